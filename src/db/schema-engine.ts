@@ -1,0 +1,302 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PrismaPg } from '@prisma/adapter-pg';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  DriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { MIGRATIONS_DIR, readMigrations } from './migrate.ts';
+
+/**
+ * Prisma's schema engine, compiled to WebAssembly, driven through `pg`. The Prisma CLI's `migrate`
+ * commands need a native engine downloaded from Prisma's binary host; the wasm build needs nothing
+ * but a driver adapter, so this is how migrations are diffed here (and anywhere else).
+ */
+
+/** The datamodel every diff goes to. */
+export const SCHEMA_PATH = fileURLToPath(new URL('../../prisma/schema.prisma', import.meta.url));
+
+/** What a diff starts from. */
+export interface DiffOptions {
+  /**
+   * A database the engine connects to. With `from: 'database'` it is the one diffed; otherwise the
+   * engine only reads its server's version from it. Nothing is written to it.
+   */
+  url: string;
+  /**
+   * `database`: the live database at `url`. `empty`: nothing, so the diff is the whole schema.
+   * `migrations`: the migrations folder, replayed on a scratch database on `url`'s server.
+   */
+  from: 'database' | 'empty' | 'migrations';
+  /** The scratch database of `from: 'migrations'`, created and dropped again; `<db>_shadow` by default. */
+  shadowDatabase?: string;
+  migrationsDir?: string;
+  schemaPath?: string;
+}
+
+/**
+ * The SQL script that takes the `from` database to the datamodel of `prisma/schema.prisma`: what
+ * the next migration should contain. Empty when they already describe the same database.
+ */
+export async function diffToSchema(options: DiffOptions): Promise<string> {
+  const schemaPath = options.schemaPath ?? SCHEMA_PATH;
+  const schemaFile = { path: schemaPath, content: await readFile(schemaPath, 'utf8') };
+
+  let from: DiffTarget;
+  let shadowUrl: string | undefined;
+  switch (options.from) {
+    case 'empty':
+      from = { tag: 'empty' };
+      break;
+    case 'database':
+      // The datasource of the schema, reached through the adapter's main connection.
+      from = { tag: 'schemaDatasource', files: [schemaFile], configDir: path.dirname(schemaPath) };
+      break;
+    case 'migrations':
+      from = { tag: 'migrations', ...(await migrationList(options.migrationsDir ?? MIGRATIONS_DIR)) };
+      shadowUrl = withDatabase(options.url, options.shadowDatabase ?? `${databaseOf(options.url)}_shadow`);
+      break;
+  }
+
+  // The engine would reset a shadow database it was given; resetting it here is simpler and sure.
+  if (shadowUrl) await recreateDatabase(options.url, shadowUrl);
+  try {
+    const result = await withEngine(adapterFactory(options.url, shadowUrl), (engine) =>
+      engine.diff({
+        from,
+        to: { tag: 'schemaDatamodel', files: [schemaFile] },
+        script: true,
+        exitCode: null,
+        filters: { externalTables: [], externalEnums: [] },
+      }),
+    );
+    const script = result.stdout ?? '';
+    // When nothing differs the engine still says so in a comment.
+    return /^\s*(-- This is an empty migration\.\s*)?$/.test(script) ? '' : script;
+  } finally {
+    if (shadowUrl) await dropDatabase(options.url, shadowUrl);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The engine
+
+/** The slice of `@prisma/schema-engine-wasm`'s API used here (its own typings ship with it). */
+type DiffTarget =
+  | { tag: 'empty' }
+  | { tag: 'schemaDatasource'; files: SchemaFile[]; configDir: string }
+  | { tag: 'schemaDatamodel'; files: SchemaFile[] }
+  | ({ tag: 'migrations' } & MigrationList);
+interface SchemaFile {
+  path: string;
+  content: string;
+}
+interface MigrationList {
+  baseDir: string;
+  lockfile: { path: string; content: string | null };
+  shadowDbInitScript: string;
+  migrationDirectories: { path: string; migrationFile: { path: string; content: { tag: 'ok'; value: string } } }[];
+}
+interface WasmSchemaEngine {
+  diff(params: {
+    from: DiffTarget;
+    to: DiffTarget;
+    script: boolean;
+    exitCode: boolean | null;
+    filters: { externalTables: string[]; externalEnums: string[] };
+  }): Promise<{ exitCode: number; stdout: string | null }>;
+  free(): void;
+}
+interface SchemaEngineGlue {
+  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  SchemaEngine: {
+    new: (options: { datamodels: [string, string][] | undefined }, log: (line: string) => void, adapter: object) => Promise<WasmSchemaEngine>;
+  };
+}
+
+let glue: Promise<SchemaEngineGlue> | undefined;
+
+/**
+ * Instantiates the wasm module once per process, by hand: the wasm-bindgen glue
+ * (`schema_engine_bg.js` from `@prisma/schema-engine-wasm`) is the module's import object, and the
+ * binary is the one the `prisma` CLI package ships, so that diffs are those of the installed CLI.
+ */
+function loadGlue(): Promise<SchemaEngineGlue> {
+  glue ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const wasmPath = path.join(path.dirname(require.resolve('prisma/package.json')), 'build', 'schema_engine_bg.wasm');
+    const bindings = (await import(pathToFileURL(gluePath).href)) as SchemaEngineGlue;
+    const module = await WebAssembly.compile(await readFile(wasmPath));
+    let instance: WebAssembly.Instance;
+    try {
+      instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports });
+    } catch (error) {
+      throw new Error(`${wasmPath} does not fit the glue in ${gluePath}: install the @prisma/schema-engine-wasm built with the prisma CLI. ${error}`);
+    }
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+    return bindings;
+  })();
+  return glue;
+}
+
+async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: WasmSchemaEngine) => Promise<T>): Promise<T> {
+  const { SchemaEngine } = await loadGlue();
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
+  // Errors thrown by the adapter cross the wasm boundary as ids of this registry: turn them back.
+  const unwrap = (error: unknown): never => {
+    const id = /External error id#(\d+)/.exec(String((error as Error | null)?.message))?.[1];
+    const original = id === undefined ? undefined : adapter.errorRegistry.consumeError(Number(id))?.error;
+    throw original ?? error;
+  };
+  const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, adapter).catch(unwrap);
+  try {
+    return await run(engine).catch(unwrap);
+  } finally {
+    engine.free();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The driver adapter
+
+/**
+ * An adapter factory whose main connection is `mainUrl` and whose shadow connection is
+ * `shadowUrl`. adapter-pg's own `connectToShadowDb()` would create its shadow database next to
+ * the main one and yet connect to the main one when given a URL; this one uses what it is given.
+ */
+function adapterFactory(mainUrl: string, shadowUrl: string | undefined): SqlMigrationAwareDriverAdapterFactory {
+  const connectTo = (url: string | undefined, role: string) => {
+    if (!url) throw new Error(`This diff has no ${role} database.`);
+    return connectAdapter(url);
+  };
+  return {
+    provider: 'postgres',
+    adapterName: '@prisma/adapter-pg',
+    connect: () => connectTo(mainUrl, 'main'),
+    connectToShadowDb: () => connectTo(shadowUrl, 'shadow'),
+  };
+}
+
+async function connectAdapter(url: string): Promise<SqlDriverAdapter> {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on('error', () => {}); // an idle client's lost connection is the pool's business
+  pool.on('connect', reportCharAsText);
+  const adapter = await new PrismaPg(pool).connect();
+  return Object.assign(adapter, {
+    // adapter-pg splits scripts on `;`, which breaks `$$` bodies and string literals: send the
+    // whole script in one simple-protocol query instead, as the native engine does.
+    async executeScript(script: string) {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        throw toAdapterError(error);
+      }
+    },
+    async dispose() {
+      await pool.end();
+    },
+  });
+}
+
+/** Postgres' internal one-byte `"char"` type, used all over the catalogs (`pg_class.relkind`…). */
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+
+/**
+ * adapter-pg refuses results with a column type it has no mapping for, and the engine's
+ * introspection queries read `"char"` catalog columns. Their values already arrive as strings, so
+ * declaring the columns text is all it takes.
+ */
+function reportCharAsText(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const patch = (result: unknown) => {
+    for (const r of Array.isArray(result) ? result : [result]) {
+      for (const field of (r as pg.QueryResult | undefined)?.fields ?? []) {
+        if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+      }
+    }
+    return result;
+  };
+  client.query = ((...args: unknown[]) => {
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      args[args.length - 1] = (error: unknown, result: unknown) => callback(error, patch(result));
+      return query(...args);
+    }
+    const returned = query(...args);
+    return returned instanceof Promise ? returned.then(patch) : returned;
+  }) as typeof client.query;
+}
+
+function toAdapterError(error: unknown): unknown {
+  if (!(error instanceof pg.DatabaseError)) return error;
+  return new DriverAdapterError({
+    kind: 'postgres',
+    code: error.code ?? 'N/A',
+    severity: error.severity ?? 'N/A',
+    message: error.message,
+    detail: error.detail,
+    column: error.column,
+    hint: error.hint,
+    originalCode: error.code,
+    originalMessage: error.message,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrations and scratch databases
+
+async function migrationList(migrationsDir: string): Promise<MigrationList> {
+  const lockfile = await readFile(path.join(migrationsDir, 'migration_lock.toml'), 'utf8').catch(() => null);
+  const migrations = await readMigrations(migrationsDir);
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: 'migration_lock.toml', content: lockfile },
+    shadowDbInitScript: '',
+    migrationDirectories: migrations.map((m) => ({
+      path: m.name,
+      migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: m.script } },
+    })),
+  };
+}
+
+function databaseOf(url: string): string {
+  const database = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!database) throw new Error(`The database URL ${new URL(url).host} names no database.`);
+  return database;
+}
+
+function withDatabase(url: string, database: string): string {
+  const result = new URL(url);
+  result.pathname = `/${encodeURIComponent(database)}`;
+  return result.href;
+}
+
+/** Runs a statement about another database of the server, from a connection to `url`. */
+async function onServer(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const quoted = (url: string) => `"${databaseOf(url).replaceAll('"', '""')}"`;
+
+async function dropDatabase(url: string, scratchUrl: string): Promise<void> {
+  await onServer(url, `DROP DATABASE IF EXISTS ${quoted(scratchUrl)} WITH (FORCE)`);
+}
+
+async function recreateDatabase(url: string, scratchUrl: string): Promise<void> {
+  await dropDatabase(url, scratchUrl);
+  await onServer(url, `CREATE DATABASE ${quoted(scratchUrl)}`);
+}

@@ -1,0 +1,111 @@
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import type { Database } from '../db/client.ts';
+import type PrismaTypes from '../generated/pothos-types.ts';
+import { getDatamodel } from '../generated/pothos-types.ts';
+import type { ApiKeyScope } from '../generated/prisma/enums.ts';
+
+/** Who is calling: the workspace and key a bearer key resolved to. */
+export interface Caller {
+  workspaceId: string;
+  keyId: string;
+  scope: ApiKeyScope;
+}
+
+export interface Context {
+  db: Database;
+  /** Null for a request without a key: only `__typename` and introspection answer it. */
+  caller: Caller | null;
+}
+
+/** The context of a request known to carry a key (every field behind an auth scope). */
+export type AuthedContext = Context & { caller: Caller };
+
+const SCOPE_RANK: Record<ApiKeyScope, number> = { READ: 1, WRITE: 2, ADMIN: 3 };
+
+/**
+ * The builder: plugins, scalars and context. It defines no types; each area of the schema lives in
+ * its own file. The Prisma client comes from the context's database, because one process can host
+ * several apps on different databases (the tests do).
+ */
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthContexts: { read: AuthedContext; write: AuthedContext; admin: AuthedContext };
+  AuthScopes: { read: boolean; write: boolean; admin: boolean };
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
+  };
+}>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (context) => {
+      const rank = context.caller ? SCOPE_RANK[context.caller.scope] : 0;
+      return { read: rank >= SCOPE_RANK.READ, write: rank >= SCOPE_RANK.WRITE, admin: rank >= SCOPE_RANK.ADMIN };
+    },
+    unauthorizedError: (_parent, context, info, result) => {
+      if (!context.caller) {
+        return new GraphQLError('Authentication required: send the header "Authorization: Bearer <API key>"', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
+      }
+      return new GraphQLError(`${info.parentType.name}.${info.fieldName} is not allowed with a ${context.caller.scope} key: ${result.message}`, {
+        extensions: { code: 'FORBIDDEN' },
+      });
+    },
+  },
+  errors: {
+    directResult: true,
+    defaultUnionOptions: {
+      name: ({ fieldName }) => `${fieldName.charAt(0).toUpperCase()}${fieldName.slice(1)}Result`,
+    },
+  },
+  prisma: {
+    client: (context) => context.db.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'test' ? 'error' : null,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});
+
+builder.scalarType('DateTime', {
+  description: 'A point in time, as an ISO 8601 string with a time zone.',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : undefined;
+    if (!date || Number.isNaN(date.getTime())) throw new GraphQLError(`DateTime must be an ISO 8601 string, got ${JSON.stringify(value)}`);
+    return date;
+  },
+});
+
+builder.scalarType('JSON', {
+  description: 'A JSON value.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+builder.globalConnectionField('totalCount', (t) =>
+  t.int({
+    description: 'How many items the whole connection holds, across all pages.',
+    resolve: (parent) => {
+      const { totalCount } = parent as { totalCount?: number | (() => number | Promise<number>) };
+      return typeof totalCount === 'function' ? totalCount() : (totalCount ?? 0);
+    },
+  }),
+);

@@ -1,0 +1,12 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './errors.ts';
+import './workspace.ts';
+import './field.ts';
+import './contact.ts';
+import './group.ts';
+import './opt-out.ts';
+import './import-job.ts';
+
+/** The executable schema, sorted so that its printed form is stable. */
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,32 @@
+import type { Database } from '../db/client.ts';
+import { ValidationError } from '../domain/errors.ts';
+import type { Workspace } from '../generated/prisma/client.ts';
+import { createApiKey, type IssuedKey } from './api-keys.ts';
+
+/** A new workspace and its first key, which has ADMIN scope. */
+export async function createWorkspace(db: Database, options: { name: string }): Promise<{ workspace: Workspace; admin: IssuedKey }> {
+  const name = options.name.trim();
+  if (!name) throw ValidationError.of(['name'], 'a workspace needs a name');
+  const workspace = await db.prisma.workspace.create({ data: { name } });
+  const admin = await createApiKey(db, { workspaceId: workspace.id, name: 'admin', scope: 'ADMIN' });
+  return { workspace, admin };
+}
+
+/**
+ * On the very first start with an empty database, a default workspace is made so a new user can
+ * open GraphiQL and go. Returns its admin key, or null when any workspace exists already. The
+ * advisory lock keeps two processes starting at once from both making one.
+ */
+export async function ensureDefaultWorkspace(db: Database): Promise<IssuedKey | null> {
+  const client = await db.pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', ['switchboard:default-workspace']);
+    const { rows } = await client.query('SELECT EXISTS (SELECT 1 FROM workspaces) AS present');
+    if (rows[0].present) return null;
+    const { admin } = await createWorkspace(db, { name: 'Default workspace' });
+    return admin;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['switchboard:default-workspace']);
+    client.release();
+  }
+}

@@ -1,0 +1,86 @@
+import { print, type ExecutionResult } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { openDatabase, type Database } from '../../src/db/client.ts';
+import { buildApp, GRAPHQL_PATH, type App } from '../../src/server/app.ts';
+import { createApiKey } from '../../src/services/api-keys.ts';
+import { createWorkspace } from '../../src/services/workspaces.ts';
+import type { ApiKeyScope } from '../../src/generated/prisma/enums.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+/** A workspace of the test app with a key of each scope. */
+export interface TestWorkspace {
+  id: string;
+  keys: Record<ApiKeyScope, string>;
+}
+
+export interface TestApp {
+  url: string;
+  app: App;
+  db: Database;
+  /** Sends one operation over HTTP POST with the key given (none when null). */
+  request<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    key: string | null,
+  ): Promise<{ status: number; body: ExecutionResult<TResult> }>;
+  /** Like `request`, expecting HTTP 200 and no GraphQL errors; returns the data. */
+  data<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, key: string): Promise<TResult>;
+  /** A graphql-ws client on the app's WebSocket endpoint. */
+  wsClient(connectionParams: Record<string, unknown>): Client;
+  createWorkspace(name?: string): Promise<TestWorkspace>;
+  close(): Promise<void>;
+}
+
+/** The real server on a fresh database, listening on 127.0.0.1 with a free port. */
+export async function startTestApp(): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const db = openDatabase(database.url);
+  const app = buildApp({ db });
+  const url = await app.start({ host: '127.0.0.1', port: 0 });
+  const clients: Client[] = [];
+
+  const request: TestApp['request'] = async (document, variables, key) => {
+    const response = await fetch(`${url}${GRAPHQL_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify({ query: print(document), variables }),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  return {
+    url,
+    app,
+    db,
+    request,
+    async data(document, variables, key) {
+      const { status, body } = await request(document, variables, key);
+      if (status !== 200 || body.errors) throw new Error(`GraphQL request failed (${status}): ${JSON.stringify(body.errors)}`);
+      return body.data!;
+    },
+    wsClient(connectionParams) {
+      const client = createClient({
+        url: `${url.replace('http', 'ws')}${GRAPHQL_PATH}`,
+        webSocketImpl: WebSocket,
+        connectionParams,
+        retryAttempts: 0,
+        lazy: true,
+      });
+      clients.push(client);
+      return client;
+    },
+    async createWorkspace(name = 'Test workspace') {
+      const { workspace, admin } = await createWorkspace(db, { name });
+      const issue = async (scope: ApiKeyScope) => (await createApiKey(db, { workspaceId: workspace.id, name: scope, scope })).secret;
+      return { id: workspace.id, keys: { ADMIN: admin.secret, WRITE: await issue('WRITE'), READ: await issue('READ') } };
+    },
+    async close() {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await app.stop();
+      await db.close();
+      await database.drop();
+    },
+  };
+}
