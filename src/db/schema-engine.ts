@@ -7,7 +7,6 @@ import {
   bindMigrationAwareSqlAdapterFactory,
   DriverAdapterError,
   type SqlDriverAdapter,
-  type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { MIGRATIONS_DIR, readMigrations } from './migrate.ts';
@@ -66,7 +65,7 @@ export async function diffToSchema(options: DiffOptions): Promise<string> {
   // The engine would reset a shadow database it was given; resetting it here is simpler and sure.
   if (shadowUrl) await recreateDatabase(options.url, shadowUrl);
   try {
-    const result = await withEngine(adapterFactory(options.url, shadowUrl), (engine) =>
+    const result = await withEngine(options.url, shadowUrl, (engine) =>
       engine.diff({
         from,
         to: { tag: 'schemaDatamodel', files: [schemaFile] },
@@ -129,7 +128,12 @@ let glue: Promise<SchemaEngineGlue> | undefined;
 function loadGlue(): Promise<SchemaEngineGlue> {
   glue ??= (async () => {
     const require = createRequire(import.meta.url);
-    const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    let gluePath: string;
+    try {
+      gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    } catch (error) {
+      throw new Error('The schema engine needs @prisma/schema-engine-wasm (its JS glue) installed as a dev dependency.', { cause: error });
+    }
     const wasmPath = path.join(path.dirname(require.resolve('prisma/package.json')), 'build', 'schema_engine_bg.wasm');
     const bindings = (await import(pathToFileURL(gluePath).href)) as SchemaEngineGlue;
     const module = await WebAssembly.compile(await readFile(wasmPath));
@@ -146,46 +150,49 @@ function loadGlue(): Promise<SchemaEngineGlue> {
   return glue;
 }
 
-async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (engine: WasmSchemaEngine) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` with an engine whose main connection is `mainUrl` and whose shadow connection is
+ * `shadowUrl`, then frees the engine and closes every pool it opened (freeing it does not).
+ */
+async function withEngine<T>(mainUrl: string, shadowUrl: string | undefined, work: (engine: WasmSchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadGlue();
-  const adapter = bindMigrationAwareSqlAdapterFactory(factory);
+  const pools: pg.Pool[] = [];
+  const connect = (url: string | undefined, role: string) => {
+    if (!url) throw new Error(`This diff has no ${role} database.`);
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    pools.push(pool);
+    return connectAdapter(pool);
+  };
+  // adapter-pg's own `connectToShadowDb()` creates its shadow database next to the main one, yet
+  // connects to the main one when given a URL: this factory connects where it is told.
+  const adapter = bindMigrationAwareSqlAdapterFactory({
+    provider: 'postgres',
+    adapterName: '@prisma/adapter-pg',
+    connect: () => connect(mainUrl, 'main'),
+    connectToShadowDb: () => connect(shadowUrl, 'shadow'),
+  });
   // Errors thrown by the adapter cross the wasm boundary as ids of this registry: turn them back.
   const unwrap = (error: unknown): never => {
     const id = /External error id#(\d+)/.exec(String((error as Error | null)?.message))?.[1];
     const original = id === undefined ? undefined : adapter.errorRegistry.consumeError(Number(id))?.error;
     throw original ?? error;
   };
-  const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, adapter).catch(unwrap);
   try {
-    return await run(engine).catch(unwrap);
+    const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, adapter).catch(unwrap);
+    try {
+      return await work(engine).catch(unwrap);
+    } finally {
+      engine.free();
+    }
   } finally {
-    engine.free();
+    await Promise.all(pools.map((pool) => (pool.ending ? undefined : pool.end())));
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // The driver adapter
 
-/**
- * An adapter factory whose main connection is `mainUrl` and whose shadow connection is
- * `shadowUrl`. adapter-pg's own `connectToShadowDb()` would create its shadow database next to
- * the main one and yet connect to the main one when given a URL; this one uses what it is given.
- */
-function adapterFactory(mainUrl: string, shadowUrl: string | undefined): SqlMigrationAwareDriverAdapterFactory {
-  const connectTo = (url: string | undefined, role: string) => {
-    if (!url) throw new Error(`This diff has no ${role} database.`);
-    return connectAdapter(url);
-  };
-  return {
-    provider: 'postgres',
-    adapterName: '@prisma/adapter-pg',
-    connect: () => connectTo(mainUrl, 'main'),
-    connectToShadowDb: () => connectTo(shadowUrl, 'shadow'),
-  };
-}
-
-async function connectAdapter(url: string): Promise<SqlDriverAdapter> {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
+async function connectAdapter(pool: pg.Pool): Promise<SqlDriverAdapter> {
   pool.on('error', () => {}); // an idle client's lost connection is the pool's business
   pool.on('connect', reportCharAsText);
   const adapter = await new PrismaPg(pool).connect();
@@ -198,9 +205,6 @@ async function connectAdapter(url: string): Promise<SqlDriverAdapter> {
       } catch (error) {
         throw toAdapterError(error);
       }
-    },
-    async dispose() {
-      await pool.end();
     },
   });
 }

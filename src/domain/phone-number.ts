@@ -76,8 +76,11 @@ function readingForCallingCode(callingCode: string): Reading {
   return reading;
 }
 
-/** A plus sign before the first digit (after spaces or an opening bracket) marks the international form. */
-const PLUS_FORM = /^[\s([]*[+＋]/;
+/** A leading plus (ASCII or full-width) marks the international form. */
+const PLUS_FORM = /^[+＋]/;
+
+/** `(+44) 7400 123456`: libphonenumber reads `+(44)` but not `(+44)`. */
+const BRACKETED_PLUS = /^\(\s*([+＋])/;
 
 /** A code shaped like ISO 3166-1 alpha-2: two ASCII letters. */
 const ALPHA2 = /^[A-Za-z]{2}$/;
@@ -152,8 +155,8 @@ function chooseReading(hints: PhoneHints): Result<Reading | undefined> {
 /**
  * Normalizes a phone number to E.164 with libphonenumber's full metadata, so the same number written
  * any way (`(202) 555-0143` read as US, `+1 202 555 0143`, `001 202 555 0143`) gives one value to
- * match contacts on. A number in international form (`+…`, or `00…`, the international prefix
- * almost everywhere) is read on its own and the hints are ignored; otherwise the first hint present
+ * match contacts on. A number in international form (`+…`, `(+44) …`, or `00…`, the international
+ * prefix almost everywhere) is read on its own and the hints are ignored; otherwise the first hint present
  * is used (see {@link PhoneHints}). Only numbers valid for their numbering plan are accepted, and
  * letters or other text around the number make it invalid (an extension such as `ext. 12` is
  * allowed and dropped).
@@ -164,7 +167,7 @@ export function normalizePhone(raw: string, hints: PhoneHints = {}): Result<Norm
 
   // libphonenumber strips `00` only when the default country dials out with it (not in the US,
   // whose prefix is 011), so `00` is turned into `+` here to make it mean the same for every row.
-  const input = text.startsWith('00') ? `+${text.slice(2)}` : text;
+  const input = text.startsWith('00') ? `+${text.slice(2)}` : text.replace(BRACKETED_PLUS, '$1(');
 
   let options = INTERNATIONAL_OPTIONS;
   let description: string | undefined;

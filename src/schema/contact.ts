@@ -68,7 +68,7 @@ builder.prismaObject('Contact', {
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     details: t.relation('details', { query: { orderBy: [{ kind: 'asc' }, { isPrimary: 'desc' }, { createdAt: 'asc' }] } }),
     tags: t.stringList({
-      select: { tags: { select: { tag: { select: { name: true } } }, orderBy: { createdAt: 'asc' } } },
+      select: { tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } } },
       resolve: (contact) => contact.tags.map(({ tag }) => tag.name),
     }),
   }),

@@ -40,7 +40,7 @@ builder.objectType(NotFoundError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     entity: t.exposeString('entity', { description: 'What kind of thing was looked for.' }),
-    id: t.exposeString('id', { description: 'The identifier that was not found.' }),
+    id: t.exposeID('id', { description: 'The identifier that was not found.' }),
   }),
 });
 
