@@ -22,6 +22,12 @@ provider = "postgresql"
 `;
 
 const name = migrationName(process.argv[2]);
+// The engine reads the provider of the history from the lock file; the first diff makes it.
+const lockfile = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
+if (!existsSync(lockfile)) {
+  await mkdir(MIGRATIONS_DIR, { recursive: true });
+  await writeFile(lockfile, MIGRATION_LOCK);
+}
 const sql = await withServer((url) => diffToSchema({ url, from: 'migrations' }));
 if (!sql) {
   console.log('No changes: the migrations already describe prisma/schema.prisma.');
@@ -31,13 +37,12 @@ if (!sql) {
   // Migrations apply in name order: a clock behind the last migration would slip this one before it.
   if (last && last.name >= folder) throw new Error(`${folder} would sort before the latest migration, ${last.name}.`);
   await mkdir(path.join(MIGRATIONS_DIR, folder), { recursive: true });
-  await writeFile(path.join(MIGRATIONS_DIR, folder, 'migration.sql'), sql);
-  const lockfile = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
-  if (!existsSync(lockfile)) await writeFile(lockfile, MIGRATION_LOCK);
-  console.log(`Wrote ${path.relative(process.cwd(), path.join(MIGRATIONS_DIR, folder, 'migration.sql'))}; read it before committing.`);
+  const file = path.join(MIGRATIONS_DIR, folder, 'migration.sql');
+  await writeFile(file, sql);
+  console.log(`Wrote ${path.relative(process.cwd(), file)}; read it before committing.`);
 }
 
-/** Prisma's own normalisation of migration names: lower-case words joined by underscores. */
+/** Lower-case words joined by underscores, like the names `prisma migrate dev` writes. */
 function migrationName(given: string | undefined): string {
   const slug = (given ?? '')
     .toLowerCase()

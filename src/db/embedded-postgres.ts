@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -31,6 +31,9 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
   const clusterDir = path.resolve(dataDir, 'postgres');
   const passwordFile = path.resolve(dataDir, 'postgres-password');
   await mkdir(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the data folder
+  // (a folder from mkdtemp is private to its owner).
+  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
 
   const running = await runningServerPort(clusterDir);
   if (running !== undefined) {

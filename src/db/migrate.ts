@@ -6,9 +6,10 @@ import type pg from 'pg';
 
 /**
  * The migration runner: applies `prisma/migrations/<timestamp>_<name>/migration.sql` in name order
- * and records them in Prisma's own `_prisma_migrations` table, exactly as `prisma migrate deploy`
- * does, so that the Prisma CLI (where its native engine can run) sees the same history. It needs
- * only `pg`, so the product can migrate its database at start-up with nothing else installed.
+ * and records them in Prisma's own `_prisma_migrations` table exactly as `prisma migrate deploy`
+ * does, so that the Prisma CLI (where its native engine can run) sees the same history. Unlike
+ * Prisma, a failing migration is rolled back whole rather than recorded as failed. It needs only
+ * `pg`, so the product can migrate its database at start-up with nothing else installed.
  */
 
 /** The migrations folder, found from this file so that it works from any working directory. */
@@ -99,7 +100,7 @@ export async function migrate(pool: pg.Pool, options: { log?: (line: string) => 
   const log = options.log ?? (() => {});
   const migrations = await readMigrations();
   const client = await pool.connect();
-  let broken: unknown;
+  let broken = false;
   try {
     // A session lock, released below or by the session's end should this process die.
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK_ID]);
@@ -110,10 +111,10 @@ export async function migrate(pool: pg.Pool, options: { log?: (line: string) => 
     }
   } catch (error) {
     // A connection that failed mid-way is not handed back to the pool.
-    if (!(error instanceof MigrationError)) broken = error;
+    broken = !(error instanceof MigrationError);
     throw error;
   } finally {
-    client.release(broken instanceof Error ? broken : undefined);
+    client.release(broken);
   }
 }
 
@@ -124,7 +125,11 @@ interface AppliedRow {
   logs: string | null;
 }
 
-async function applyPending(client: pg.PoolClient, migrations: Migration[], log: (line: string) => void): Promise<string[]> {
+async function applyPending(
+  client: pg.PoolClient,
+  migrations: Migration[],
+  log: (line: string) => void,
+): Promise<string[]> {
   await client.query(MIGRATIONS_TABLE_DDL);
   // Rows marked rolled back (`prisma migrate resolve --rolled-back`) are history only, as for Prisma.
   const { rows } = await client.query<AppliedRow>(
@@ -147,7 +152,7 @@ async function applyPending(client: pg.PoolClient, migrations: Migration[], log:
     const migration = onDisk.get(row.migration_name);
     if (!migration) {
       log(`Migration ${row.migration_name} is applied but not in ${MIGRATIONS_DIR}; leaving it be.`);
-    } else if (!checksumMatches(migration.script, row.checksum)) {
+    } else if (!checksumMatches(migration, row.checksum)) {
       throw new MigrationError(
         'CHECKSUM_MISMATCH',
         `Migration ${row.migration_name} was edited after it was applied (checksum ${migration.checksum} ` +
@@ -185,9 +190,8 @@ async function applyOne(client: pg.PoolClient, migration: Migration): Promise<vo
     try {
       await client.query(migration.script);
     } catch (error) {
-      throw new MigrationError('MIGRATION_FAILED', `Migration ${migration.name} failed and was rolled back: ${String(error)}`, {
-        cause: error,
-      });
+      const message = `Migration ${migration.name} failed and was rolled back: ${String(error)}`;
+      throw new MigrationError('MIGRATION_FAILED', message, { cause: error });
     }
     await client.query(
       `UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, finished_at = clock_timestamp()
@@ -206,11 +210,12 @@ function sha256(data: string | Buffer): string {
 }
 
 /**
- * Prisma's comparison: the file as it is, or with its line endings switched, so that a checkout
- * whose git converted them (Windows) still matches.
+ * Prisma's comparison: the file's bytes, or its text with the line endings switched, so that a
+ * checkout whose git converted them (Windows) still matches.
  */
-function checksumMatches(script: string, checksum: string): boolean {
-  return [script, script.replaceAll('\r\n', '\n'), script.replaceAll(/(?<!\r)\n/g, '\r\n')].some(
-    (variant) => sha256(variant) === checksum,
-  );
+function checksumMatches(migration: Migration, checksum: string): boolean {
+  if (migration.checksum === checksum) return true;
+  const { script } = migration;
+  const variants = [script.replaceAll('\r\n', '\n'), script.replaceAll(/(?<!\r)\n/g, '\r\n')];
+  return variants.some((variant) => sha256(variant) === checksum);
 }

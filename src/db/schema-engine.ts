@@ -34,7 +34,9 @@ export interface DiffOptions {
   from: 'database' | 'empty' | 'migrations';
   /** The scratch database of `from: 'migrations'`, created and dropped again; `<db>_shadow` by default. */
   shadowDatabase?: string;
+  /** Another migrations folder than `prisma/migrations`. */
   migrationsDir?: string;
+  /** Another datamodel than `prisma/schema.prisma`. */
   schemaPath?: string;
 }
 
@@ -59,10 +61,14 @@ export async function diffToSchema(options: DiffOptions): Promise<string> {
     case 'migrations':
       from = { tag: 'migrations', ...(await migrationList(options.migrationsDir ?? MIGRATIONS_DIR)) };
       shadowUrl = withDatabase(options.url, options.shadowDatabase ?? `${databaseOf(options.url)}_shadow`);
+      // It is dropped and recreated below: never the database the caller works in.
+      if (databaseOf(shadowUrl) === databaseOf(options.url)) {
+        throw new Error('The shadow database must not be the main one.');
+      }
       break;
   }
 
-  // The engine would reset a shadow database it was given; resetting it here is simpler and sure.
+  // Migrations must replay on an empty database: make a fresh one rather than trust a reset.
   if (shadowUrl) await recreateDatabase(options.url, shadowUrl);
   try {
     const result = await withEngine(options.url, shadowUrl, (engine) =>
@@ -114,7 +120,11 @@ interface WasmSchemaEngine {
 interface SchemaEngineGlue {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
   SchemaEngine: {
-    new: (options: { datamodels: [string, string][] | undefined }, log: (line: string) => void, adapter: object) => Promise<WasmSchemaEngine>;
+    new: (
+      options: { datamodels: [string, string][] | undefined },
+      log: (line: string) => void,
+      adapter: object,
+    ) => Promise<WasmSchemaEngine>;
   };
 }
 
@@ -132,17 +142,27 @@ function loadGlue(): Promise<SchemaEngineGlue> {
     try {
       gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     } catch (error) {
-      throw new Error('The schema engine needs @prisma/schema-engine-wasm (its JS glue) installed as a dev dependency.', { cause: error });
+      throw new Error('The schema engine needs @prisma/schema-engine-wasm (its JS glue) as a dev dependency.', {
+        cause: error,
+      });
     }
-    const wasmPath = path.join(path.dirname(require.resolve('prisma/package.json')), 'build', 'schema_engine_bg.wasm');
+    const prismaDir = path.dirname(require.resolve('prisma/package.json'));
+    const wasmPath = path.join(prismaDir, 'build', 'schema_engine_bg.wasm');
     const bindings = (await import(pathToFileURL(gluePath).href)) as SchemaEngineGlue;
     const module = await WebAssembly.compile(await readFile(wasmPath));
     let instance: WebAssembly.Instance;
     try {
-      instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports });
+      const imports = { './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports };
+      instance = new WebAssembly.Instance(module, imports);
     } catch (error) {
-      throw new Error(`${wasmPath} does not fit the glue in ${gluePath}: install the @prisma/schema-engine-wasm built with the prisma CLI. ${error}`);
+      throw new Error(`${wasmPath} does not fit the glue in ${gluePath}: install the glue built with the prisma CLI.`, {
+        cause: error,
+      });
     }
+    // The glue reports a Rust panic's message through this global before the panic unwinds.
+    (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY = {
+      set_message: (message: string) => console.error(`schema engine panicked: ${message}`),
+    };
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bindings;
@@ -154,7 +174,11 @@ function loadGlue(): Promise<SchemaEngineGlue> {
  * Runs `work` with an engine whose main connection is `mainUrl` and whose shadow connection is
  * `shadowUrl`, then frees the engine and closes every pool it opened (freeing it does not).
  */
-async function withEngine<T>(mainUrl: string, shadowUrl: string | undefined, work: (engine: WasmSchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  mainUrl: string,
+  shadowUrl: string | undefined,
+  work: (engine: WasmSchemaEngine) => Promise<T>,
+): Promise<T> {
   const { SchemaEngine } = await loadGlue();
   const pools: pg.Pool[] = [];
   const connect = (url: string | undefined, role: string) => {
@@ -222,8 +246,17 @@ function reportCharAsText(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   const patch = (result: unknown) => {
     for (const r of Array.isArray(result) ? result : [result]) {
-      for (const field of (r as pg.QueryResult | undefined)?.fields ?? []) {
+      const queryResult = r as pg.QueryResult | undefined;
+      for (const field of queryResult?.fields ?? []) {
         if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+      }
+      // PostgreSQL 18 lists NOT NULL constraints in pg_constraint (contype 'n'). This engine build
+      // predates them and panics on the unknown type; nullability is read from the columns anyway.
+      const column = queryResult?.fields?.findIndex((field) => field.name === 'constraint_type') ?? -1;
+      if (queryResult && column >= 0) {
+        // adapter-pg reads rows as arrays.
+        queryResult.rows = queryResult.rows.filter((row) => (Array.isArray(row) ? row[column] : row.constraint_type) !== 'n');
+        queryResult.rowCount = queryResult.rows.length;
       }
     }
     return result;

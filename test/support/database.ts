@@ -24,6 +24,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.toString() });
+  // `pool.end()` resolves before its sockets close; the forced drop below then ends those sessions.
+  pool.on('error', () => {});
   return {
     url: url.toString(),
     pool,

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -24,8 +24,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let stopServer = async () => {};
   if (!adminUrl) {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'switchboard-test-'));
-    // mkdtemp makes the folder private; as root, PostgreSQL runs as its own user and must enter it.
-    await chmod(dataDir, 0o755);
     const server = await startEmbeddedPostgres(dataDir, { persistent: false });
     adminUrl = server.url('postgres');
     stopServer = async () => {

@@ -1,6 +1,3 @@
--- CreateSchema
-CREATE SCHEMA IF NOT EXISTS "public";
-
 -- CreateEnum
 CREATE TYPE "ApiKeyScope" AS ENUM ('READ', 'WRITE', 'ADMIN');
 
@@ -255,6 +252,7 @@ CREATE TABLE "import_rows" (
     "row_number" INTEGER NOT NULL,
     "action" "ImportRowAction" NOT NULL,
     "contact_id" UUID,
+    "identifier" TEXT,
     "data" JSONB,
     "message" TEXT,
     "written" BOOLEAN NOT NULL DEFAULT false,
@@ -368,6 +366,9 @@ CREATE INDEX "import_jobs_workspace_id_created_at_idx" ON "import_jobs"("workspa
 
 -- CreateIndex
 CREATE INDEX "import_jobs_status_confirmed_at_idx" ON "import_jobs"("status", "confirmed_at");
+
+-- CreateIndex
+CREATE INDEX "import_rows_workspace_id_job_id_identifier_idx" ON "import_rows"("workspace_id", "job_id", "identifier");
 
 -- CreateIndex
 CREATE INDEX "webhook_deliveries_next_attempt_at_idx" ON "webhook_deliveries"("next_attempt_at");
