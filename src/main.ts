@@ -1,5 +1,9 @@
+import path from 'node:path';
 import { readConfig } from './config.ts';
 import { connect } from './db/connect.ts';
+import { FileStore } from './import/file-store.ts';
+import { JobEvents } from './import/progress.ts';
+import { startImportWorker } from './import/worker.ts';
 import { buildApp } from './server/app.ts';
 import { ensureDefaultWorkspace } from './services/workspaces.ts';
 
@@ -8,7 +12,11 @@ const config = readConfig();
 const connection = await connect(config, { log: (line) => console.log(line) });
 if (connection.embedded) console.log(`Embedded PostgreSQL: data in ${config.dataDir}`);
 
-const app = buildApp({ db: connection.db });
+const files = new FileStore(path.join(config.dataDir, 'files'));
+const events = new JobEvents(connection.db.url);
+await events.start();
+const worker = await startImportWorker({ db: connection.db, files, log: (line) => console.error(line) });
+const app = buildApp({ db: connection.db, files, events });
 const url = await app.start({ host: config.host, port: config.port });
 console.log(`Switchboard is listening: GraphiQL at ${url}/graphql, health at ${url}/healthz`);
 
@@ -25,6 +33,8 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   console.log(`${signal}: stopping`);
   await app.stop();
+  await worker.stop();
+  await events.stop();
   await connection.close();
   process.exit(0);
 }

@@ -34,6 +34,14 @@ export const BUILT_IN_FIELD_KEYS = [
 export type BuiltInFieldKey = (typeof BUILT_IN_FIELD_KEYS)[number];
 
 /**
+ * The import-only mapping key of a column that holds Switchboard contact ids, used with the
+ * `CONTACT_ID` identifier of an update-only import (002 seed). It is not a contact field: nothing is
+ * stored under it, the id only finds the contact to update. Reserved so that no custom field made by
+ * an import takes this key.
+ */
+export const CONTACT_ID_KEY = 'contactId';
+
+/**
  * The built-in fields, with the header names the import mapper recognises for each (seeds 000–004
  * and common CRM exports). A header matches a synonym ignoring case, spaces and punctuation, so
  * `E-mail`, `e_mail` and `EMAIL` are one synonym.

@@ -4,7 +4,10 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
+import type { FileUpload, Upload } from 'graphql-upload-minimal';
 import type { Database } from '../db/client.ts';
+import type { FileStore } from '../import/file-store.ts';
+import type { JobEvents } from '../import/progress.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { ApiKeyScope } from '../generated/prisma/enums.ts';
@@ -18,6 +21,10 @@ export interface Caller {
 
 export interface Context {
   db: Database;
+  files: FileStore;
+  events: JobEvents;
+  /** The server's own origin, e.g. `http://127.0.0.1:4000`, for the download URLs it hands out. */
+  origin: string;
   /** Null for a request without a key: only `__typename` and introspection answer it. */
   caller: Caller | null;
 }
@@ -41,6 +48,7 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     JSON: { Input: unknown; Output: unknown };
+    Upload: { Input: Promise<FileUpload>; Output: never };
   };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
@@ -83,6 +91,7 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 builder.scalarType('DateTime', {
   description: 'A point in time, as an ISO 8601 string with a time zone.',
@@ -98,6 +107,18 @@ builder.scalarType('JSON', {
   description: 'A JSON value.',
   serialize: (value) => value,
   parseValue: (value) => value,
+});
+
+builder.scalarType('Upload', {
+  description: 'A file sent as a part of a GraphQL multipart request (github.com/jaydenseric/graphql-multipart-request-spec).',
+  serialize: () => {
+    throw new GraphQLError('Upload is an input-only scalar');
+  },
+  parseValue: (value) => {
+    const upload = value as Upload | undefined;
+    if (!upload || !(upload.promise instanceof Promise)) throw new GraphQLError('Upload must be a file part of a multipart request');
+    return upload.promise;
+  },
 });
 
 builder.globalConnectionField('totalCount', (t) =>

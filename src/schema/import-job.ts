@@ -1,8 +1,13 @@
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { GraphQLError } from 'graphql';
+import { InvalidStateError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
+import { previewUpdate, type RowData } from '../domain/import-row.ts';
+import type { ImportPlan } from '../domain/import-options.ts';
 import { ImportSourceKind, ImportStatus } from '../generated/prisma/enums.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
-import { builder } from './builder.ts';
+import { confirmImport, findJob, setImportMapping, startImport } from '../import/jobs.ts';
+import { builder, type Context } from './builder.ts';
+import { FieldTypeEnum } from './field.ts';
 
 export const ImportStatusEnum = builder.enumType(ImportStatus, {
   name: 'ImportStatus',
@@ -41,13 +46,126 @@ const ImportProgress = builder.objectRef<ImportJob>('ImportProgress').implement(
   }),
 });
 
+interface ImportColumnView {
+  index: number;
+  header: string;
+  samples: string[];
+  suggestedFieldKey: string | null;
+  confidence: number | null;
+  needsDecision: boolean;
+}
+
+const ImportColumn = builder.objectRef<ImportColumnView>('ImportColumn').implement({
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'Position in the file, from 0.' }),
+    header: t.exposeString('header'),
+    samples: t.exposeStringList('samples', { description: 'Values of the first rows.' }),
+    suggestedFieldKey: t.exposeString('suggestedFieldKey', { nullable: true }),
+    confidence: t.exposeFloat('confidence', { nullable: true, description: '1 for an exact match, 0.9 for a synonym, less for a fuzzy match.' }),
+    needsDecision: t.exposeBoolean('needsDecision', { description: 'No field could be suggested: map it or ignore it.' }),
+  }),
+});
+
+const ImportColumnMapping = builder.objectRef<ImportPlan['columns'][number]>('ImportColumnMapping').implement({
+  fields: (t) => ({
+    index: t.exposeInt('index'),
+    header: t.exposeString('header'),
+    fieldKey: t.string({ resolve: (column) => (column.target.kind === 'field' ? column.target.key : 'contactId') }),
+  }),
+});
+
+const ImportPurposeEnum = builder.enumType('ImportPurpose', {
+  values: ['ADD_NEW_ONLY', 'UPDATE_EXISTING_ONLY', 'ADD_AND_UPDATE', 'ADD_ALL_DESPITE_DUPLICATES'] as const,
+});
+const ImportIdentifierEnum = builder.enumType('ImportIdentifier', { values: ['PHONE', 'EMAIL', 'CONTACT_ID'] as const });
+const InFileDuplicatesEnum = builder.enumType('InFileDuplicates', {
+  description: 'Rows of one file sharing an identifier: REJECT_ALL makes them all errors; KEEP_FIRST/KEEP_LAST import one; MERGE folds them into the first.',
+  values: ['REJECT_ALL', 'KEEP_FIRST', 'KEEP_LAST', 'MERGE'] as const,
+});
+const ImportRowActionEnum = builder.enumType('ImportRowAction', { values: ['CREATE', 'UPDATE', 'SKIP', 'ERROR'] as const });
+
+interface PreviewRowView {
+  rowNumber: number;
+  action: 'CREATE' | 'UPDATE' | 'SKIP' | 'ERROR';
+  data: RowData | null;
+  message: string | null;
+}
+
+const ImportPreviewRow = builder.objectRef<PreviewRowView>('ImportPreviewRow').implement({
+  fields: (t) => ({
+    rowNumber: t.exposeInt('rowNumber', { description: 'The data row, from 1 (the header is not counted).' }),
+    action: t.expose('action', { type: ImportRowActionEnum }),
+    values: t.expose('data', { type: 'JSON', nullable: true, description: 'The normalized values the row brings.' }),
+    message: t.exposeString('message', { nullable: true, description: 'Why the row is skipped or fails.' }),
+  }),
+});
+
+interface FieldChangeView {
+  field: string;
+  old: unknown;
+  new: unknown;
+}
+
+const ImportFieldChange = builder.objectRef<FieldChangeView>('ImportFieldChange').implement({
+  fields: (t) => ({
+    field: t.exposeString('field'),
+    old: t.expose('old', { type: 'JSON', nullable: true }),
+    new: t.expose('new', { type: 'JSON', nullable: true }),
+  }),
+});
+
+const ImportUpdatePreview = builder.objectRef<{ rowNumber: number; contactId: string; changes: FieldChangeView[] }>('ImportUpdatePreview').implement({
+  fields: (t) => ({
+    rowNumber: t.exposeInt('rowNumber'),
+    contactId: t.exposeID('contactId'),
+    changes: t.field({ type: [ImportFieldChange], resolve: (preview) => preview.changes }),
+  }),
+});
+
+async function previewRows(ctx: Context, job: ImportJob, first: number): Promise<PreviewRowView[]> {
+  const { rows } = await ctx.db.pool.query(
+    `SELECT row_number AS "rowNumber", action, data, message FROM import_rows WHERE workspace_id = $1 AND job_id = $2 ORDER BY row_number LIMIT $3`,
+    [job.workspaceId, job.id, first],
+  );
+  return rows;
+}
+
+async function updatePreviews(ctx: Context, job: ImportJob, first: number) {
+  const plan = job.mapping as unknown as ImportPlan | null;
+  if (!plan) return [];
+  const { rows } = await ctx.db.pool.query(
+    `SELECT row_number AS "rowNumber", contact_id AS "contactId", data FROM import_rows
+     WHERE workspace_id = $1 AND job_id = $2 AND action = 'UPDATE' ORDER BY row_number LIMIT $3`,
+    [job.workspaceId, job.id, first],
+  );
+  const contacts = await ctx.db.prisma.contact.findMany({
+    where: { workspaceId: job.workspaceId, id: { in: rows.map((row) => row.contactId) } },
+    include: { details: { where: { isPrimary: true } }, tags: { include: { tag: true } } },
+  });
+  return rows.flatMap((row) => {
+    const contact = contacts.find((candidate) => candidate.id === row.contactId);
+    if (!contact) return [];
+    const existing = {
+      firstName: contact.firstName,
+      lastName: contact.lastName,
+      name: contact.name,
+      country: contact.country,
+      customFields: contact.customFields as Record<string, unknown>,
+      tags: contact.tags.map(({ tag }) => tag.name),
+      phone: contact.details.find((detail) => detail.kind === 'PHONE')?.value ?? null,
+      email: contact.details.find((detail) => detail.kind === 'EMAIL')?.value ?? null,
+    };
+    return [{ rowNumber: row.rowNumber, contactId: row.contactId, changes: previewUpdate(existing, row.data, plan.doNotOverwrite) }];
+  });
+}
+
 function rowsPerSecond(job: ImportJob): number | null {
   if (!job.phaseStartedAt || job.processedRows === 0) return null;
   const seconds = ((job.finishedAt ?? new Date()).getTime() - job.phaseStartedAt.getTime()) / 1000;
   return seconds > 0 ? job.processedRows / seconds : null;
 }
 
-builder.prismaObject('ImportJob', {
+const ImportJobRef = builder.prismaObject('ImportJob', {
   description: 'One import: its source, what was detected, the mapping chosen, its state, counts and files.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -62,6 +180,43 @@ builder.prismaObject('ImportJob', {
     counts: t.field({ type: ImportCounts, resolve: (job) => job }),
     progress: t.field({ type: ImportProgress, resolve: (job) => job }),
     failureReason: t.exposeString('failureReason', { nullable: true }),
+    columns: t.field({
+      type: [ImportColumn],
+      description: 'The columns of the source, with samples and a suggested field each.',
+      resolve: (job) => job.columns as unknown as ImportColumnView[],
+    }),
+    mapping: t.field({
+      type: [ImportColumnMapping],
+      nullable: true,
+      description: 'The mapped columns, once a mapping is set (unlisted columns are ignored).',
+      resolve: (job) => (job.mapping as unknown as ImportPlan | null)?.columns ?? null,
+    }),
+    purpose: t.field({ type: ImportPurposeEnum, nullable: true, resolve: (job) => (job.mapping as unknown as ImportPlan | null)?.purpose ?? null }),
+    identifier: t.field({ type: ImportIdentifierEnum, nullable: true, resolve: (job) => (job.mapping as unknown as ImportPlan | null)?.identifier ?? null }),
+    preview: t.field({
+      type: [ImportPreviewRow],
+      description: 'The first rows as validation decided them: action, normalized values, message.',
+      args: { first: t.arg.int({ defaultValue: 20 }) },
+      resolve: (job, args, ctx) => previewRows(ctx, job, Math.min(args.first ?? 20, 100)),
+    }),
+    updatePreview: t.field({
+      type: [ImportUpdatePreview],
+      description: 'For the first rows that update a contact: what each changes, old → new.',
+      args: { first: t.arg.int({ defaultValue: 20 }) },
+      resolve: (job, args, ctx) => updatePreviews(ctx, job, Math.min(args.first ?? 20, 100)),
+    }),
+    errorFileUrl: t.string({
+      nullable: true,
+      description: 'The rows that fail validation with an added Error column (GET with the bearer key).',
+      resolve: (job, _args, ctx) => (job.errorFilePath ? `${ctx.origin}/files/imports/${job.id}/errors.csv` : null),
+    }),
+    resultFileUrl: t.string({
+      nullable: true,
+      description: 'Every row with Import Status and Errors columns, once the import completed (GET with the bearer key).',
+      resolve: (job, _args, ctx) => (job.resultFilePath ? `${ctx.origin}/files/imports/${job.id}/result.csv` : null),
+    }),
+    reviewExpiresAt: t.expose('reviewExpiresAt', { type: 'DateTime', nullable: true }),
+    confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
@@ -90,3 +245,141 @@ builder.queryFields((t) => ({
     totalCount: (_root, _args, ctx) => ctx.db.prisma.importJob.count({ where: { workspaceId: ctx.caller.workspaceId } }),
   }),
 }));
+
+const StartContactImportInput = builder.inputType('StartContactImportInput', {
+  description: 'Give either a file (a CSV upload, GraphQL multipart request) or text pasted from a spreadsheet.',
+  fields: (t) => ({
+    file: t.field({ type: 'Upload' }),
+    text: t.string({ description: 'Lines of comma- or tab-separated values, the first line being the header.' }),
+    fileName: t.string({ description: 'A name for the import; defaults to the uploaded file name.' }),
+  }),
+});
+
+const NewFieldInput = builder.inputType('ImportNewFieldInput', {
+  fields: (t) => ({
+    label: t.string({ required: true }),
+    type: t.field({ type: FieldTypeEnum, required: true }),
+    options: t.stringList(),
+  }),
+});
+
+const ImportColumnInput = builder.inputType('ImportColumnInput', {
+  description: 'What to do with one column: map it to a field, create a new custom field for it, or ignore it.',
+  fields: (t) => ({
+    index: t.int({ required: true }),
+    fieldKey: t.string({ description: 'A built-in or custom field key (or contactId, to identify contacts by id).' }),
+    newField: t.field({ type: NewFieldInput }),
+    ignore: t.boolean(),
+  }),
+});
+
+const SetContactImportMappingInput = builder.inputType('SetContactImportMappingInput', {
+  fields: (t) => ({
+    jobId: t.id({ required: true }),
+    columns: t.field({ type: [ImportColumnInput], required: true }),
+    purpose: t.field({ type: ImportPurposeEnum, required: true }),
+    identifier: t.field({ type: ImportIdentifierEnum, description: 'How existing contacts are recognised; none for ADD_ALL_DESPITE_DUPLICATES.' }),
+    doNotOverwrite: t.boolean({ description: 'Fill only empty fields of existing contacts, add tags without removing any.' }),
+    defaultCountry: t.string({ description: 'ISO 3166-1 alpha-2 country for phone numbers written without one.' }),
+    tags: t.stringList({ description: 'Tags every imported contact gets.' }),
+    batchTag: t.boolean({ description: 'Add the automatic tag naming this import (default true).' }),
+    groupIds: t.idList({ description: 'Static groups the imported contacts join.' }),
+    newGroupName: t.string({ description: 'A new static group, made by this import, that the contacts join.' }),
+    inFileDuplicates: t.field({ type: InFileDuplicatesEnum, description: 'Default REJECT_ALL.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  startContactImport: t.withAuth({ write: true }).field({
+    type: ImportJobRef,
+    description: 'Uploads a CSV (or takes pasted text), detects its layout and suggests a field for each column.',
+    errors: { types: [ValidationError, LimitExceededError] },
+    args: { input: t.arg({ type: StartContactImportInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const scope = { db: ctx.db, files: ctx.files, workspaceId: ctx.caller.workspaceId, keyId: ctx.caller.keyId };
+      if (input.file && input.text != null) throw ValidationError.of(['input'], 'give either a file or text, not both');
+      if (input.file) {
+        const upload = await input.file;
+        return startImport({ ...scope, source: { kind: 'file', stream: upload.createReadStream(), fileName: input.fileName ?? upload.filename } });
+      }
+      if (input.text != null) return startImport({ ...scope, source: { kind: 'text', text: input.text, fileName: input.fileName } });
+      throw ValidationError.of(['input'], 'give a file or text to import');
+    },
+  }),
+  setContactImportMapping: t.withAuth({ write: true }).field({
+    type: ImportJobRef,
+    description: 'Maps the columns, sets the options and starts validation.',
+    errors: { types: [ValidationError, NotFoundError, InvalidStateError, LimitExceededError] },
+    args: { input: t.arg({ type: SetContactImportMappingInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      const { jobId, groupIds, ...options } = input;
+      return setImportMapping({
+        db: ctx.db,
+        files: ctx.files,
+        workspaceId: ctx.caller.workspaceId,
+        jobId: parseId(jobId, ['input', 'jobId']),
+        input: { ...options, groupIds: groupIds?.map((id, index) => parseId(id, ['input', 'groupIds', String(index)])) },
+      });
+    },
+  }),
+  confirmContactImport: t.withAuth({ write: true }).field({
+    type: ImportJobRef,
+    description: 'Confirms a reviewed import: it is queued and written in the background.',
+    errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
+    args: { jobId: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => confirmImport({ db: ctx.db, workspaceId: ctx.caller.workspaceId, jobId: parseId(args.jobId, ['jobId']) }),
+  }),
+}));
+
+const ACTIVE_STATUSES: ImportJob['status'][] = ['VALIDATING', 'QUEUED', 'IMPORTING', 'REVERTING'];
+const FINAL_STATUSES: ImportJob['status'][] = ['COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED', 'REVERTED'];
+/** While a job works, subscribers hear from it at least this often. */
+const PROGRESS_INTERVAL_MS = 500;
+const IDLE_RECHECK_MS = 5000;
+
+builder.subscriptionFields((t) => ({
+  contactImportProgress: t.withAuth({ read: true }).field({
+    type: ImportJobRef,
+    description: 'The job now, then at every change and at least every 500 ms while it works; ends when the job is finished.',
+    args: { jobId: t.arg.id({ required: true }) },
+    subscribe: (_root, args, ctx) => jobUpdates(ctx, String(args.jobId)),
+    resolve: (job) => job,
+  }),
+}));
+
+async function* jobUpdates(ctx: Context & { caller: { workspaceId: string } }, rawId: string): AsyncGenerator<ImportJob> {
+  const id = /^[0-9a-f-]{36}$/i.test(rawId) ? rawId.toLowerCase() : undefined;
+  const load = () => (id ? ctx.db.prisma.importJob.findUnique({ where: { workspaceId_id: { workspaceId: ctx.caller.workspaceId, id } } }) : null);
+  let job = await load();
+  if (!job || !id) throw new GraphQLError(`ImportJob ${rawId} was not found`, { extensions: { code: 'NOT_FOUND' } });
+
+  let wake: (() => void) | undefined;
+  let pending = false;
+  const stop = ctx.events.onJobChanged(id, () => {
+    pending = true;
+    wake?.();
+  });
+  try {
+    yield job;
+    while (!FINAL_STATUSES.includes(job.status)) {
+      const active = ACTIVE_STATUSES.includes(job.status);
+      // A waiting job (MAPPING, REVIEW) is only looked at again when it changes, or now and then so
+      // that a subscription whose client went away is not kept forever.
+      if (!pending) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, active ? PROGRESS_INTERVAL_MS : IDLE_RECHECK_MS);
+        });
+        wake = undefined;
+      }
+      pending = false;
+      const next = await load();
+      if (!next) return;
+      const moved = next.updatedAt.getTime() !== job.updatedAt.getTime() || next.status !== job.status;
+      job = next;
+      if (active || moved) yield job;
+    }
+  } finally {
+    stop();
+  }
+}

@@ -6,11 +6,21 @@ import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import type { Database } from '../db/client.ts';
+import type { FileStore } from '../import/file-store.ts';
+import type { JobEvents } from '../import/progress.ts';
 import type { Caller, Context } from '../schema/builder.ts';
 import { schema } from '../schema/index.ts';
 import { authenticate } from '../services/api-keys.ts';
+import { serveFile } from './files.ts';
+import { useStreamingUploads } from './upload.ts';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * The largest upload the server reads at all. Each workspace's own (smaller or equal) limit is
+ * enforced while the file is stored.
+ */
+const MAX_UPLOAD_BYTES = 2 ** 40;
 
 export interface App {
   yoga: YogaServerInstance<ServerContext, Context>;
@@ -43,8 +53,10 @@ query Contacts {
  * at /graphql), graphql-ws on the same port and path, and /healthz. Building it starts nothing;
  * `start` listens.
  */
-export function buildApp(options: { db: Database }): App {
-  const { db } = options;
+export function buildApp(options: { db: Database; files: FileStore; events: JobEvents }): App {
+  const { db, files, events } = options;
+  // Known once listening; download URLs handed out over WebSocket (which has no request URL) use it.
+  let origin = '';
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -53,8 +65,16 @@ export function buildApp(options: { db: Database }): App {
     graphiql: { title: 'Switchboard', defaultQuery: GRAPHIQL_DEFAULT_QUERY, headers: '{\n  "Authorization": "Bearer "\n}' },
     maskedErrors: true,
     logging: process.env.NODE_ENV === 'test' ? false : 'info',
+    // Uploads stream through graphql-upload-minimal instead (the plugin); Yoga's own multipart
+    // parser and body-size limiter would buffer whole files.
+    multipart: false,
+    maxRequestBodySize: false,
+    plugins: [useStreamingUploads({ maxFileSize: MAX_UPLOAD_BYTES })],
     context: async ({ request, connectionParams }) => ({
       db,
+      files,
+      events,
+      origin: request ? new URL(request.url).origin : origin,
       caller: await resolveCaller(db, bearerFrom(request?.headers.get('authorization') ?? connectionAuthorization(connectionParams))),
     }),
   });
@@ -63,6 +83,10 @@ export function buildApp(options: { db: Database }): App {
   const server = createServer((req, res) => {
     if (req.url === '/healthz') {
       void health(db, res);
+      return;
+    }
+    if (req.url?.startsWith('/files/')) {
+      void serveFile({ db, files, req, res, caller: (header) => resolveCaller(db, bearerFrom(header)) });
       return;
     }
     void yoga(req, res, { req, res });
@@ -123,7 +147,8 @@ export function buildApp(options: { db: Database }): App {
         server.listen(port, host, () => {
           server.off('error', reject);
           const address = server.address() as { address: string; port: number };
-          resolve(`http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`);
+          origin = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+          resolve(origin);
         });
       }),
     stop: async () => {
@@ -155,7 +180,7 @@ function bearerFrom(header: string | undefined | null): string | undefined {
   return match[1];
 }
 
-async function resolveCaller(db: Database, secret: string | undefined): Promise<Caller | null> {
+export async function resolveCaller(db: Database, secret: string | undefined): Promise<Caller | null> {
   if (secret === undefined) return null;
   const key = await authenticate(db, secret);
   if (!key) throw unauthenticated('The API key is unknown or has been revoked');

@@ -1,8 +1,14 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { openDatabase, type Database } from '../../src/db/client.ts';
+import { FileStore } from '../../src/import/file-store.ts';
+import { JobEvents } from '../../src/import/progress.ts';
+import { startImportWorker, type ImportWorker } from '../../src/import/worker.ts';
 import { buildApp, GRAPHQL_PATH, type App } from '../../src/server/app.ts';
 import { createApiKey } from '../../src/services/api-keys.ts';
 import { createWorkspace } from '../../src/services/workspaces.ts';
@@ -19,6 +25,7 @@ export interface TestApp {
   url: string;
   app: App;
   db: Database;
+  files: FileStore;
   /** Sends one operation over HTTP POST with the key given (none when null). */
   request<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables>,
@@ -33,11 +40,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real server on a fresh database, listening on 127.0.0.1 with a free port. */
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * The real server on a fresh database, listening on 127.0.0.1 with a free port, with an import
+ * worker in the same process (unless `worker: false`, for tests that run their own).
+ */
+export async function startTestApp(options: { worker?: boolean } = {}): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const db = openDatabase(database.url);
-  const app = buildApp({ db });
+  const filesDir = await mkdtemp(path.join(tmpdir(), 'switchboard-files-'));
+  const files = new FileStore(filesDir);
+  const events = new JobEvents(database.url);
+  await events.start();
+  const worker: ImportWorker | undefined = options.worker === false ? undefined : await startImportWorker({ db, files });
+  const app = buildApp({ db, files, events });
   const url = await app.start({ host: '127.0.0.1', port: 0 });
   const clients: Client[] = [];
 
@@ -54,6 +69,7 @@ export async function startTestApp(): Promise<TestApp> {
     url,
     app,
     db,
+    files,
     request,
     async data(document, variables, key) {
       const { status, body } = await request(document, variables, key);
@@ -79,8 +95,11 @@ export async function startTestApp(): Promise<TestApp> {
     async close() {
       await Promise.all(clients.map((client) => client.dispose()));
       await app.stop();
+      await worker?.stop();
+      await events.stop();
       await db.close();
       await database.drop();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

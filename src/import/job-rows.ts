@@ -1,0 +1,68 @@
+import type { ImportJob } from '../generated/prisma/client.ts';
+import { readCsvRows, type CsvLayout } from './csv-source.ts';
+import type { JobRunContext } from './worker.ts';
+
+/** What a job keeps besides its columns: the source's layout, and what its write has set up. */
+export interface JobState {
+  layout: Omit<CsvLayout, 'samples'>;
+  /** The automatic batch tag given to every imported contact, when not turned off. */
+  batchTag?: string | null;
+  /** The group this import made, once made. */
+  newGroupId?: string | null;
+}
+
+export function jobState(job: Pick<ImportJob, 'options'>): JobState {
+  return job.options as unknown as JobState;
+}
+
+export function jobLayout(job: Pick<ImportJob, 'options'>): CsvLayout {
+  return { ...jobState(job).layout, samples: [] };
+}
+
+const PAGE_SIZE = 5000;
+
+export interface StagedDecision {
+  rowNumber: number;
+  action: 'CREATE' | 'UPDATE' | 'SKIP' | 'ERROR';
+  message: string | null;
+}
+
+/**
+ * The source file's rows next to their staged decisions, in file order, both streamed: the file is
+ * read again and the decisions are read in pages, merged on the row number. With `actions`, only
+ * rows with one of those decisions are yielded.
+ */
+export async function* rowsInOrder(
+  context: Pick<JobRunContext, 'db' | 'files'>,
+  job: ImportJob,
+  filter: { actions?: StagedDecision['action'][] } = {},
+): AsyncGenerator<{ cells: string[]; row: StagedDecision }> {
+  let page: StagedDecision[] = [];
+  let next = 0;
+  let after = 0;
+  let exhausted = false;
+  const nextDecision = async (): Promise<StagedDecision | undefined> => {
+    if (next >= page.length && !exhausted) {
+      const { rows } = await context.db.pool.query(
+        `SELECT row_number AS "rowNumber", action, message FROM import_rows
+         WHERE workspace_id = $1 AND job_id = $2 AND row_number > $3 AND ($4::text[] IS NULL OR action::text = ANY($4))
+         ORDER BY row_number LIMIT ${PAGE_SIZE}`,
+        [job.workspaceId, job.id, after, filter.actions ?? null],
+      );
+      page = rows;
+      next = 0;
+      exhausted = rows.length < PAGE_SIZE;
+      if (rows.length > 0) after = rows[rows.length - 1].rowNumber;
+    }
+    return page[next];
+  };
+
+  let decision = await nextDecision();
+  for await (const { rowNumber, cells } of readCsvRows(context.files.sourcePath(job.workspaceId, job.id), jobLayout(job))) {
+    if (!decision) return;
+    if (rowNumber < decision.rowNumber) continue;
+    yield { cells, row: decision };
+    next += 1;
+    decision = await nextDecision();
+  }
+}

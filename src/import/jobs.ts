@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { Database } from '../db/client.ts';
+import { InvalidStateError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
+import { planImport, suggestColumns, type ImportOptionsInput } from '../domain/import-options.ts';
+import type { ImportJob, ImportStatus } from '../generated/prisma/client.ts';
+import { inspectCsv } from './csv-source.ts';
+import type { FileStore } from './file-store.ts';
+import type { JobState } from './job-rows.ts';
+import { notifyJobChanged } from './progress.ts';
+
+/** Where an import's rows come from: an uploaded file, or text pasted from a spreadsheet. */
+export type ImportSource = { kind: 'file'; stream: NodeJS.ReadableStream; fileName: string } | { kind: 'text'; text: string; fileName?: string | null };
+
+interface JobScope {
+  db: Database;
+  files: FileStore;
+  workspaceId: string;
+}
+
+/**
+ * Starts an import: the source is streamed to storage, its encoding, delimiter, header and row
+ * count are detected, and each column gets a suggested field. A source that cannot be imported is
+ * refused with the reason, and nothing of it is kept.
+ */
+export async function startImport(scope: JobScope & { keyId: string; source: ImportSource }): Promise<ImportJob> {
+  const { db, files, workspaceId, source } = scope;
+  const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+  if (source.kind === 'text' && !source.text.trim()) throw ValidationError.of(['text'], 'the pasted text is empty');
+
+  const id = randomUUID();
+  const target = files.sourcePath(workspaceId, id);
+  try {
+    const stream = source.kind === 'file' ? source.stream : Readable.from([source.text]);
+    const { size } = await files.saveStream(stream, target, Number(workspace.importMaxBytes));
+    const layout = await inspectCsv(target, { maxRows: workspace.importMaxRows });
+    const customFields = await db.prisma.field.findMany({ where: { workspaceId }, orderBy: { createdAt: 'asc' } });
+    const { samples, ...rest } = layout;
+    const state: JobState = { layout: rest };
+    const job = await db.prisma.importJob.create({
+      data: {
+        workspaceId,
+        id,
+        status: 'MAPPING',
+        sourceKind: source.kind === 'file' ? 'CSV' : 'TEXT',
+        fileName: source.fileName?.trim() || (source.kind === 'text' ? 'pasted text' : 'upload.csv'),
+        filePath: target,
+        fileSize: size,
+        encoding: layout.encoding,
+        delimiter: layout.delimiter,
+        totalRows: layout.rowCount,
+        columns: suggestColumns(layout.headers, samples, [...BUILT_IN_FIELDS, ...customFields]) as object[],
+        options: state as object,
+        createdByKeyId: scope.keyId,
+      },
+    });
+    await notifyJobChanged(db.pool, id);
+    return job;
+  } catch (error) {
+    await files.removeJob(workspaceId, id);
+    throw error;
+  }
+}
+
+/**
+ * Sets the mapping and options of a job waiting for them (or re-maps one in review) and starts
+ * validation. Every problem with the mapping is reported with the column it is in.
+ */
+export async function setImportMapping(scope: JobScope & { jobId: string; input: ImportOptionsInput }): Promise<ImportJob> {
+  const { db, workspaceId, jobId, input } = scope;
+  const job = await findJob(db, workspaceId, jobId);
+  requireStatus(job, ['MAPPING', 'REVIEW'], 'set its mapping');
+  const [workspace, customFields] = await Promise.all([
+    db.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
+    db.prisma.field.findMany({ where: { workspaceId } }),
+  ]);
+  const headers = (job.columns as { header: string }[]).map((column) => column.header);
+  const plan = planImport(input, { headers, customFields, customFieldLimit: workspace.customFieldLimit });
+
+  const groups = await db.prisma.group.findMany({ where: { workspaceId, id: { in: plan.groupIds } }, select: { id: true, type: true } });
+  const issues = plan.groupIds.flatMap((id, index) => {
+    const group = groups.find((candidate) => candidate.id === id);
+    if (!group) return [{ path: ['groupIds', String(index)], message: `there is no group ${id}` }];
+    if (group.type === 'DYNAMIC') return [{ path: ['groupIds', String(index)], message: `group ${id} is dynamic: its members follow its filter` }];
+    return [];
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+
+  if (job.errorFilePath) await rm(job.errorFilePath, { force: true });
+  return transition(db, job, ['MAPPING', 'REVIEW'], {
+    status: 'VALIDATING',
+    mapping: plan as object,
+    toCreate: 0,
+    toUpdate: 0,
+    toSkip: 0,
+    toError: 0,
+    processedRows: 0,
+    errorFilePath: null,
+    reviewExpiresAt: null,
+  });
+}
+
+/** Confirms a reviewed job: it is queued and written in the order confirmed. */
+export async function confirmImport(scope: Omit<JobScope, 'files'> & { jobId: string }): Promise<ImportJob> {
+  const { db, workspaceId, jobId } = scope;
+  const job = await findJob(db, workspaceId, jobId);
+  requireStatus(job, ['REVIEW'], 'confirm it');
+  if (job.reviewExpiresAt && job.reviewExpiresAt < new Date()) {
+    throw new InvalidStateError(`Import ${job.id} waited in review past its time limit; start it again`, 'EXPIRED');
+  }
+  return transition(db, job, ['REVIEW'], { status: 'QUEUED', confirmedAt: new Date() });
+}
+
+export async function findJob(db: Database, workspaceId: string, id: string): Promise<ImportJob> {
+  const job = await db.prisma.importJob.findUnique({ where: { workspaceId_id: { workspaceId, id } } });
+  if (!job) throw new NotFoundError('ImportJob', id);
+  return job;
+}
+
+function requireStatus(job: ImportJob, allowed: ImportStatus[], action: string): void {
+  if (!allowed.includes(job.status)) {
+    throw new InvalidStateError(`Import ${job.id} is ${job.status}; only a job in ${allowed.join(' or ')} can ${action}`, job.status);
+  }
+}
+
+/** Changes a job only if it is still in one of `from` (another request may have moved it). */
+async function transition(db: Database, job: ImportJob, from: ImportStatus[], data: Parameters<Database['prisma']['importJob']['update']>[0]['data']): Promise<ImportJob> {
+  const { count } = await db.prisma.importJob.updateMany({ where: { workspaceId: job.workspaceId, id: job.id, status: { in: from } }, data });
+  if (count === 0) {
+    const now = await findJob(db, job.workspaceId, job.id);
+    throw new InvalidStateError(`Import ${job.id} changed to ${now.status} meanwhile`, now.status);
+  }
+  await notifyJobChanged(db.pool, job.id);
+  return findJob(db, job.workspaceId, job.id);
+}

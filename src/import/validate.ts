@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { PoolClient } from 'pg';
+import { decideRow, mergeDuplicateRows, normalizeImportRow, type ImportRowResult, type RowData } from '../domain/import-row.ts';
+import type { ImportPlan } from '../domain/import-options.ts';
+import type { ImportJob } from '../generated/prisma/client.ts';
+import { readCsvRows } from './csv-source.ts';
+import { createCsvWriter } from './csv-output.ts';
+import { jobLayout, rowsInOrder } from './job-rows.ts';
+import type { JobRunContext } from './worker.ts';
+
+/** Rows normalized, looked up and staged per round trip to the database. */
+export const VALIDATION_BATCH_SIZE = 2000;
+
+/**
+ * Validation: every row is read, normalized and decided (create, update, skip or error) without
+ * touching contacts. Decisions are staged in `import_rows` with COPY, one batch at a time, then
+ * in-file duplicates are settled with set-based SQL, the counts taken and the error file written.
+ * Validation writes no contacts, so a restarted worker simply starts it over.
+ */
+export async function validateJob(context: JobRunContext, job: ImportJob): Promise<void> {
+  const { db } = context;
+  const plan = job.mapping as unknown as ImportPlan;
+  const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: job.workspaceId } });
+  const settings = {
+    requireFirstName: workspace.requireFirstName,
+    requirePhoneWithCountry: workspace.requirePhoneWithCountry,
+    headerCount: jobLayout(job).headers.length,
+  };
+
+  await db.pool.query('DELETE FROM import_rows WHERE workspace_id = $1 AND job_id = $2', [job.workspaceId, job.id]);
+  await db.pool.query(`UPDATE import_jobs SET processed_rows = 0, phase_started_at = now(), updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
+    job.workspaceId,
+    job.id,
+  ]);
+
+  let batch: StagedRow[] = [];
+  let processed = 0;
+  const flush = async () => {
+    await decideBatch(context, job, plan, settings, batch);
+    processed += batch.length;
+    batch = [];
+    await db.pool.query('UPDATE import_jobs SET processed_rows = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2', [job.workspaceId, job.id, processed]);
+    await context.heartbeat();
+  };
+  for await (const { rowNumber, cells } of readCsvRows(context.files.sourcePath(job.workspaceId, job.id), jobLayout(job))) {
+    batch.push({ rowNumber, ...normalizeImportRow(cells, plan, settings) });
+    if (batch.length >= VALIDATION_BATCH_SIZE) await flush();
+  }
+  if (batch.length > 0) await flush();
+
+  if (plan.purpose !== 'ADD_ALL_DESPITE_DUPLICATES') await settleInFileDuplicates(context, job, plan);
+  const counts = await countActions(context, job);
+  const errorFilePath = counts.ERROR > 0 ? await writeErrorFile(context, job) : null;
+
+  await db.pool.query(
+    `UPDATE import_jobs SET status = 'REVIEW', to_create = $3, to_update = $4, to_skip = $5, to_error = $6, error_file_path = $7,
+       review_expires_at = now() + make_interval(secs => $8), updated_at = now()
+     WHERE workspace_id = $1 AND id = $2`,
+    [job.workspaceId, job.id, counts.CREATE, counts.UPDATE, counts.SKIP, counts.ERROR, errorFilePath, workspace.reviewTtlSeconds],
+  );
+}
+
+type StagedRow = ImportRowResult & { rowNumber: number };
+
+/** Looks the batch's identifiers up in one query, decides each row and COPYs the decisions in. */
+async function decideBatch(
+  context: JobRunContext,
+  job: ImportJob,
+  plan: ImportPlan,
+  settings: Parameters<typeof decideRow>[3],
+  rows: StagedRow[],
+): Promise<void> {
+  const matches = await lookUpIdentifiers(context, job, plan, rows);
+  const lines: string[] = [];
+  for (const row of rows) {
+    const found = row.identifier ? matches.get(row.identifier) : undefined;
+    const { action, reason } = decideRow(row, found?.count ?? 0, plan.purpose, settings);
+    const contactId = action === 'CREATE' ? randomUUID() : action === 'ERROR' ? null : (found?.contactId ?? null);
+    lines.push(
+      [job.workspaceId, job.id, row.rowNumber, action, contactId, row.identifier, action === 'ERROR' ? null : JSON.stringify(row.data), reason]
+        .map(copyText)
+        .join('\t'),
+    );
+  }
+  const client = await context.db.pool.connect();
+  try {
+    await pipeline(
+      Readable.from([lines.join('\n') + '\n']),
+      client.query(copyFrom('COPY import_rows (workspace_id, job_id, row_number, action, contact_id, identifier, data, message) FROM STDIN')),
+    );
+  } finally {
+    client.release();
+  }
+}
+
+/** For each identifier of the batch: how many existing contacts share it, and one of them. */
+async function lookUpIdentifiers(
+  context: JobRunContext,
+  job: ImportJob,
+  plan: ImportPlan,
+  rows: StagedRow[],
+): Promise<Map<string, { count: number; contactId: string }>> {
+  const identifiers = [...new Set(rows.map((row) => row.identifier).filter((value): value is string => value !== null))];
+  if (identifiers.length === 0 || !plan.identifier) return new Map();
+  const query =
+    plan.identifier === 'CONTACT_ID'
+      ? `SELECT id::text AS identifier, 1 AS count, id::text AS contact_id FROM contacts WHERE workspace_id = $1 AND id::text = ANY($2::text[])`
+      : `SELECT value AS identifier, count(DISTINCT contact_id)::int AS count, min(contact_id::text) AS contact_id
+         FROM contact_details WHERE workspace_id = $1 AND kind = $3 AND value = ANY($2::text[]) GROUP BY value`;
+  const params = plan.identifier === 'CONTACT_ID' ? [job.workspaceId, identifiers] : [job.workspaceId, identifiers, plan.identifier];
+  const { rows: found } = await context.db.pool.query(query, params);
+  return new Map(found.map((row) => [row.identifier, { count: Number(row.count), contactId: row.contact_id }]));
+}
+
+/**
+ * Rows of the file that share an identifier (SPEC §2.2 inFileDuplicates): REJECT_ALL makes every
+ * one of them an error (the 002 seed); KEEP_FIRST / KEEP_LAST keep one and skip the others;
+ * MERGE folds them into the first (its values win, later rows fill its blanks).
+ */
+async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, plan: ImportPlan): Promise<void> {
+  const { pool } = context.db;
+  const params = [job.workspaceId, job.id];
+  const groups = `SELECT identifier, array_agg(row_number ORDER BY row_number) AS rows
+                  FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL
+                  GROUP BY identifier HAVING count(*) > 1`;
+  switch (plan.inFileDuplicates) {
+    case 'REJECT_ALL':
+      await pool.query(
+        `UPDATE import_rows r SET action = 'ERROR', data = NULL,
+           message = concat_ws('; ', r.message, format('the file has %s rows (%s) with the identifier %s; none of them is imported', cardinality(d.rows), array_to_string(d.rows, ', '), r.identifier))
+         FROM (${groups}) d WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier`,
+        params,
+      );
+      return;
+    case 'KEEP_FIRST':
+    case 'KEEP_LAST': {
+      const keep = plan.inFileDuplicates === 'KEEP_FIRST' ? 'min' : 'max';
+      await pool.query(
+        `UPDATE import_rows r SET action = 'SKIP', message = format('duplicate of row %s in the file, which is imported instead', d.kept)
+         FROM (SELECT identifier, ${keep}(row_number) AS kept FROM import_rows
+               WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL AND action <> 'ERROR'
+               GROUP BY identifier HAVING count(*) > 1) d
+         WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier AND r.action <> 'ERROR' AND r.row_number <> d.kept`,
+        params,
+      );
+      return;
+    }
+    case 'MERGE': {
+      const { rows: duplicates } = await pool.query(
+        `SELECT identifier, array_agg(row_number ORDER BY row_number) AS rows, array_agg(data ORDER BY row_number) AS data
+         FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL AND action <> 'ERROR'
+         GROUP BY identifier HAVING count(*) > 1`,
+        params,
+      );
+      for (const group of duplicates) {
+        const [first, ...others] = group.rows as number[];
+        await pool.query(`UPDATE import_rows SET data = $4 WHERE workspace_id = $1 AND job_id = $2 AND row_number = $3`, [
+          ...params,
+          first,
+          JSON.stringify(mergeDuplicateRows(group.data as RowData[])),
+        ]);
+        await pool.query(
+          `UPDATE import_rows SET action = 'SKIP', message = format('merged into row %s of the file', $3::int)
+           WHERE workspace_id = $1 AND job_id = $2 AND row_number = ANY($4::int[])`,
+          [...params, first, others],
+        );
+      }
+    }
+  }
+}
+
+async function countActions(context: JobRunContext, job: ImportJob): Promise<Record<'CREATE' | 'UPDATE' | 'SKIP' | 'ERROR', number>> {
+  const { rows } = await context.db.pool.query(
+    'SELECT action, count(*)::int AS count FROM import_rows WHERE workspace_id = $1 AND job_id = $2 GROUP BY action',
+    [job.workspaceId, job.id],
+  );
+  const counts = { CREATE: 0, UPDATE: 0, SKIP: 0, ERROR: 0 };
+  for (const row of rows) counts[row.action as keyof typeof counts] = row.count;
+  return counts;
+}
+
+/** The original rows that fail, with an `Error` column added (the 002 seed's error file). */
+async function writeErrorFile(context: JobRunContext, job: ImportJob): Promise<string> {
+  const path = context.files.errorFilePath(job.workspaceId, job.id);
+  const layout = jobLayout(job);
+  const writer = await createCsvWriter(path, [...layout.headers, 'Error']);
+  try {
+    for await (const { cells, row } of rowsInOrder(context, job, { actions: ['ERROR'] })) {
+      await writer.write([...cells, row.message ?? '']);
+    }
+  } finally {
+    await writer.close();
+  }
+  return path;
+}
+
+/** A value in COPY's text format: `\N` for null, with backslash, tab and newlines escaped. */
+function copyText(value: string | number | null): string {
+  if (value === null) return '\\N';
+  return String(value).replace(/[\\\t\n\r]/g, (char) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[char]!);
+}

@@ -1,0 +1,245 @@
+import type { PoolClient } from 'pg';
+import type { ImportPlan } from '../domain/import-options.ts';
+import type { ImportJob } from '../generated/prisma/client.ts';
+import { createCsvWriter } from './csv-output.ts';
+import { jobLayout, jobState, rowsInOrder, type JobState } from './job-rows.ts';
+import { notifyJobChanged } from './progress.ts';
+import type { JobRunContext } from './worker.ts';
+
+/** Rows written per transaction; each batch commits with its checkpoint, so it happens exactly once. */
+export const WRITE_BATCH_SIZE = 5000;
+
+const RESULT_STATUS = { CREATE: 'Imported', UPDATE: 'Updated', SKIP: 'Skipped', ERROR: 'Error' } as const;
+
+/**
+ * The write of a confirmed import, from the decisions staged by validation: set-based SQL over
+ * `import_rows`, one range of row numbers per transaction. The transaction also moves the job's
+ * checkpoint and counts, so a worker that dies mid-way loses only its open batch, and the worker
+ * that takes the job over resumes after the last committed one.
+ */
+export async function writeJob(context: JobRunContext, job: ImportJob): Promise<void> {
+  const { db } = context;
+  const plan = job.mapping as unknown as ImportPlan;
+  if (job.status === 'QUEUED') await prepareWrite(context, job, plan);
+  const current = await db.prisma.importJob.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: job.workspaceId, id: job.id } } });
+  const state = jobState(current);
+  const { rows } = await db.pool.query('SELECT coalesce(max(row_number), 0) AS last FROM import_rows WHERE workspace_id = $1 AND job_id = $2', [
+    job.workspaceId,
+    job.id,
+  ]);
+  const lastRow: number = rows[0].last;
+
+  for (let from = current.checkpointRow + 1; from <= lastRow; from += WRITE_BATCH_SIZE) {
+    const to = Math.min(from + WRITE_BATCH_SIZE - 1, lastRow);
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await writeBatch(client, job, plan, state, from, to);
+      await client.query(
+        `UPDATE import_jobs j SET checkpoint_row = $3, processed_rows = $3, updated_at = now(),
+           created = j.created + c.created, updated = j.updated + c.updated, skipped = j.skipped + c.skipped, failed = j.failed + c.failed
+         FROM (SELECT count(*) FILTER (WHERE action = 'CREATE')::int AS created, count(*) FILTER (WHERE action = 'UPDATE')::int AS updated,
+                      count(*) FILTER (WHERE action = 'SKIP')::int AS skipped, count(*) FILTER (WHERE action = 'ERROR')::int AS failed
+               FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND row_number BETWEEN $4 AND $3) c
+         WHERE j.workspace_id = $1 AND j.id = $2`,
+        [job.workspaceId, job.id, to, from],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+    await context.heartbeat();
+  }
+
+  const resultFilePath = await writeResultFile(context, current);
+  const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: job.workspaceId }, select: { fileRetentionDays: true } });
+  await db.pool.query(
+    `UPDATE import_jobs SET status = 'COMPLETED', result_file_path = $3, finished_at = now(), updated_at = now(),
+       files_expire_at = now() + make_interval(days => $4)
+     WHERE workspace_id = $1 AND id = $2`,
+    [job.workspaceId, job.id, resultFilePath, workspace.fileRetentionDays],
+  );
+}
+
+/**
+ * Once, as the write starts: the custom fields the mapping asked for, the batch tag and the new
+ * group are made, and the job becomes IMPORTING — all in one transaction.
+ */
+async function prepareWrite(context: JobRunContext, job: ImportJob, plan: ImportPlan): Promise<void> {
+  const client = await context.db.pool.connect();
+  try {
+    await client.query('BEGIN');
+    for (const field of plan.newFields) {
+      await client.query(
+        `INSERT INTO fields (workspace_id, key, label, type, options, created_by_job_id)
+         VALUES ($1, $2, $3, $4::"FieldType", $5, $6) ON CONFLICT (workspace_id, key) DO NOTHING`,
+        [job.workspaceId, field.key, field.label, field.type, field.options, job.id],
+      );
+    }
+    let newGroupId: string | null = null;
+    if (plan.newGroupName) {
+      const { rows } = await client.query(
+        `INSERT INTO groups (workspace_id, name, type, created_by_job_id) VALUES ($1, $2, 'STATIC', $3)
+         ON CONFLICT (workspace_id, name) DO UPDATE SET updated_at = now() RETURNING id`,
+        [job.workspaceId, plan.newGroupName, job.id],
+      );
+      newGroupId = rows[0].id;
+    }
+    const batchTag = plan.batchTag ? `Import ${job.createdAt.toISOString().slice(0, 16).replace('T', ' ')} ${job.fileName}`.slice(0, 100) : null;
+    const state: JobState = { ...jobState(job), batchTag, newGroupId };
+    await client.query(
+      `UPDATE import_jobs SET status = 'IMPORTING', options = $3, processed_rows = 0, phase_started_at = now(), updated_at = now()
+       WHERE workspace_id = $1 AND id = $2`,
+      [job.workspaceId, job.id, JSON.stringify(state)],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+  await notifyJobChanged(context.db.pool, job.id);
+}
+
+/** The rows of one batch that change contacts, as a SQL source: `r` is the staged row. */
+const BATCH_ROWS = `import_rows r WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4`;
+
+async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, state: JobState, from: number, to: number): Promise<void> {
+  const batch = [job.workspaceId, job.id, from, to];
+  const keepExisting = plan.doNotOverwrite;
+  const nameMapped = plan.columns.some((column) => column.target.kind === 'field' && column.target.key === 'name');
+
+  // New contacts, with the ids validation gave them.
+  await client.query(
+    `INSERT INTO contacts (workspace_id, id, first_name, last_name, name, country, custom_fields, created_by_job_id)
+     SELECT r.workspace_id, r.contact_id, r.data->>'firstName', r.data->>'lastName', r.data->>'name', r.data->>'country',
+            coalesce(r.data->'customFields', '{}'), r.job_id
+     FROM ${BATCH_ROWS} AND r.action = 'CREATE'`,
+    batch,
+  );
+
+  // Existing contacts: mapped values replace theirs, or only fill blanks with doNotOverwrite. An
+  // empty cell was never put in the row's data, so it never erases anything.
+  const pick = (column: string, key: string) =>
+    keepExisting ? `coalesce(c.${column}, r.data->>'${key}')` : `coalesce(r.data->>'${key}', c.${column})`;
+  await client.query(
+    `UPDATE contacts c SET
+       first_name = ${pick('first_name', 'firstName')},
+       last_name = ${pick('last_name', 'lastName')},
+       name = ${
+         nameMapped
+           ? pick('name', 'name')
+           : `CASE WHEN r.data ? 'firstName' OR r.data ? 'lastName'
+                   THEN nullif(concat_ws(' ', ${pick('first_name', 'firstName')}, ${pick('last_name', 'lastName')}), '')
+                   ELSE c.name END`
+       },
+       country = ${pick('country', 'country')},
+       custom_fields = ${keepExisting ? `coalesce(r.data->'customFields', '{}') || c.custom_fields` : `c.custom_fields || coalesce(r.data->'customFields', '{}')`},
+       updated_at = now()
+     FROM ${BATCH_ROWS} AND r.action = 'UPDATE' AND c.workspace_id = r.workspace_id AND c.id = r.contact_id`,
+    batch,
+  );
+
+  for (const [kind, key, value] of [
+    ['PHONE', 'phone', 'e164'],
+    ['EMAIL', 'email', 'value'],
+  ] as const) {
+    // A mapped phone or email replaces the contact's primary one of its kind (the 002 seed's
+    // "Contact A"), unless doNotOverwrite keeps it.
+    if (!keepExisting) {
+      await client.query(
+        `UPDATE contact_details d SET value = r.data->'${key}'->>'${value}', raw_value = r.data->'${key}'->>'raw'
+         FROM import_rows r
+         WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.action = 'UPDATE' AND r.data ? '${key}'
+           AND d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id AND d.kind = '${kind}' AND d.is_primary`,
+        batch,
+      );
+    }
+    // New contacts get theirs; existing ones without a detail of this kind too.
+    await client.query(
+      `INSERT INTO contact_details (workspace_id, contact_id, kind, value, raw_value, is_primary)
+       SELECT r.workspace_id, r.contact_id, '${kind}'::"DetailKind", r.data->'${key}'->>'${value}', r.data->'${key}'->>'raw', true
+       FROM ${BATCH_ROWS} AND r.action IN ('CREATE', 'UPDATE') AND r.data ? '${key}'
+         AND NOT EXISTS (SELECT 1 FROM contact_details d WHERE d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id AND d.kind = '${kind}')`,
+      batch,
+    );
+  }
+
+  // Tags: the row's own, the job's, and the batch tag; an import adds tags and never removes any.
+  const jobTags = [...plan.tags, ...(state.batchTag ? [state.batchTag] : [])];
+  const rowTags = `SELECT r.workspace_id, r.contact_id, t.tag FROM import_rows r
+                   CROSS JOIN LATERAL (SELECT jsonb_array_elements_text(coalesce(r.data->'tags', '[]')) UNION SELECT unnest($5::text[])) AS t(tag)
+                   WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.action IN ('CREATE', 'UPDATE')`;
+  await client.query(
+    `INSERT INTO tags (workspace_id, name) SELECT DISTINCT workspace_id, tag FROM (${rowTags}) s ON CONFLICT (workspace_id, name) DO NOTHING`,
+    [...batch, jobTags],
+  );
+  await client.query(
+    `INSERT INTO contact_tags (workspace_id, contact_id, tag_id)
+     SELECT s.workspace_id, s.contact_id, t.id FROM (${rowTags}) s JOIN tags t ON t.workspace_id = s.workspace_id AND t.name = s.tag
+     ON CONFLICT DO NOTHING`,
+    [...batch, jobTags],
+  );
+
+  const groupIds = [...plan.groupIds, ...(state.newGroupId ? [state.newGroupId] : [])];
+  if (groupIds.length > 0) {
+    await client.query(
+      `INSERT INTO group_members (workspace_id, group_id, contact_id)
+       SELECT r.workspace_id, g.id, r.contact_id FROM import_rows r CROSS JOIN unnest($5::uuid[]) AS g(id)
+       WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.action IN ('CREATE', 'UPDATE')
+       ON CONFLICT DO NOTHING`,
+      [...batch, groupIds],
+    );
+  }
+
+  await recordWhatsappConsent(client, batch);
+}
+
+/**
+ * The `WhatsApp Opted` column (003 seed): TRUE records an opt-in of the row's phone (or the
+ * contact's primary phone), FALSE an opt-out. An import never lifts an opt-out: an opt-in is
+ * recorded beside it and the opt-out still wins wherever sending is decided.
+ */
+async function recordWhatsappConsent(client: PoolClient, batch: unknown[]): Promise<void> {
+  const consent = `SELECT r.workspace_id, r.job_id, (r.data->>'whatsappOptIn')::boolean AS opted,
+                     coalesce(r.data->'phone'->>'e164',
+                              (SELECT d.value FROM contact_details d WHERE d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id
+                                 AND d.kind = 'PHONE' ORDER BY d.is_primary DESC, d.created_at LIMIT 1)) AS address
+                   FROM ${BATCH_ROWS} AND r.action IN ('CREATE', 'UPDATE') AND r.data ? 'whatsappOptIn'`;
+  await client.query(
+    `WITH consent AS (${consent}),
+     outs AS (
+       INSERT INTO opt_outs (workspace_id, address, kind, channel, source, job_id)
+       SELECT workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"OptOutChannel", 'IMPORT'::"ConsentSource", job_id
+       FROM consent WHERE NOT opted AND address IS NOT NULL
+       ON CONFLICT DO NOTHING RETURNING workspace_id, address, job_id),
+     ins AS (
+       INSERT INTO opt_ins (workspace_id, address, kind, channel, source, job_id)
+       SELECT workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"Channel", 'IMPORT'::"ConsentSource", job_id
+       FROM consent WHERE opted AND address IS NOT NULL
+       ON CONFLICT DO NOTHING RETURNING workspace_id, address, job_id)
+     INSERT INTO consent_events (workspace_id, address, kind, channel, type, source, job_id)
+     SELECT workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"OptOutChannel", 'OPT_OUT'::"ConsentEventType", 'IMPORT'::"ConsentSource", job_id FROM outs
+     UNION ALL
+     SELECT workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"OptOutChannel", 'OPT_IN'::"ConsentEventType", 'IMPORT'::"ConsentSource", job_id FROM ins`,
+    batch,
+  );
+}
+
+/** Every original row with `Import Status` (Imported, Updated, Skipped, Error) and `Errors`. */
+async function writeResultFile(context: JobRunContext, job: ImportJob): Promise<string> {
+  const path = context.files.resultFilePath(job.workspaceId, job.id);
+  const writer = await createCsvWriter(path, [...jobLayout(job).headers, 'Import Status', 'Errors']);
+  try {
+    for await (const { cells, row } of rowsInOrder(context, job)) {
+      await writer.write([...cells, RESULT_STATUS[row.action], row.message ?? '']);
+    }
+  } finally {
+    await writer.close();
+  }
+  return path;
+}

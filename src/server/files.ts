@@ -1,0 +1,67 @@
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify/sync';
+import type { Database } from '../db/client.ts';
+import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
+import { neutralizeFormula } from '../import/csv-output.ts';
+import type { FileStore } from '../import/file-store.ts';
+import type { Caller } from '../schema/builder.ts';
+
+const IMPORT_FILE = /^\/files\/imports\/([0-9a-f-]{36})\/(errors|result)\.csv$/i;
+const TEMPLATE = '/files/import-template.csv';
+
+/**
+ * Downloads over plain GET with the same bearer key as the API: an import's error and result
+ * files, and a CSV template of the workspace's fields. A job of another workspace is answered like
+ * one that does not exist.
+ */
+export async function serveFile(options: {
+  db: Database;
+  files: FileStore;
+  req: IncomingMessage;
+  res: ServerResponse;
+  caller: (authorization: string | undefined) => Promise<Caller | null>;
+}): Promise<void> {
+  const { db, req, res } = options;
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'Only GET downloads files');
+
+  let caller: Caller | null;
+  try {
+    caller = await options.caller(req.headers.authorization);
+  } catch (error) {
+    return reply(res, 401, (error as Error).message);
+  }
+  if (!caller) return reply(res, 401, 'Authentication required: send the header "Authorization: Bearer <API key>"');
+
+  if (url.pathname === TEMPLATE) {
+    const fields = await db.prisma.field.findMany({ where: { workspaceId: caller.workspaceId }, orderBy: { createdAt: 'asc' } });
+    const headers = [...BUILT_IN_FIELDS, ...fields].map((field) => neutralizeFormula(field.label));
+    res.writeHead(200, csvHeaders('import-template.csv'));
+    res.end(stringify([headers], { bom: true, record_delimiter: 'windows' }));
+    return;
+  }
+
+  const match = IMPORT_FILE.exec(url.pathname);
+  if (!match) return reply(res, 404, 'No such file');
+  const [, jobId, kind] = match;
+  const job = await db.prisma.importJob.findUnique({
+    where: { workspaceId_id: { workspaceId: caller.workspaceId, id: jobId!.toLowerCase() } },
+    select: { errorFilePath: true, resultFilePath: true },
+  });
+  const path = kind === 'errors' ? job?.errorFilePath : job?.resultFilePath;
+  if (!path) return reply(res, 404, `Import ${jobId} has no ${kind} file`);
+
+  res.writeHead(200, csvHeaders(`import-${jobId}-${kind}.csv`));
+  if (req.method === 'HEAD') return void res.end();
+  await pipeline(createReadStream(path), res).catch(() => res.destroy());
+}
+
+function csvHeaders(fileName: string): Record<string, string> {
+  return { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"` };
+}
+
+function reply(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: message }));
+}

@@ -1,0 +1,115 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { processRequest, Upload, type FileUpload } from 'graphql-upload-minimal';
+import type { FetchAPI, GraphQLParams, Plugin } from 'graphql-yoga';
+
+export type { FileUpload };
+
+/** Yoga's own default for request bodies, kept for everything but multipart uploads. */
+export const DEFAULT_MAX_REQUEST_BODY_SIZE = 25_000_000;
+
+/** The server context `buildApp` hands Yoga: Node's request and response. */
+interface NodeServerContext {
+  req?: IncomingMessage;
+  res?: ServerResponse;
+}
+
+/**
+ * Streams GraphQL multipart requests (file uploads) instead of buffering them. For a multipart
+ * POST it replaces Yoga's request parser with graphql-upload-minimal's `processRequest` on the
+ * underlying Node request, which resolves as soon as the `operations` and `map` parts are read;
+ * each file stays on the wire until a resolver reads it from its `Upload` variable
+ * (`(await file).createReadStream()`), at most `maxFileSize` bytes, one file per request.
+ *
+ * Yoga must run with `multipart: false` and `maxRequestBodySize: false`: its multipart parser
+ * and its body-size limiter both read the body themselves. This plugin applies the body limit
+ * (`maxRequestBodySize`, Yoga's 25 MB by default) to every other request instead.
+ */
+export function useStreamingUploads(options: {
+  maxFileSize: number;
+  maxRequestBodySize?: number | false;
+}): Plugin<Record<string, unknown>, NodeServerContext> {
+  const { maxFileSize, maxRequestBodySize = DEFAULT_MAX_REQUEST_BODY_SIZE } = options;
+  return {
+    onRequestParse({ request, serverContext, requestParser, setRequestParser, fetchAPI }) {
+      if (request.method === 'POST' && request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
+        const { req, res } = serverContext;
+        if (!req || !res) throw httpError(415, 'File uploads need a Node.js HTTP request');
+        setRequestParser(() => parseMultipart(req, res, maxFileSize));
+      } else if (requestParser && maxRequestBodySize !== false) {
+        setRequestParser((incoming) => requestParser(limitBody(incoming, maxRequestBodySize, fetchAPI)));
+      }
+    },
+  };
+}
+
+async function parseMultipart(req: IncomingMessage, res: ServerResponse, maxFileSize: number): Promise<GraphQLParams | GraphQLParams[]> {
+  // A file no resolver read, or one whose reader gave up (too large, disk error), stalls the
+  // multipart parser and with it the request: once the response is out, drain what is left so the
+  // client finishes sending and reads the response instead of hanging.
+  res.once('finish', () => {
+    if (req.readableEnded) return;
+    req.unpipe();
+    req.resume();
+  });
+  try {
+    return (await processRequest(req, res, { maxFileSize, maxFiles: 1 })) as GraphQLParams | GraphQLParams[];
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    throw httpError(typeof status === 'number' ? status : 400, (error as Error).message);
+  }
+}
+
+/** Counts the body while it is read; past the limit the read fails with 413. Yoga's limiter, reused. */
+function limitBody(request: Request, limit: number, fetchAPI: FetchAPI): Request {
+  const length = request.headers.get('content-length');
+  if (length !== null && !/^\d+$/.test(length)) throw httpError(400, 'Content-Length header is invalid.');
+  if (Number(length) > limit) throw tooLarge();
+  if (!request.body) return request;
+  let bytes = 0;
+  // Node's own ReadableStream only pipes through Node's own TransformStream (graphql-yoga#4583).
+  const Transformer: typeof TransformStream = request.body instanceof ReadableStream ? TransformStream : fetchAPI.TransformStream;
+  const body = request.body.pipeThrough(
+    new Transformer<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        bytes += chunk.byteLength;
+        if (bytes > limit) controller.error(tooLarge());
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new fetchAPI.Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+    body,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+function tooLarge(): GraphQLError {
+  return httpError(413, 'Request body too large');
+}
+
+function httpError(status: number, message: string): GraphQLError {
+  const code = status === 413 ? 'REQUEST_ENTITY_TOO_LARGE' : status === 499 ? 'CLIENT_CLOSED_REQUEST' : 'BAD_REQUEST';
+  return new GraphQLError(message, { extensions: { http: { status }, code } });
+}
+
+/**
+ * The `Upload` scalar, for `builder.scalarType('Upload', uploadScalarConfig)`: input-only; its
+ * value in a resolver is the promise of the file (`createReadStream`, `filename`, `mimetype`, …).
+ */
+export const uploadScalarConfig = {
+  description: 'A file, sent as a part of a GraphQL multipart request (github.com/jaydenseric/graphql-multipart-request-spec).',
+  serialize(): never {
+    throw new GraphQLError('Upload is an input-only scalar');
+  },
+  parseValue(value: unknown): Promise<FileUpload> {
+    if (value instanceof Upload) return value.promise;
+    throw new GraphQLError('Upload must be a file part of a multipart request');
+  },
+  parseLiteral(): never {
+    throw new GraphQLError('Upload cannot be written in the query; send the file as a multipart request variable');
+  },
+};
