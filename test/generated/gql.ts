@@ -16,6 +16,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  subscription Progress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) {\n      id\n      status\n      counts { toCreate toUpdate toSkip errors created updated skipped failed }\n      progress { processedRows totalRows rowsPerSecond etaSeconds }\n    }\n  }\n": typeof types.ProgressDocument,
     "\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n": typeof types.ImportedContactsDocument,
+    "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RulesNewContactDocument,
+    "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": typeof types.RulesContactsDocument,
+    "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.RulesNewFieldDocument,
     "\n  query WorkspaceName {\n    workspace { id name }\n  }\n": typeof types.WorkspaceNameDocument,
     "\n  mutation AddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.AddContactDocument,
     "\n  query ReadContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { id name } ... on Error { message } }\n  }\n": typeof types.ReadContactDocument,
@@ -49,6 +52,9 @@ type Documents = {
 const documents: Documents = {
     "\n  subscription Progress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) {\n      id\n      status\n      counts { toCreate toUpdate toSkip errors created updated skipped failed }\n      progress { processedRows totalRows rowsPerSecond etaSeconds }\n    }\n  }\n": types.ProgressDocument,
     "\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n": types.ImportedContactsDocument,
+    "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RulesNewContactDocument,
+    "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": types.RulesContactsDocument,
+    "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.RulesNewFieldDocument,
     "\n  query WorkspaceName {\n    workspace { id name }\n  }\n": types.WorkspaceNameDocument,
     "\n  mutation AddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.AddContactDocument,
     "\n  query ReadContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { id name } ... on Error { message } }\n  }\n": types.ReadContactDocument,
@@ -102,6 +108,18 @@ export function graphql(source: "\n  subscription Progress($jobId: ID!) {\n    c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n"): (typeof documents)["\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n"): (typeof documents)["\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
