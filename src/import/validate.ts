@@ -50,6 +50,8 @@ export async function validateJob(context: JobRunContext, job: ImportJob): Promi
     if (batch.length >= VALIDATION_BATCH_SIZE) await flush();
   }
   if (batch.length > 0) await flush();
+  // Fresh statistics for the set-based statements that follow, here and in the write.
+  await db.pool.query('ANALYZE import_rows');
 
   if (plan.purpose !== 'ADD_ALL_DESPITE_DUPLICATES') await settleInFileDuplicates(context, job, plan);
   const counts = await countActions(context, job);
@@ -123,15 +125,18 @@ async function lookUpIdentifiers(
 async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, plan: ImportPlan): Promise<void> {
   const { pool } = context.db;
   const params = [job.workspaceId, job.id];
-  const groups = `SELECT identifier, array_agg(row_number ORDER BY row_number) AS rows
-                  FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL
-                  GROUP BY identifier HAVING count(*) > 1`;
   switch (plan.inFileDuplicates) {
     case 'REJECT_ALL':
+      // The groups are computed once (MATERIALIZED): the planner, meeting freshly COPYed rows, may
+      // otherwise re-run the aggregate per row.
       await pool.query(
-        `UPDATE import_rows r SET action = 'ERROR', data = NULL,
+        `WITH d AS MATERIALIZED (
+           SELECT identifier, array_agg(row_number ORDER BY row_number) AS rows
+           FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL
+           GROUP BY identifier HAVING count(*) > 1)
+         UPDATE import_rows r SET action = 'ERROR', data = NULL,
            message = concat_ws('; ', r.message, format('the file has %s rows (%s) with the identifier %s; none of them is imported', cardinality(d.rows), array_to_string(d.rows, ', '), r.identifier))
-         FROM (${groups}) d WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier`,
+         FROM d WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier`,
         params,
       );
       return;
@@ -139,11 +144,12 @@ async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, pl
     case 'KEEP_LAST': {
       const keep = plan.inFileDuplicates === 'KEEP_FIRST' ? 'min' : 'max';
       await pool.query(
-        `UPDATE import_rows r SET action = 'SKIP', message = format('duplicate of row %s in the file, which is imported instead', d.kept)
-         FROM (SELECT identifier, ${keep}(row_number) AS kept FROM import_rows
-               WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL AND action <> 'ERROR'
-               GROUP BY identifier HAVING count(*) > 1) d
-         WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier AND r.action <> 'ERROR' AND r.row_number <> d.kept`,
+        `WITH d AS MATERIALIZED (
+           SELECT identifier, ${keep}(row_number) AS kept FROM import_rows
+           WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL AND action <> 'ERROR'
+           GROUP BY identifier HAVING count(*) > 1)
+         UPDATE import_rows r SET action = 'SKIP', message = format('duplicate of row %s in the file, which is imported instead', d.kept)
+         FROM d WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier AND r.action <> 'ERROR' AND r.row_number <> d.kept`,
         params,
       );
       return;

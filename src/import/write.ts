@@ -105,8 +105,17 @@ async function prepareWrite(context: JobRunContext, job: ImportJob, plan: Import
   await notifyJobChanged(context.db.pool, job.id);
 }
 
-/** The rows of one batch that change contacts, as a SQL source: `r` is the staged row. */
-const BATCH_ROWS = `import_rows r WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4`;
+/**
+ * The staged rows of one batch with the given actions, as a CTE named `r`. It is MATERIALIZED so
+ * that every statement is driven by the few thousand rows of the batch (and index probes from
+ * them), whatever the planner guesses about tables that grew a moment ago.
+ */
+function batchRows(actions: string, condition = ''): string {
+  return `WITH r AS MATERIALIZED (
+    SELECT * FROM import_rows
+    WHERE workspace_id = $1 AND job_id = $2 AND row_number BETWEEN $3 AND $4 AND action IN (${actions}) ${condition})`;
+}
+const CHANGED = `'CREATE', 'UPDATE'`;
 
 async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, state: JobState, from: number, to: number): Promise<void> {
   const batch = [job.workspaceId, job.id, from, to];
@@ -115,10 +124,11 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
 
   // New contacts, with the ids validation gave them.
   await client.query(
-    `INSERT INTO contacts (workspace_id, id, first_name, last_name, name, country, custom_fields, created_by_job_id)
+    `${batchRows(`'CREATE'`)}
+     INSERT INTO contacts (workspace_id, id, first_name, last_name, name, country, custom_fields, created_by_job_id)
      SELECT r.workspace_id, r.contact_id, r.data->>'firstName', r.data->>'lastName', r.data->>'name', r.data->>'country',
             coalesce(r.data->'customFields', '{}'), r.job_id
-     FROM ${BATCH_ROWS} AND r.action = 'CREATE'`,
+     FROM r`,
     batch,
   );
 
@@ -127,7 +137,8 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
   const pick = (column: string, key: string) =>
     keepExisting ? `coalesce(c.${column}, r.data->>'${key}')` : `coalesce(r.data->>'${key}', c.${column})`;
   await client.query(
-    `UPDATE contacts c SET
+    `${batchRows(`'UPDATE'`)}
+     UPDATE contacts c SET
        first_name = ${pick('first_name', 'firstName')},
        last_name = ${pick('last_name', 'lastName')},
        name = ${
@@ -140,7 +151,7 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
        country = ${pick('country', 'country')},
        custom_fields = ${keepExisting ? `coalesce(r.data->'customFields', '{}') || c.custom_fields` : `c.custom_fields || coalesce(r.data->'customFields', '{}')`},
        updated_at = now()
-     FROM ${BATCH_ROWS} AND r.action = 'UPDATE' AND c.workspace_id = r.workspace_id AND c.id = r.contact_id`,
+     FROM r WHERE c.workspace_id = r.workspace_id AND c.id = r.contact_id`,
     batch,
   );
 
@@ -152,35 +163,36 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
     // "Contact A"), unless doNotOverwrite keeps it.
     if (!keepExisting) {
       await client.query(
-        `UPDATE contact_details d SET value = r.data->'${key}'->>'${value}', raw_value = r.data->'${key}'->>'raw'
-         FROM import_rows r
-         WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.action = 'UPDATE' AND r.data ? '${key}'
-           AND d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id AND d.kind = '${kind}' AND d.is_primary`,
+        `${batchRows(`'UPDATE'`, `AND data ? '${key}'`)}
+         UPDATE contact_details d SET value = r.data->'${key}'->>'${value}', raw_value = r.data->'${key}'->>'raw'
+         FROM r WHERE d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id AND d.kind = '${kind}' AND d.is_primary`,
         batch,
       );
     }
     // New contacts get theirs; existing ones without a detail of this kind too.
     await client.query(
-      `INSERT INTO contact_details (workspace_id, contact_id, kind, value, raw_value, is_primary)
+      `${batchRows(CHANGED, `AND data ? '${key}'`)}
+       INSERT INTO contact_details (workspace_id, contact_id, kind, value, raw_value, is_primary)
        SELECT r.workspace_id, r.contact_id, '${kind}'::"DetailKind", r.data->'${key}'->>'${value}', r.data->'${key}'->>'raw', true
-       FROM ${BATCH_ROWS} AND r.action IN ('CREATE', 'UPDATE') AND r.data ? '${key}'
-         AND NOT EXISTS (SELECT 1 FROM contact_details d WHERE d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id AND d.kind = '${kind}')`,
+       FROM r WHERE NOT EXISTS (
+         SELECT 1 FROM contact_details d WHERE d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id AND d.kind = '${kind}')`,
       batch,
     );
   }
 
   // Tags: the row's own, the job's, and the batch tag; an import adds tags and never removes any.
   const jobTags = [...plan.tags, ...(state.batchTag ? [state.batchTag] : [])];
-  const rowTags = `SELECT r.workspace_id, r.contact_id, t.tag FROM import_rows r
-                   CROSS JOIN LATERAL (SELECT jsonb_array_elements_text(coalesce(r.data->'tags', '[]')) UNION SELECT unnest($5::text[])) AS t(tag)
-                   WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.action IN ('CREATE', 'UPDATE')`;
+  const rowTags = `${batchRows(CHANGED)}, s AS MATERIALIZED (
+      SELECT r.workspace_id, r.contact_id, t.tag FROM r
+      CROSS JOIN LATERAL (SELECT jsonb_array_elements_text(coalesce(r.data->'tags', '[]')) UNION SELECT unnest($5::text[])) AS t(tag))`;
   await client.query(
-    `INSERT INTO tags (workspace_id, name) SELECT DISTINCT workspace_id, tag FROM (${rowTags}) s ON CONFLICT (workspace_id, name) DO NOTHING`,
+    `${rowTags} INSERT INTO tags (workspace_id, name) SELECT DISTINCT workspace_id, tag FROM s ON CONFLICT (workspace_id, name) DO NOTHING`,
     [...batch, jobTags],
   );
   await client.query(
-    `INSERT INTO contact_tags (workspace_id, contact_id, tag_id)
-     SELECT s.workspace_id, s.contact_id, t.id FROM (${rowTags}) s JOIN tags t ON t.workspace_id = s.workspace_id AND t.name = s.tag
+    `${rowTags}
+     INSERT INTO contact_tags (workspace_id, contact_id, tag_id)
+     SELECT s.workspace_id, s.contact_id, t.id FROM s JOIN tags t ON t.workspace_id = s.workspace_id AND t.name = s.tag
      ON CONFLICT DO NOTHING`,
     [...batch, jobTags],
   );
@@ -188,9 +200,9 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
   const groupIds = [...plan.groupIds, ...(state.newGroupId ? [state.newGroupId] : [])];
   if (groupIds.length > 0) {
     await client.query(
-      `INSERT INTO group_members (workspace_id, group_id, contact_id)
-       SELECT r.workspace_id, g.id, r.contact_id FROM import_rows r CROSS JOIN unnest($5::uuid[]) AS g(id)
-       WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.action IN ('CREATE', 'UPDATE')
+      `${batchRows(CHANGED)}
+       INSERT INTO group_members (workspace_id, group_id, contact_id)
+       SELECT r.workspace_id, g.id, r.contact_id FROM r CROSS JOIN unnest($5::uuid[]) AS g(id)
        ON CONFLICT DO NOTHING`,
       [...batch, groupIds],
     );
@@ -205,13 +217,14 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
  * recorded beside it and the opt-out still wins wherever sending is decided.
  */
 async function recordWhatsappConsent(client: PoolClient, batch: unknown[]): Promise<void> {
-  const consent = `SELECT r.workspace_id, r.job_id, (r.data->>'whatsappOptIn')::boolean AS opted,
-                     coalesce(r.data->'phone'->>'e164',
-                              (SELECT d.value FROM contact_details d WHERE d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id
-                                 AND d.kind = 'PHONE' ORDER BY d.is_primary DESC, d.created_at LIMIT 1)) AS address
-                   FROM ${BATCH_ROWS} AND r.action IN ('CREATE', 'UPDATE') AND r.data ? 'whatsappOptIn'`;
   await client.query(
-    `WITH consent AS (${consent}),
+    `${batchRows(CHANGED, `AND data ? 'whatsappOptIn'`)},
+     consent AS (
+       SELECT r.workspace_id, r.job_id, (r.data->>'whatsappOptIn')::boolean AS opted,
+              coalesce(r.data->'phone'->>'e164',
+                       (SELECT d.value FROM contact_details d WHERE d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id
+                          AND d.kind = 'PHONE' ORDER BY d.is_primary DESC, d.created_at LIMIT 1)) AS address
+       FROM r),
      outs AS (
        INSERT INTO opt_outs (workspace_id, address, kind, channel, source, job_id)
        SELECT workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"OptOutChannel", 'IMPORT'::"ConsentSource", job_id
