@@ -23,29 +23,37 @@ const SCOPES: readonly ApiKeyScope[] = ['READ', 'WRITE', 'ADMIN'];
 class UsageError extends Error {}
 
 async function run(argv: string[]): Promise<unknown> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { workspace: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' }, help: { type: 'boolean' } },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { workspace: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' }, help: { type: 'boolean' } },
+    });
+  } catch (error) {
+    // An unknown option or a missing option value is bad usage, like an unknown command.
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
   const [area, verb, ...rest] = positionals;
   const command = `${area ?? ''} ${verb ?? ''}`;
   if (values.help || !['workspace create', 'key create', 'key revoke', 'db migrate'].includes(command)) throw new UsageError(USAGE);
+  // Usage is checked before anything starts: a typo must not start the embedded database.
+  const name = rest.join(' ');
+  if (command === 'workspace create' && !name) throw new UsageError('workspace create needs a NAME');
+  const scope = (values.scope ?? 'WRITE').toUpperCase() as ApiKeyScope;
+  if (command === 'key create' && !SCOPES.includes(scope)) throw new UsageError(`--scope must be one of ${SCOPES.join(', ')}`);
 
   const connection = await connect(readConfig(), { log: (line) => console.error(line) });
   try {
     const { db } = connection;
     switch (command) {
       case 'workspace create': {
-        const name = rest.join(' ');
-        if (!name) throw new UsageError('workspace create needs a NAME');
         const { workspace, admin } = await createWorkspace(db, { name });
         return { workspaceId: workspace.id, apiKey: admin.secret };
       }
       case 'key create': {
         const workspaceId = parseId(values.workspace ?? '', ['--workspace']);
-        const scope = (values.scope ?? 'WRITE').toUpperCase() as ApiKeyScope;
-        if (!SCOPES.includes(scope)) throw new UsageError(`--scope must be one of ${SCOPES.join(', ')}`);
         if (!(await db.prisma.workspace.findUnique({ where: { id: workspaceId } }))) throw new UsageError(`workspace ${workspaceId} does not exist`);
         const { key, secret } = await createApiKey(db, { workspaceId, name: values.name ?? `${scope.toLowerCase()} key`, scope });
         return { keyId: key.id, apiKey: secret, scope: key.scope };
