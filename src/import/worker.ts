@@ -11,6 +11,8 @@ import { writeJob } from './write.ts';
 export const LEASE_SECONDS = 30;
 /** How often an idle worker looks for work when no notification wakes it. */
 const IDLE_POLL_MS = 1000;
+/** Two jobs at once: PostgreSQL needs the other core of a two-core machine (STACK.md). */
+const DEFAULT_CONCURRENCY = 2;
 
 /** What a phase of a job needs. */
 export interface JobRunContext {
@@ -31,44 +33,56 @@ export interface ImportWorker {
  * workspaces side by side (across as many workers and processes as run). A job whose worker died
  * is taken over when its lease runs out and resumes from its last checkpoint.
  */
-export async function startImportWorker(options: { db: Database; files: FileStore; log?: (line: string) => void }): Promise<ImportWorker> {
-  const { db, files } = options;
+export async function startImportWorker(options: {
+  db: Database;
+  files: FileStore;
+  /** Jobs this worker runs at once (of different workspaces, or validations). */
+  concurrency?: number;
+  log?: (line: string) => void;
+}): Promise<ImportWorker> {
+  const { db, files, concurrency = DEFAULT_CONCURRENCY } = options;
   const log = options.log ?? (() => {});
   const id = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopped = false;
-  let wake: (() => void) | undefined;
+  const sleepers = new Set<() => void>();
+  const wakeAll = () => [...sleepers].forEach((wake) => wake());
 
-  // A notification about any job may mean work for this worker: it wakes it up at once.
+  // A notification about any job may mean work: it wakes the idle loops at once.
   const listener = new pg.Client({ connectionString: db.url });
-  listener.on('notification', () => wake?.());
+  listener.on('notification', wakeAll);
   listener.on('error', () => {});
   await listener.connect();
   await listener.query(`LISTEN ${JOB_CHANNEL}`);
 
-  const loop = (async () => {
+  const loop = async (slot: number) => {
+    const workerId = `${id}/${slot}`;
     while (!stopped) {
-      const job = await claimJob(db, id).catch((error) => {
-        log(`import worker ${id}: claiming failed: ${error}`);
+      const job = await claimJob(db, workerId).catch((error) => {
+        log(`import worker ${workerId}: claiming failed: ${error}`);
         return undefined;
       });
       if (!job) {
         await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, IDLE_POLL_MS);
+          const wake = () => {
+            sleepers.delete(wake);
+            resolve();
+          };
+          sleepers.add(wake);
+          setTimeout(wake, IDLE_POLL_MS);
         });
-        wake = undefined;
         continue;
       }
-      await runJob(db, files, id, job).catch((error) => log(`import worker ${id}: job ${job.id} failed: ${error?.stack ?? error}`));
+      await runJob(db, files, workerId, job).catch((error) => log(`import worker ${workerId}: job ${job.id} failed: ${error?.stack ?? error}`));
     }
-  })();
+  };
+  const loops = Array.from({ length: concurrency }, (_, slot) => loop(slot));
 
   return {
     id,
     async stop() {
       stopped = true;
-      wake?.();
-      await loop;
+      wakeAll();
+      await Promise.all(loops);
       await listener.end().catch(() => {});
     },
   };

@@ -47,6 +47,10 @@ const BUILT_IN_VIEWS: FieldView[] = BUILT_IN_FIELDS.map((field) => ({
 }));
 
 builder.queryFields((t) => ({
+  importTemplateUrl: t.withAuth({ read: true }).string({
+    description: "A CSV with one header per field of the workspace, to fill in and import (GET with the bearer key).",
+    resolve: (_root, _args, ctx) => `${ctx.origin}/files/import-template.csv`,
+  }),
   fields: t.withAuth({ read: true }).field({
     type: [FieldRef],
     description: 'Built-in fields, then custom fields in the order they were made.',

@@ -122,6 +122,23 @@ const ImportUpdatePreview = builder.objectRef<{ rowNumber: number; contactId: st
   }),
 });
 
+const ImportSkipReason = builder.objectRef<{ reason: string; count: number }>('ImportSkipReason').implement({
+  fields: (t) => ({
+    reason: t.exposeString('reason', { description: 'The reason, with row numbers written as N.' }),
+    count: t.exposeInt('count'),
+  }),
+});
+
+/** Skip messages grouped by their wording; row numbers ("duplicate of row 12") are folded into N. */
+async function skipReasons(ctx: Context, job: ImportJob): Promise<{ reason: string; count: number }[]> {
+  const { rows } = await ctx.db.pool.query(
+    `SELECT regexp_replace(message, '\\d+', 'N', 'g') AS reason, count(*)::int AS count FROM import_rows
+     WHERE workspace_id = $1 AND job_id = $2 AND action = 'SKIP' GROUP BY 1 ORDER BY 2 DESC, 1`,
+    [job.workspaceId, job.id],
+  );
+  return rows;
+}
+
 async function previewRows(ctx: Context, job: ImportJob, first: number): Promise<PreviewRowView[]> {
   const { rows } = await ctx.db.pool.query(
     `SELECT row_number AS "rowNumber", action, data, message FROM import_rows WHERE workspace_id = $1 AND job_id = $2 ORDER BY row_number LIMIT $3`,
@@ -193,6 +210,11 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     }),
     purpose: t.field({ type: ImportPurposeEnum, nullable: true, resolve: (job) => (job.mapping as unknown as ImportPlan | null)?.purpose ?? null }),
     identifier: t.field({ type: ImportIdentifierEnum, nullable: true, resolve: (job) => (job.mapping as unknown as ImportPlan | null)?.identifier ?? null }),
+    skipReasons: t.field({
+      type: [ImportSkipReason],
+      description: 'Why rows will be (or were) skipped, with how many rows each reason covers.',
+      resolve: (job, _args, ctx) => skipReasons(ctx, job),
+    }),
     preview: t.field({
       type: [ImportPreviewRow],
       description: 'The first rows as validation decided them: action, normalized values, message.',

@@ -19,6 +19,8 @@ type Documents = {
     "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RulesNewContactDocument,
     "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": typeof types.RulesContactsDocument,
     "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.RulesNewFieldDocument,
+    "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n": typeof types.MessyFieldKeysDocument,
+    "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n": typeof types.MessyContactsDocument,
     "\n  query WorkspaceName {\n    workspace { id name }\n  }\n": typeof types.WorkspaceNameDocument,
     "\n  mutation AddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.AddContactDocument,
     "\n  query ReadContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { id name } ... on Error { message } }\n  }\n": typeof types.ReadContactDocument,
@@ -55,6 +57,8 @@ const documents: Documents = {
     "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RulesNewContactDocument,
     "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": types.RulesContactsDocument,
     "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.RulesNewFieldDocument,
+    "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n": types.MessyFieldKeysDocument,
+    "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n": types.MessyContactsDocument,
     "\n  query WorkspaceName {\n    workspace { id name }\n  }\n": types.WorkspaceNameDocument,
     "\n  mutation AddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.AddContactDocument,
     "\n  query ReadContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { id name } ... on Error { message } }\n  }\n": types.ReadContactDocument,
@@ -120,6 +124,14 @@ export function graphql(source: "\n  query RulesContacts {\n    contacts(first: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n"): (typeof documents)["\n  query MessyFieldKeys {\n    fields { key label }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n"): (typeof documents)["\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
