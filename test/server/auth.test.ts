@@ -150,7 +150,7 @@ describe('workspace isolation', () => {
   });
 
   it("cannot revoke another workspace's key", async () => {
-    const { rows } = await app.db.pool.query('SELECT id FROM api_keys WHERE workspace_id = $1 LIMIT 1', [acme.id]);
+    const { rows } = await app.db.pool.query('SELECT id FROM api_keys WHERE workspace_id = $1 AND revoked_at IS NULL LIMIT 1', [acme.id]);
     const { revokeApiKey } = await app.data(Revoke, { id: rows[0].id }, globex.keys.ADMIN);
     expect(revokeApiKey.__typename).toBe('NotFoundError');
     const still = await app.db.pool.query('SELECT revoked_at FROM api_keys WHERE id = $1', [rows[0].id]);

@@ -82,7 +82,7 @@ it.skipIf(!hasChromium)(hasChromium ? TITLE : `${TITLE} — skipped: Chromium is
   await replaceEditorText(page, operationEditor.locator('.monaco-editor'), 'query WorkspaceName { workspace { name } }');
   // GraphiQL parses the operation a moment after typing and names the tab after it. Run before then
   // and it sends the default query's operation name ("Cannot infer operation Contacts").
-  await expect.poll(() => page.locator('.graphiql-tab-active').textContent()).toBe('WorkspaceName');
+  await expect.poll(() => page.locator('.graphiql-tab-active').textContent(), { timeout: UI_TIMEOUT }).toBe('WorkspaceName');
 
   await page.getByRole('button', { name: /^Execute query/ }).click();
   await expect.poll(() => resultText(page), { timeout: UI_TIMEOUT }).toContain(`"name": "${WORKSPACE_NAME}"`);
@@ -100,7 +100,7 @@ async function replaceEditorText(page: Page, editor: Locator, text: string): Pro
   await page.keyboard.press('Delete');
   await page.keyboard.type(text);
   // Monaco closes brackets and quotes as they are typed; this proves the typing came out as meant.
-  await expect.poll(() => editor.locator('.view-lines').evaluate((lines) => lines.textContent?.replace(/\u00a0/g, ' '))).toBe(text);
+  await expect.poll(() => editor.locator('.view-lines').evaluate((lines) => lines.textContent?.replace(/\u00a0/g, ' ')), { timeout: UI_TIMEOUT }).toBe(text);
 }
 
 /**
