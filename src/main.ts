@@ -55,4 +55,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   exitHook.unhookEvent(signal);
   process.on(signal, () => void shutdown(signal));
 }
-await started;
+try {
+  await started;
+} catch (error) {
+  console.error(`Switchboard did not start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
