@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import { InvalidStateError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
 import { planImport, suggestColumns, type ImportOptionsInput } from '../domain/import-options.ts';
-import type { ImportJob, ImportStatus } from '../generated/prisma/client.ts';
+import type { ImportJob, ImportStatus, Prisma } from '../generated/prisma/client.ts';
 import { inspectCsv } from './csv-source.ts';
 import type { FileStore } from './file-store.ts';
 import type { JobState } from './job-rows.ts';
@@ -86,6 +86,9 @@ export async function setImportMapping(scope: JobScope & { jobId: string; input:
     if (group.type === 'DYNAMIC') return [{ path: ['groupIds', String(index)], message: `group ${id} is dynamic: its members follow its filter` }];
     return [];
   });
+  if (plan.newGroupName && (await db.prisma.group.count({ where: { workspaceId, name: plan.newGroupName } })) > 0) {
+    issues.push({ path: ['newGroupName'], message: `a group named "${plan.newGroupName}" exists already: pass its id in groupIds` });
+  }
   if (issues.length > 0) throw new ValidationError(issues);
 
   if (job.errorFilePath) await rm(job.errorFilePath, { force: true });
@@ -125,13 +128,22 @@ function requireStatus(job: ImportJob, allowed: ImportStatus[], action: string):
   }
 }
 
-/** Changes a job only if it is still in one of `from` (another request may have moved it). */
-async function transition(db: Database, job: ImportJob, from: ImportStatus[], data: Parameters<Database['prisma']['importJob']['update']>[0]['data']): Promise<ImportJob> {
-  const { count } = await db.prisma.importJob.updateMany({ where: { workspaceId: job.workspaceId, id: job.id, status: { in: from } }, data });
-  if (count === 0) {
+/**
+ * Changes a job only if it is still in one of `from` (another request may have moved it), and
+ * returns it as this change left it, whatever a worker does with it next.
+ */
+async function transition(db: Database, job: ImportJob, from: ImportStatus[], data: Prisma.ImportJobUpdateInput): Promise<ImportJob> {
+  let changed: ImportJob;
+  try {
+    changed = await db.prisma.importJob.update({
+      where: { workspaceId_id: { workspaceId: job.workspaceId, id: job.id }, status: { in: from } },
+      data,
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'P2025') throw error;
     const now = await findJob(db, job.workspaceId, job.id);
     throw new InvalidStateError(`Import ${job.id} changed to ${now.status} meanwhile`, now.status);
   }
   await notifyJobChanged(db.pool, job.id);
-  return findJob(db, job.workspaceId, job.id);
+  return changed;
 }

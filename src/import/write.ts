@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { inTransaction } from '../db/transaction.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { createCsvWriter } from './csv-output.ts';
@@ -31,9 +32,7 @@ export async function writeJob(context: JobRunContext, job: ImportJob): Promise<
 
   for (let from = current.checkpointRow + 1; from <= lastRow; from += WRITE_BATCH_SIZE) {
     const to = Math.min(from + WRITE_BATCH_SIZE - 1, lastRow);
-    const client = await db.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(db.pool, async (client) => {
       await writeBatch(client, job, plan, state, from, to);
       await client.query(
         `UPDATE import_jobs j SET checkpoint_row = $3, processed_rows = $3, updated_at = now(),
@@ -44,13 +43,7 @@ export async function writeJob(context: JobRunContext, job: ImportJob): Promise<
          WHERE j.workspace_id = $1 AND j.id = $2`,
         [job.workspaceId, job.id, to, from],
       );
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     await context.heartbeat();
   }
 
@@ -69,9 +62,7 @@ export async function writeJob(context: JobRunContext, job: ImportJob): Promise<
  * group are made, and the job becomes IMPORTING — all in one transaction.
  */
 async function prepareWrite(context: JobRunContext, job: ImportJob, plan: ImportPlan): Promise<void> {
-  const client = await context.db.pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(context.db.pool, async (client) => {
     for (const field of plan.newFields) {
       await client.query(
         `INSERT INTO fields (workspace_id, key, label, type, options, created_by_job_id)
@@ -82,8 +73,7 @@ async function prepareWrite(context: JobRunContext, job: ImportJob, plan: Import
     let newGroupId: string | null = null;
     if (plan.newGroupName) {
       const { rows } = await client.query(
-        `INSERT INTO groups (workspace_id, name, type, created_by_job_id) VALUES ($1, $2, 'STATIC', $3)
-         ON CONFLICT (workspace_id, name) DO UPDATE SET updated_at = now() RETURNING id`,
+        `INSERT INTO groups (workspace_id, name, type, created_by_job_id) VALUES ($1, $2, 'STATIC', $3) RETURNING id`,
         [job.workspaceId, plan.newGroupName, job.id],
       );
       newGroupId = rows[0].id;
@@ -95,13 +85,7 @@ async function prepareWrite(context: JobRunContext, job: ImportJob, plan: Import
        WHERE workspace_id = $1 AND id = $2`,
       [job.workspaceId, job.id, JSON.stringify(state)],
     );
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   await notifyJobChanged(context.db.pool, job.id);
 }
 

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { InvalidStateError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
 import { previewUpdate, type RowData } from '../domain/import-row.ts';
-import type { ImportPlan } from '../domain/import-options.ts';
+import type { ColumnSuggestion, ImportPlan } from '../domain/import-options.ts';
 import { ImportSourceKind, ImportStatus } from '../generated/prisma/enums.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { confirmImport, findJob, setImportMapping, startImport } from '../import/jobs.ts';
@@ -46,16 +46,7 @@ const ImportProgress = builder.objectRef<ImportJob>('ImportProgress').implement(
   }),
 });
 
-interface ImportColumnView {
-  index: number;
-  header: string;
-  samples: string[];
-  suggestedFieldKey: string | null;
-  confidence: number | null;
-  needsDecision: boolean;
-}
-
-const ImportColumn = builder.objectRef<ImportColumnView>('ImportColumn').implement({
+const ImportColumn = builder.objectRef<ColumnSuggestion>('ImportColumn').implement({
   fields: (t) => ({
     index: t.exposeInt('index', { description: 'Position in the file, from 0.' }),
     header: t.exposeString('header'),
@@ -200,7 +191,7 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     columns: t.field({
       type: [ImportColumn],
       description: 'The columns of the source, with samples and a suggested field each.',
-      resolve: (job) => job.columns as unknown as ImportColumnView[],
+      resolve: (job) => job.columns as unknown as ColumnSuggestion[],
     }),
     mapping: t.field({
       type: [ImportColumnMapping],

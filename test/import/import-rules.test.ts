@@ -326,6 +326,31 @@ describe('mapping rules', () => {
     expect(setContactImportMapping.message).toContain('Mobile');
   });
 
+  it('refuses a new group whose name is taken, and a group that does not exist', async () => {
+    const { workspace, key } = await freshWorkspace();
+    await app.db.pool.query(NewGroupRow, [workspace.id, 'Customers']);
+    const { startContactImport: job } = await app.data(StartImport, { input: { text: 'Email\na@x.test\n' } }, key);
+    if (job.__typename !== 'ImportJob') throw new Error(job.message);
+    const { setContactImportMapping } = await app.data(
+      SetMapping,
+      {
+        input: {
+          jobId: job.id,
+          purpose: 'ADD_NEW_ONLY',
+          identifier: 'EMAIL',
+          columns: [{ index: 0, fieldKey: 'email' }],
+          newGroupName: 'Customers',
+          groupIds: ['00000000-0000-4000-8000-000000000000'],
+        },
+      },
+      key,
+    );
+    expect(setContactImportMapping).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['groupIds', '0'] }, { path: ['newGroupName'], message: expect.stringContaining('Customers') }],
+    });
+  });
+
   it('refuses a contact-id identifier outside update-only imports, and an identifier for add-all', async () => {
     const { key } = await freshWorkspace();
     const { startContactImport: job } = await app.data(StartImport, { input: { text: 'Email\na@x.test\n' } }, key);
