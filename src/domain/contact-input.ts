@@ -3,6 +3,7 @@ import { ValidationError, type InputIssue } from './errors.ts';
 import { normalizeEmail } from './email.ts';
 import type { CustomFieldDefinition } from './field-definition.ts';
 import { coerceFieldValue } from './field-value.ts';
+import { normalizeTag } from './tag.ts';
 import { fullName, validateName } from './person-name.ts';
 import { normalizeCountryCode, normalizePhone } from './phone-number.ts';
 
@@ -54,8 +55,6 @@ export interface NormalizedContactChanges {
   /** Custom values to store (typed JSON) and keys to remove. */
   customFields: { set: Record<string, unknown>; unset: string[] };
 }
-
-const TAG_MAX_LENGTH = 100;
 
 /**
  * Checks and normalizes a new contact. It must have at least one valid phone or email (004 seed);
@@ -136,10 +135,9 @@ function collectChanges(input: ContactAttributesInput, current: ContactNames, ru
   if (input.tags) {
     tags = [];
     input.tags.forEach((raw, index) => {
-      const tag = raw.trim().replace(/\s+/g, ' ');
-      if (!tag) issues.push({ path: ['tags', String(index)], message: 'a tag cannot be blank' });
-      else if (tag.length > TAG_MAX_LENGTH) issues.push({ path: ['tags', String(index)], message: `a tag has at most ${TAG_MAX_LENGTH} characters` });
-      else if (!tags!.includes(tag)) tags!.push(tag);
+      const result = normalizeTag(raw);
+      if (!result.ok) issues.push({ path: ['tags', String(index)], message: result.error });
+      else if (!tags!.includes(result.value)) tags!.push(result.value);
     });
   }
 

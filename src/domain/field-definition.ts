@@ -1,5 +1,5 @@
 import { ConflictError, LimitExceededError, ValidationError } from './errors.ts';
-import { BUILT_IN_FIELDS, fieldKeyFromLabel } from './field-key.ts';
+import { BUILT_IN_FIELDS, CONTACT_ID_KEY, fieldKeyFromLabel } from './field-key.ts';
 import { validateFieldOptions, type FieldType } from './field-value.ts';
 
 /** A custom field as the rules see it. */
@@ -11,7 +11,8 @@ export interface CustomFieldDefinition {
 }
 
 const LABEL_MAX_LENGTH = 100;
-const BUILT_IN_KEYS = new Set(BUILT_IN_FIELDS.map((field) => field.key.toLowerCase()));
+/** Keys a custom field cannot take: the built-in fields', and the import's contact-id column. */
+const RESERVED_KEYS = new Set([...BUILT_IN_FIELDS.map((field) => field.key), CONTACT_ID_KEY].map((key) => key.toLowerCase()));
 
 /**
  * Checks a new custom field against the workspace's fields and limit and returns it with its key
@@ -27,7 +28,7 @@ export function defineCustomField(
     throw new LimitExceededError(`The workspace already has ${existing.length} custom fields, its limit`, limit);
   }
   const key = fieldKeyFromLabel(label);
-  if (BUILT_IN_KEYS.has(key.toLowerCase())) throw new ConflictError(`"${label}" would be the key "${key}" of a built-in field`);
+  if (RESERVED_KEYS.has(key.toLowerCase())) throw new ConflictError(`"${label}" would be the key "${key}" of a built-in field`);
   const clash = existing.find((field) => field.key === key || field.label.toLowerCase() === label.toLowerCase());
   if (clash) throw new ConflictError(`A custom field "${clash.label}" (key "${clash.key}") already exists`);
 
@@ -45,5 +46,5 @@ export function checkLabel(raw: string): string {
 }
 
 export function isBuiltInFieldKey(key: string): boolean {
-  return BUILT_IN_KEYS.has(key.toLowerCase());
+  return RESERVED_KEYS.has(key.toLowerCase());
 }

@@ -1,7 +1,8 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { ConflictError, ValidationError, type InputIssue } from './errors.ts';
 import { defineCustomField, type CustomFieldDefinition } from './field-definition.ts';
-import { BUILT_IN_FIELDS, CONTACT_ID_KEY, suggestField, type MatchableField } from './field-key.ts';
+import { BUILT_IN_FIELDS, CONTACT_ID_KEY, fieldKeyFromLabel, suggestField, type MatchableField } from './field-key.ts';
+import { normalizeTag } from './tag.ts';
 import { isFieldType, type FieldType } from './field-value.ts';
 import { parseId } from './ids.ts';
 import { normalizeCountryCode } from './phone-number.ts';
@@ -157,21 +158,6 @@ export interface ImportPlan {
   inFileDuplicates: InFileDuplicates | null;
 }
 
-/** Longest tag; tags are shown as chips and used in filters. Same limit as tags given on a contact. */
-export const TAG_MAX_LENGTH = 100;
-
-const WHITESPACE_RUN = /\s+/g;
-
-/**
- * A tag as stored: trimmed, inner whitespace collapsed to one space, at most {@link TAG_MAX_LENGTH}
- * characters. Used for the job's tags and for each item of a row's `tags` column.
- */
-export function normalizeTag(raw: string): Result<string> {
-  const tag = raw.trim().replace(WHITESPACE_RUN, ' ');
-  if (tag === '') return err('a tag cannot be blank');
-  if (tag.length > TAG_MAX_LENGTH) return err(`${quote(tag)} is longer than ${TAG_MAX_LENGTH} characters, the most a tag may have`);
-  return ok(tag);
-}
 
 const BUILT_IN_BY_KEY: ReadonlyMap<string, (typeof BUILT_IN_FIELDS)[number]> = new Map(BUILT_IN_FIELDS.map((field) => [field.key, field]));
 
@@ -205,6 +191,10 @@ function defineNewField(
   existing: readonly CustomFieldDefinition[],
 ): { ok: true; field: CustomFieldDefinition } | { ok: false; issues: InputIssue[] } {
   if (!isFieldType(input.type)) return { ok: false, issues: [{ path: ['type'], message: `${quote(String(input.type))} is not a field type` }] };
+  const key = fieldKeyFromLabel(input.label.trim());
+  if (key.toLowerCase() === CONTACT_ID_KEY.toLowerCase()) {
+    return { ok: false, issues: [{ path: ['label'], message: `${quote(input.label.trim())} would have the key ${key}, which imports use for contact ids: choose another label` }] };
+  }
   let field: CustomFieldDefinition;
   try {
     field = defineCustomField(input, existing, Number.POSITIVE_INFINITY);
@@ -218,12 +208,6 @@ function defineNewField(
     throw error;
   }
   const lower = field.key.toLowerCase();
-  if (lower === CONTACT_ID_KEY.toLowerCase()) {
-    return {
-      ok: false,
-      issues: [{ path: ['label'], message: `${quote(field.label)} would have the key ${field.key}, which imports use for contact ids: choose another label` }],
-    };
-  }
   // defineCustomField compares keys exactly; headers and keys are matched ignoring case, so
   // `fooBar` next to `foobar` could not be told apart.
   const clash = existing.find((other) => other.key.toLowerCase() === lower);
@@ -410,7 +394,7 @@ export function planImport(input: ImportOptionsInput, context: ImportPlanContext
 
   let newGroupName: string | null = null;
   if (input.newGroupName !== null && input.newGroupName !== undefined) {
-    newGroupName = input.newGroupName.trim().replace(WHITESPACE_RUN, ' ');
+    newGroupName = input.newGroupName.trim().replace(/\s+/g, ' ');
     if (newGroupName === '') issues.push({ path: ['newGroupName'], message: 'a new group needs a name' });
   }
 

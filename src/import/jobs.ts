@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { Database } from '../db/client.ts';
 import { InvalidStateError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
-import { planImport, suggestColumns, type ImportOptionsInput } from '../domain/import-options.ts';
+import { CONTACT_ID_COLUMN, planImport, suggestColumns, type ImportOptionsInput } from '../domain/import-options.ts';
 import type { ImportJob, ImportStatus, Prisma } from '../generated/prisma/client.ts';
 import { inspectCsv } from './csv-source.ts';
 import type { FileStore } from './file-store.ts';
@@ -51,7 +51,7 @@ export async function startImport(scope: JobScope & { keyId: string; source: Imp
         encoding: layout.encoding,
         delimiter: layout.delimiter,
         totalRows: layout.rowCount,
-        columns: suggestColumns(layout.headers, samples, [...BUILT_IN_FIELDS, ...customFields]) as object[],
+        columns: suggestColumns(layout.headers, samples, [...BUILT_IN_FIELDS, ...customFields, CONTACT_ID_COLUMN]) as object[],
         options: state as object,
         createdByKeyId: scope.keyId,
       },

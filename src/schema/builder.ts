@@ -4,10 +4,10 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
-import type { FileUpload, Upload } from 'graphql-upload-minimal';
 import type { Database } from '../db/client.ts';
 import type { FileStore } from '../import/file-store.ts';
 import type { JobEvents } from '../import/progress.ts';
+import { uploadScalarConfig, type FileUpload } from '../server/upload.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { ApiKeyScope } from '../generated/prisma/enums.ts';
@@ -109,17 +109,7 @@ builder.scalarType('JSON', {
   parseValue: (value) => value,
 });
 
-builder.scalarType('Upload', {
-  description: 'A file sent as a part of a GraphQL multipart request (github.com/jaydenseric/graphql-multipart-request-spec).',
-  serialize: () => {
-    throw new GraphQLError('Upload is an input-only scalar');
-  },
-  parseValue: (value) => {
-    const upload = value as Upload | undefined;
-    if (!upload || !(upload.promise instanceof Promise)) throw new GraphQLError('Upload must be a file part of a multipart request');
-    return upload.promise;
-  },
-});
+builder.scalarType('Upload', uploadScalarConfig);
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({

@@ -163,7 +163,7 @@ async function updatePreviews(ctx: Context, job: ImportJob, first: number) {
       phone: contact.details.find((detail) => detail.kind === 'PHONE')?.value ?? null,
       email: contact.details.find((detail) => detail.kind === 'EMAIL')?.value ?? null,
     };
-    return [{ rowNumber: row.rowNumber, contactId: row.contactId, changes: previewUpdate(existing, row.data, plan.doNotOverwrite) }];
+    return [{ rowNumber: row.rowNumber, contactId: row.contactId, changes: previewUpdate(existing, row.data, plan.doNotOverwrite, plan.tags) }];
   });
 }
 

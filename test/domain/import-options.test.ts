@@ -4,7 +4,6 @@ import type { CustomFieldDefinition } from '../../src/domain/field-definition.ts
 import { BUILT_IN_FIELDS } from '../../src/domain/field-key.ts';
 import {
   CONTACT_ID_COLUMN,
-  normalizeTag,
   planImport,
   purposeCreates,
   purposeUpdates,
@@ -12,6 +11,7 @@ import {
   type ImportOptionsInput,
   type ImportPlanContext,
 } from '../../src/domain/import-options.ts';
+import { normalizeTag } from '../../src/domain/tag.ts';
 
 const CUSTOM_FIELDS: CustomFieldDefinition[] = [
   { key: 'tier', label: 'Tier', type: 'SELECT', options: ['Gold', 'Silver'] },

@@ -99,6 +99,8 @@ describe('fields', () => {
     expect(duplicate.createField).toMatchObject({ __typename: 'ConflictError', message: expect.stringContaining('Customer tier') });
     const builtIn = await app.data(CreateField, { input: { label: 'First Name', type: 'TEXT' } }, key);
     expect(builtIn.createField).toMatchObject({ __typename: 'ConflictError', message: expect.stringContaining('built-in') });
+    const contactId = await app.data(CreateField, { input: { label: 'Contact ID', type: 'TEXT' } }, key);
+    expect(contactId.createField).toMatchObject({ __typename: 'ConflictError', message: expect.stringContaining('contactId') });
     const noOptions = await app.data(CreateField, { input: { label: 'Size', type: 'SELECT', options: [] } }, key);
     expect(noOptions.createField).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['options'] }] });
     const repeated = await app.data(CreateField, { input: { label: 'Size', type: 'SELECT', options: ['S', 's'] } }, key);

@@ -1,0 +1,17 @@
+import { err, ok, quote, type Result } from './result.ts';
+
+/** Longest tag; tags are shown as chips and used in filters. Same limit as tags given on a contact. */
+export const TAG_MAX_LENGTH = 100;
+
+const WHITESPACE_RUN = /\s+/g;
+
+/**
+ * A tag as stored: trimmed, inner whitespace collapsed to one space, at most {@link TAG_MAX_LENGTH}
+ * characters. The one rule for every tag: given on a contact, on an import, or in a row's `tags` column.
+ */
+export function normalizeTag(raw: string): Result<string> {
+  const tag = raw.trim().replace(WHITESPACE_RUN, ' ');
+  if (tag === '') return err('a tag cannot be blank');
+  if (tag.length > TAG_MAX_LENGTH) return err(`${quote(tag)} is longer than ${TAG_MAX_LENGTH} characters, the most a tag may have`);
+  return ok(tag);
+}
