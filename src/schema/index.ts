@@ -7,6 +7,7 @@ import './contact.ts';
 import './group.ts';
 import './opt-out.ts';
 import './import-job.ts';
+import './sync.ts';
 
 /** The executable schema, sorted so that its printed form is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());
