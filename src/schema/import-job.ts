@@ -1,11 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { InvalidStateError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
-import { previewUpdate, type RowData } from '../domain/import-row.ts';
+import type { FieldChange } from '../domain/import-row.ts';
 import type { ColumnSuggestion, ImportPlan } from '../domain/import-options.ts';
 import { ImportSourceKind, ImportStatus } from '../generated/prisma/enums.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
-import { confirmImport, findJob, setImportMapping, startImport } from '../import/jobs.ts';
+import { confirmImport, setImportMapping, startImport } from '../import/jobs.ts';
+import { MAX_PREVIEW_ROWS, previewRows, skipReasons, updatePreviews, type PreviewRow, type SkipReason, type UpdatePreview } from '../import/review.ts';
 import { builder, type Context } from './builder.ts';
 import { FieldTypeEnum } from './field.ts';
 
@@ -75,14 +76,7 @@ const InFileDuplicatesEnum = builder.enumType('InFileDuplicates', {
 });
 const ImportRowActionEnum = builder.enumType('ImportRowAction', { values: ['CREATE', 'UPDATE', 'SKIP', 'ERROR'] as const });
 
-interface PreviewRowView {
-  rowNumber: number;
-  action: 'CREATE' | 'UPDATE' | 'SKIP' | 'ERROR';
-  data: RowData | null;
-  message: string | null;
-}
-
-const ImportPreviewRow = builder.objectRef<PreviewRowView>('ImportPreviewRow').implement({
+const ImportPreviewRow = builder.objectRef<PreviewRow>('ImportPreviewRow').implement({
   fields: (t) => ({
     rowNumber: t.exposeInt('rowNumber', { description: 'The data row, from 1 (the header is not counted).' }),
     action: t.expose('action', { type: ImportRowActionEnum }),
@@ -91,13 +85,7 @@ const ImportPreviewRow = builder.objectRef<PreviewRowView>('ImportPreviewRow').i
   }),
 });
 
-interface FieldChangeView {
-  field: string;
-  old: unknown;
-  new: unknown;
-}
-
-const ImportFieldChange = builder.objectRef<FieldChangeView>('ImportFieldChange').implement({
+const ImportFieldChange = builder.objectRef<FieldChange>('ImportFieldChange').implement({
   fields: (t) => ({
     field: t.exposeString('field'),
     old: t.expose('old', { type: 'JSON', nullable: true }),
@@ -105,7 +93,7 @@ const ImportFieldChange = builder.objectRef<FieldChangeView>('ImportFieldChange'
   }),
 });
 
-const ImportUpdatePreview = builder.objectRef<{ rowNumber: number; contactId: string; changes: FieldChangeView[] }>('ImportUpdatePreview').implement({
+const ImportUpdatePreview = builder.objectRef<UpdatePreview>('ImportUpdatePreview').implement({
   fields: (t) => ({
     rowNumber: t.exposeInt('rowNumber'),
     contactId: t.exposeID('contactId'),
@@ -113,59 +101,12 @@ const ImportUpdatePreview = builder.objectRef<{ rowNumber: number; contactId: st
   }),
 });
 
-const ImportSkipReason = builder.objectRef<{ reason: string; count: number }>('ImportSkipReason').implement({
+const ImportSkipReason = builder.objectRef<SkipReason>('ImportSkipReason').implement({
   fields: (t) => ({
     reason: t.exposeString('reason', { description: 'The reason, with row numbers written as N.' }),
     count: t.exposeInt('count'),
   }),
 });
-
-/** Skip messages grouped by their wording; row numbers ("duplicate of row 12") are folded into N. */
-async function skipReasons(ctx: Context, job: ImportJob): Promise<{ reason: string; count: number }[]> {
-  const { rows } = await ctx.db.pool.query(
-    `SELECT regexp_replace(message, '\\d+', 'N', 'g') AS reason, count(*)::int AS count FROM import_rows
-     WHERE workspace_id = $1 AND job_id = $2 AND action = 'SKIP' GROUP BY 1 ORDER BY 2 DESC, 1`,
-    [job.workspaceId, job.id],
-  );
-  return rows;
-}
-
-async function previewRows(ctx: Context, job: ImportJob, first: number): Promise<PreviewRowView[]> {
-  const { rows } = await ctx.db.pool.query(
-    `SELECT row_number AS "rowNumber", action, data, message FROM import_rows WHERE workspace_id = $1 AND job_id = $2 ORDER BY row_number LIMIT $3`,
-    [job.workspaceId, job.id, first],
-  );
-  return rows;
-}
-
-async function updatePreviews(ctx: Context, job: ImportJob, first: number) {
-  const plan = job.mapping as unknown as ImportPlan | null;
-  if (!plan) return [];
-  const { rows } = await ctx.db.pool.query(
-    `SELECT row_number AS "rowNumber", contact_id AS "contactId", data FROM import_rows
-     WHERE workspace_id = $1 AND job_id = $2 AND action = 'UPDATE' ORDER BY row_number LIMIT $3`,
-    [job.workspaceId, job.id, first],
-  );
-  const contacts = await ctx.db.prisma.contact.findMany({
-    where: { workspaceId: job.workspaceId, id: { in: rows.map((row) => row.contactId) } },
-    include: { details: { where: { isPrimary: true } }, tags: { include: { tag: true } } },
-  });
-  return rows.flatMap((row) => {
-    const contact = contacts.find((candidate) => candidate.id === row.contactId);
-    if (!contact) return [];
-    const existing = {
-      firstName: contact.firstName,
-      lastName: contact.lastName,
-      name: contact.name,
-      country: contact.country,
-      customFields: contact.customFields as Record<string, unknown>,
-      tags: contact.tags.map(({ tag }) => tag.name),
-      phone: contact.details.find((detail) => detail.kind === 'PHONE')?.value ?? null,
-      email: contact.details.find((detail) => detail.kind === 'EMAIL')?.value ?? null,
-    };
-    return [{ rowNumber: row.rowNumber, contactId: row.contactId, changes: previewUpdate(existing, row.data, plan.doNotOverwrite, plan.tags) }];
-  });
-}
 
 function rowsPerSecond(job: ImportJob): number | null {
   if (!job.phaseStartedAt || job.processedRows === 0) return null;
@@ -204,19 +145,19 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     skipReasons: t.field({
       type: [ImportSkipReason],
       description: 'Why rows will be (or were) skipped, with how many rows each reason covers.',
-      resolve: (job, _args, ctx) => skipReasons(ctx, job),
+      resolve: (job, _args, ctx) => skipReasons(ctx.db, job),
     }),
     preview: t.field({
       type: [ImportPreviewRow],
       description: 'The first rows as validation decided them: action, normalized values, message.',
       args: { first: t.arg.int({ defaultValue: 20 }) },
-      resolve: (job, args, ctx) => previewRows(ctx, job, Math.min(args.first ?? 20, 100)),
+      resolve: (job, args, ctx) => previewRows(ctx.db, job, Math.min(args.first ?? 20, MAX_PREVIEW_ROWS)),
     }),
     updatePreview: t.field({
       type: [ImportUpdatePreview],
       description: 'For the first rows that update a contact: what each changes, old → new.',
       args: { first: t.arg.int({ defaultValue: 20 }) },
-      resolve: (job, args, ctx) => updatePreviews(ctx, job, Math.min(args.first ?? 20, 100)),
+      resolve: (job, args, ctx) => updatePreviews(ctx.db, job, Math.min(args.first ?? 20, MAX_PREVIEW_ROWS)),
     }),
     errorFileUrl: t.string({
       nullable: true,

@@ -1,0 +1,76 @@
+import type { Database } from '../db/client.ts';
+import type { ImportPlan } from '../domain/import-options.ts';
+import { previewUpdate, type FieldChange, type RowData } from '../domain/import-row.ts';
+import type { ImportJob } from '../generated/prisma/client.ts';
+
+// The review of a validated job: what it will do, row by row, read from its staged decisions.
+
+/** The most rows a preview returns. */
+export const MAX_PREVIEW_ROWS = 100;
+
+export interface PreviewRow {
+  rowNumber: number;
+  action: 'CREATE' | 'UPDATE' | 'SKIP' | 'ERROR';
+  data: RowData | null;
+  message: string | null;
+}
+
+export interface UpdatePreview {
+  rowNumber: number;
+  contactId: string;
+  changes: FieldChange[];
+}
+
+export interface SkipReason {
+  reason: string;
+  count: number;
+}
+
+/** The first rows as validation decided them. */
+export async function previewRows(db: Database, job: ImportJob, first: number): Promise<PreviewRow[]> {
+  const { rows } = await db.pool.query(
+    `SELECT row_number AS "rowNumber", action, data, message FROM import_rows WHERE workspace_id = $1 AND job_id = $2 ORDER BY row_number LIMIT $3`,
+    [job.workspaceId, job.id, first],
+  );
+  return rows;
+}
+
+/** Skip messages grouped by their wording; row numbers ("duplicate of row 12") are folded into N. */
+export async function skipReasons(db: Database, job: ImportJob): Promise<SkipReason[]> {
+  const { rows } = await db.pool.query(
+    `SELECT regexp_replace(message, '\\d+', 'N', 'g') AS reason, count(*)::int AS count FROM import_rows
+     WHERE workspace_id = $1 AND job_id = $2 AND action = 'SKIP' GROUP BY 1 ORDER BY 2 DESC, 1`,
+    [job.workspaceId, job.id],
+  );
+  return rows;
+}
+
+/** For the first rows that update a contact: each change, old → new, against the contact as it is now. */
+export async function updatePreviews(db: Database, job: ImportJob, first: number): Promise<UpdatePreview[]> {
+  const plan = job.mapping as unknown as ImportPlan | null;
+  if (!plan) return [];
+  const { rows } = await db.pool.query(
+    `SELECT row_number AS "rowNumber", contact_id AS "contactId", data FROM import_rows
+     WHERE workspace_id = $1 AND job_id = $2 AND action = 'UPDATE' ORDER BY row_number LIMIT $3`,
+    [job.workspaceId, job.id, first],
+  );
+  const contacts = await db.prisma.contact.findMany({
+    where: { workspaceId: job.workspaceId, id: { in: rows.map((row) => row.contactId) } },
+    include: { details: { where: { isPrimary: true } }, tags: { include: { tag: true } } },
+  });
+  return rows.flatMap((row) => {
+    const contact = contacts.find((candidate) => candidate.id === row.contactId);
+    if (!contact) return [];
+    const existing = {
+      firstName: contact.firstName,
+      lastName: contact.lastName,
+      name: contact.name,
+      country: contact.country,
+      customFields: contact.customFields as Record<string, unknown>,
+      tags: contact.tags.map(({ tag }) => tag.name),
+      phone: contact.details.find((detail) => detail.kind === 'PHONE')?.value ?? null,
+      email: contact.details.find((detail) => detail.kind === 'EMAIL')?.value ?? null,
+    };
+    return [{ rowNumber: row.rowNumber, contactId: row.contactId, changes: previewUpdate(existing, row.data, plan.doNotOverwrite, plan.tags) }];
+  });
+}
