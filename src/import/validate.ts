@@ -13,6 +13,8 @@ import type { JobRunContext } from './worker.ts';
 
 /** Rows normalized, looked up and staged per round trip to the database. */
 export const VALIDATION_BATCH_SIZE = 2000;
+/** Groups of duplicate rows merged per round trip. */
+const MERGE_PAGE_SIZE = 1000;
 
 /**
  * Validation: every row is read, normalized and decided (create, update, skip or error) without
@@ -155,24 +157,30 @@ async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, pl
       return;
     }
     case 'MERGE': {
-      const { rows: duplicates } = await pool.query(
-        `SELECT identifier, array_agg(row_number ORDER BY row_number) AS rows, array_agg(data ORDER BY row_number) AS data
-         FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL AND action <> 'ERROR'
-         GROUP BY identifier HAVING count(*) > 1`,
-        params,
-      );
-      for (const group of duplicates) {
-        const [first, ...others] = group.rows as number[];
-        await pool.query(`UPDATE import_rows SET data = $4 WHERE workspace_id = $1 AND job_id = $2 AND row_number = $3`, [
-          ...params,
-          first,
-          JSON.stringify(mergeDuplicateRows(group.data as RowData[])),
-        ]);
-        await pool.query(
-          `UPDATE import_rows SET action = 'SKIP', message = format('merged into row %s of the file', $3::int)
-           WHERE workspace_id = $1 AND job_id = $2 AND row_number = ANY($4::int[])`,
-          [...params, first, others],
+      // Page by page, so that a file full of duplicates is never held in memory at once.
+      let after = '';
+      for (;;) {
+        const { rows: groups } = await pool.query<{ identifier: string; rows: number[]; data: RowData[] }>(
+          `SELECT identifier, array_agg(row_number ORDER BY row_number) AS rows, array_agg(data ORDER BY row_number) AS data
+           FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND identifier > $3 AND action <> 'ERROR'
+           GROUP BY identifier HAVING count(*) > 1 ORDER BY identifier LIMIT ${MERGE_PAGE_SIZE}`,
+          [...params, after],
         );
+        if (groups.length === 0) return;
+        await pool.query(
+          `UPDATE import_rows r SET data = m.data::jsonb FROM unnest($3::int[], $4::text[]) AS m(row_number, data)
+           WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number = m.row_number`,
+          [...params, groups.map((group) => group.rows[0]), groups.map((group) => JSON.stringify(mergeDuplicateRows(group.data)))],
+        );
+        const merged = groups.flatMap((group) => group.rows.slice(1).map((row) => [row, group.rows[0]!] as const));
+        await pool.query(
+          `UPDATE import_rows r SET action = 'SKIP', message = format('merged into row %s of the file', m.kept)
+           FROM unnest($3::int[], $4::int[]) AS m(row_number, kept)
+           WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number = m.row_number`,
+          [...params, merged.map(([row]) => row), merged.map(([, kept]) => kept)],
+        );
+        if (groups.length < MERGE_PAGE_SIZE) return;
+        after = groups.at(-1)!.identifier;
       }
     }
   }
