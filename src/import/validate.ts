@@ -13,6 +13,8 @@ import type { JobRunContext } from './worker.ts';
 
 /** Rows normalized, looked up and staged per round trip to the database. */
 export const VALIDATION_BATCH_SIZE = 2000;
+/** Row numbers a duplicate's message lists; a message per row listing them all would grow as n². */
+const LISTED_DUPLICATES = 10;
 /** Groups of duplicate rows merged per round trip. */
 const MERGE_PAGE_SIZE = 1000;
 
@@ -137,7 +139,8 @@ async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, pl
            FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL
            GROUP BY identifier HAVING count(*) > 1)
          UPDATE import_rows r SET action = 'ERROR', data = NULL,
-           message = concat_ws('; ', r.message, format('the file has %s rows (%s) with the identifier %s; none of them is imported', cardinality(d.rows), array_to_string(d.rows, ', '), r.identifier))
+           message = concat_ws('; ', r.message, format('the file has %s rows (%s) with the identifier %s; none of them is imported', cardinality(d.rows),
+             array_to_string(d.rows[1:${LISTED_DUPLICATES}], ', ') || CASE WHEN cardinality(d.rows) > ${LISTED_DUPLICATES} THEN ', …' ELSE '' END, r.identifier))
          FROM d WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier`,
         params,
       );
