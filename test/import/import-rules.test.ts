@@ -285,6 +285,17 @@ describe('what every new contact needs', () => {
     expect(job.counts).toMatchObject({ toCreate: 1, errors: 3 });
   });
 
+  it('can require a phone whose country is known (000/003 seeds)', async () => {
+    const { workspace, key } = await freshWorkspace();
+    await app.db.prisma.workspace.update({ where: { id: workspace.id }, data: { requirePhoneWithCountry: true } });
+    const job = await validateCsv(app, key, 'Email,Phone\nwith@x.test,+12025550143\nwithout@x.test,\nfreephone@x.test,+80012345678\n', {
+      purpose: 'ADD_NEW_ONLY',
+      identifier: 'EMAIL',
+    });
+    expect(rowsOf(job).map((row) => row.action)).toEqual(['CREATE', 'ERROR', 'ERROR']);
+    expect(job.preview[1]!.message).toContain('country');
+  });
+
   it('adds the job tags and groups, and the batch tag unless turned off', async () => {
     const { workspace, key } = await freshWorkspace();
     const { rows } = await app.db.pool.query(NewGroupRow, [workspace.id, 'Customers']);
