@@ -2,7 +2,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
-import { Confirm, SetMapping, download, fetchJob, uploadCsv } from '../support/imports.ts';
+import { Confirm, SetMapping, download, fetchJob, uploadCsv, validateCsv, waitWhile } from '../support/imports.ts';
 
 const Progress = graphql(`
   subscription Progress($jobId: ID!) {
@@ -181,5 +181,38 @@ describe('a CSV import from upload to result file', () => {
     const client = app.wsClient({ authorization: `Bearer ${key}` });
     const subscription = client.iterate({ query: print(Progress), variables: { jobId: '00000000-0000-4000-8000-000000000000' } });
     await expect(subscription.next()).rejects.toMatchObject([{ message: 'ImportJob 00000000-0000-4000-8000-000000000000 was not found' }]);
+  });
+});
+
+describe('the write queue', () => {
+  it('writes one job per workspace at a time, in confirm order, and workspaces side by side', async () => {
+    const rows = (prefix: string) =>
+      ['Email', ...Array.from({ length: 15_000 }, (_, i) => `${prefix}${i}@queue.test`)].join('\n');
+    const acme = await app.createWorkspace('Acme queue');
+    const globex = await app.createWorkspace('Globex queue');
+    const jobs = [];
+    for (const [workspaceKey, prefix] of [
+      [acme.keys.WRITE, 'a1-'],
+      [acme.keys.WRITE, 'a2-'],
+      [globex.keys.WRITE, 'g1-'],
+    ] as const) {
+      jobs.push({ key: workspaceKey, job: await validateCsv(app, workspaceKey, rows(prefix), { purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' }) });
+    }
+    for (const { key: jobKey, job } of jobs) {
+      expect((await app.data(Confirm, { jobId: job.id }, jobKey)).confirmContactImport).toMatchObject({ status: 'QUEUED' });
+    }
+    for (const { key: jobKey, job } of jobs) await waitWhile(app, jobKey, job.id, ['QUEUED', 'IMPORTING']);
+
+    const { rows: timings } = await app.db.pool.query(
+      `SELECT id, status, phase_started_at AS started, finished_at AS finished FROM import_jobs WHERE id = ANY($1::uuid[])`,
+      [jobs.map(({ job }) => job.id)],
+    );
+    const [a1, a2, g1] = jobs.map(({ job }) => timings.find((timing) => timing.id === job.id)!);
+    expect([a1.status, a2.status, g1.status]).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
+    // Acme's second job started writing only once its first had finished...
+    expect(a2.started.getTime()).toBeGreaterThanOrEqual(a1.finished.getTime());
+    // ...while Globex's job, confirmed after both, was written at the same time as Acme's first.
+    expect(g1.started.getTime()).toBeLessThan(a1.finished.getTime());
+    expect(a1.started.getTime()).toBeLessThan(g1.finished.getTime());
   });
 });
