@@ -302,10 +302,16 @@ builder.subscriptionFields((t) => ({
 }));
 
 async function* jobUpdates(ctx: Context & { caller: { workspaceId: string } }, rawId: string): AsyncGenerator<ImportJob> {
-  const id = /^[0-9a-f-]{36}$/i.test(rawId) ? rawId.toLowerCase() : undefined;
-  const load = () => (id ? ctx.db.prisma.importJob.findUnique({ where: { workspaceId_id: { workspaceId: ctx.caller.workspaceId, id } } }) : null);
+  // A subscription has no result union: its expected failures are GraphQL errors with a code.
+  let id: string;
+  try {
+    id = parseId(rawId, ['jobId']);
+  } catch (error) {
+    throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  const load = () => ctx.db.prisma.importJob.findUnique({ where: { workspaceId_id: { workspaceId: ctx.caller.workspaceId, id } } });
   let job = await load();
-  if (!job || !id) throw new GraphQLError(`ImportJob ${rawId} was not found`, { extensions: { code: 'NOT_FOUND' } });
+  if (!job) throw new GraphQLError(`ImportJob ${rawId} was not found`, { extensions: { code: 'NOT_FOUND' } });
 
   let wake: (() => void) | undefined;
   let pending = false;
