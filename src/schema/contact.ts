@@ -9,7 +9,10 @@ import {
   updateContact,
   updateContactDetail,
 } from '../services/contacts.ts';
+import { contactPage } from '../services/contact-query.ts';
 import { builder, type Context } from './builder.ts';
+import { ContactFilterInput, ContactOrderInput, contactFilterFromInput, contactOrderFromInput } from './contact-filter.ts';
+import { asGraphQLError, connectionOf, contactsByIds } from './contact-list.ts';
 import { requestLoader } from './loader.ts';
 import { DetailKindEnum } from './opt-out.ts';
 import { ChannelEnum } from './workspace.ts';
@@ -55,7 +58,7 @@ const ContactDetailRef = builder.prismaObject('ContactDetail', {
   }),
 });
 
-builder.prismaObject('Contact', {
+export const ContactRef = builder.prismaObject('Contact', {
   description: 'A person in the contact book.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -149,13 +152,23 @@ builder.queryFields((t) => ({
       return contact;
     },
   }),
-  contacts: t.withAuth({ read: true }).prismaConnection({
-    type: 'Contact',
-    cursor: 'workspaceId_id',
-    description: "The workspace's contacts, newest first.",
-        resolve: (query, _root, _args, ctx) =>
-      ctx.db.prisma.contact.findMany({ ...query, where: { workspaceId: ctx.caller.workspaceId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
-    totalCount: (_root, _args, ctx) => ctx.db.prisma.contact.count({ where: { workspaceId: ctx.caller.workspaceId } }),
+  contacts: t.withAuth({ read: true }).connection({
+    type: ContactRef,
+    description:
+      "The workspace's contacts matching `search` and `filter`, sorted by `orderBy` (newest first by default). " +
+      'A bad filter, sort or cursor is a GraphQL error with code VALIDATION_FAILED and the `issues` in its extensions.',
+    args: {
+      search: t.arg.string({ description: 'Part of a name (any case), a phone number in any format, or an email address.' }),
+      filter: t.arg({ type: ContactFilterInput }),
+      orderBy: t.arg({ type: [ContactOrderInput], description: 'Sort keys in order; the contact id breaks ties.' }),
+    },
+    resolve: (_root, args, ctx, info) =>
+      asGraphQLError(async () => {
+        const { workspaceId } = ctx.caller;
+        const query = { search: args.search, filter: contactFilterFromInput(args.filter), orderBy: contactOrderFromInput(args.orderBy) };
+        const page = await contactPage(ctx.db, workspaceId, query, args);
+        return connectionOf(page, await contactsByIds(ctx, info, page.rows.map((row) => row.id)));
+      }),
   }),
 }));
 
