@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 
@@ -23,7 +24,7 @@ export function neutralizeFormula(cell: string): string {
 export interface CsvWriter {
   /** Resolves once the row is buffered; waits while the file is behind (back-pressure). */
   write(cells: string[]): Promise<void>;
-  /** Ends the file and resolves once it is all on disk. */
+  /** Ends the file and resolves once it is all written (on disk, or handed to the stream). */
   close(): Promise<void>;
 }
 
@@ -34,8 +35,13 @@ export interface CsvWriter {
  * (`inspectCsv`) and other tools skip the mark. Lines end in CRLF, as RFC 4180 and Excel expect.
  */
 export function createCsvWriter(path: string, headers: string[]): CsvWriter {
+  return createCsvStreamWriter(createWriteStream(path), headers);
+}
+
+/** Like {@link createCsvWriter}, into any stream (an HTTP response): the same BOM, line ends and formula safety. */
+export function createCsvStreamWriter(destination: Writable, headers: string[]): CsvWriter {
   const stringifier = stringify({ bom: true, record_delimiter: 'windows' });
-  const done = pipeline(stringifier, createWriteStream(path));
+  const done = pipeline(stringifier, destination);
   // Kept to fail the next write; `close` reports it too.
   let failure: unknown;
   done.catch((error: unknown) => {

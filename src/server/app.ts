@@ -12,6 +12,7 @@ import type { JobEvents } from '../import/progress.ts';
 import type { Caller, Context } from '../schema/builder.ts';
 import { schema } from '../schema/index.ts';
 import { authenticate } from '../services/api-keys.ts';
+import { EXPORT_PATH_PREFIX, serveExport } from './export.ts';
 import { serveFile } from './files.ts';
 import { useStreamingUploads } from './upload.ts';
 
@@ -87,6 +88,10 @@ export function buildApp(options: { db: Database; files: FileStore; events: JobE
   const server = createServer((req, res) => {
     if (req.url === '/healthz') {
       void health(db, res);
+      return;
+    }
+    if (req.url?.startsWith(EXPORT_PATH_PREFIX)) {
+      void serveExport({ db, req, res, caller: (header) => resolveCaller(db, bearerFrom(header)) });
       return;
     }
     if (req.url?.startsWith('/files/')) {

@@ -1,0 +1,93 @@
+/**
+ * `npm run bench:export [-- CONTACTS]` (default 200,000): a contact export of every default column
+ * (each contact with a phone, an email and a custom field) through the HTTP server on the embedded
+ * PostgreSQL (or DATABASE_URL), as CSV and then as XLSX. Prints the wall time, rows per second, file
+ * size and the process's peak RSS and heap. Run it with `node --max-old-space-size=N --import tsx
+ * bench/export.ts` to check that a small heap exports as fast: memory does not grow with the list.
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../src/db/client.ts';
+import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { FileStore } from '../src/import/file-store.ts';
+import { JobEvents } from '../src/import/progress.ts';
+import { buildApp } from '../src/server/app.ts';
+import { createWorkspace } from '../src/services/workspaces.ts';
+
+const count = Number(process.argv[2] ?? 200_000);
+const work = await mkdtemp(path.join(tmpdir(), 'switchboard-bench-'));
+await chmod(work, 0o755); // as root, the embedded PostgreSQL runs as `postgres` and must enter it
+const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(path.join(work, 'db'), { persistent: false });
+const adminUrl = process.env.DATABASE_URL ?? server!.url('postgres');
+const admin = new pg.Client(adminUrl);
+await admin.connect();
+const dbName = `bench_export_${process.pid}`;
+await admin.query(`CREATE DATABASE ${dbName}`);
+const url = new URL(adminUrl);
+url.pathname = `/${dbName}`;
+const db = openDatabase(url.toString());
+await migrate(db.pool);
+const { workspace, admin: key } = await createWorkspace(db, { name: 'Bench' });
+
+await db.pool.query(`INSERT INTO fields (workspace_id, key, label, type) VALUES ($1, 'note', 'Note', 'TEXT')`, [workspace.id]);
+await db.pool.query(
+  `INSERT INTO contacts (workspace_id, first_name, last_name, name, country, custom_fields, created_at)
+   SELECT $1, 'First' || i, 'Last' || i, 'First' || i || ' Last' || i, 'US', jsonb_build_object('note', 'note ' || i),
+          timestamp '2026-01-01' + i * interval '1 second'
+   FROM generate_series(1, $2::int) AS i`,
+  [workspace.id, count],
+);
+await db.pool.query(
+  `INSERT INTO contact_details (workspace_id, contact_id, kind, value, raw_value, is_primary)
+   SELECT workspace_id, id, 'EMAIL'::"DetailKind", lower(first_name) || '@example.com', lower(first_name) || '@example.com', true
+   FROM contacts WHERE workspace_id = $1
+   UNION ALL
+   SELECT workspace_id, id, 'PHONE'::"DetailKind", '+1202' || lpad((row_number() OVER ())::text, 7, '0'), 'bench', true
+   FROM contacts WHERE workspace_id = $1`,
+  [workspace.id],
+);
+await db.pool.query('ANALYZE');
+
+const events = new JobEvents(url.toString());
+await events.start();
+const app = buildApp({ db, files: new FileStore(path.join(work, 'files')), events });
+const origin = await app.start({ host: '127.0.0.1', port: 0 });
+const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+
+for (const format of ['CSV', 'XLSX'] as const) {
+  const response = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key.secret}` },
+    body: JSON.stringify({ query: 'query ($format: ExportFormat!) { contactExport(input: { format: $format }) { ... on ContactExport { url } } }', variables: { format } }),
+  });
+  const exportUrl: string = (await response.json()).data.contactExport.url;
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }, 20);
+  const started = performance.now();
+  const download = await fetch(exportUrl, { headers: { authorization: `Bearer ${key.secret}` } });
+  const reader = download.body!.getReader();
+  let bytes = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) bytes += part.value.length;
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  console.log(
+    `${format.padEnd(4)} ${count.toLocaleString('en')} contacts: ${seconds.toFixed(2)} s (${Math.round(count / seconds).toLocaleString('en')} rows/s), ` +
+      `${mib(bytes)}, peak RSS ${mib(peakRss)}, peak heap ${mib(peakHeap)}`,
+  );
+}
+
+await app.stop();
+await events.stop();
+await db.close();
+await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+await admin.end();
+await server?.stop();
+await rm(work, { recursive: true, force: true });

@@ -1,0 +1,110 @@
+import { resolveCursorConnection } from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
+import { LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { MERGE_MAX_OTHERS } from '../domain/contact-merge.ts';
+import type { Contact } from '../generated/prisma/client.ts';
+import { mergeContacts } from '../services/contact-merge.ts';
+import { countDuplicateGroups, listDuplicateGroups, type DuplicateGroup, type DuplicateGroupKey } from '../services/duplicates.ts';
+import { builder, type Context } from './builder.ts';
+import { requestLoader } from './loader.ts';
+import { DetailKindEnum } from './opt-out.ts';
+import { selection } from './query.ts';
+
+const DUPLICATE_PAGE_DEFAULT = 20;
+const DUPLICATE_PAGE_MAX = 100;
+
+/**
+ * The contacts of every group on a page in one query. Keys carry the Prisma selection as well as
+ * the id, because two selections of `contacts` in one request (aliases) may ask for different columns.
+ */
+const contactsBySelection = requestLoader<Context, string, Contact>(async (ctx, keys) => {
+  const bySelection = new Map<string, string[]>();
+  for (const key of keys) {
+    const [shape, id] = key.split('\n') as [string, string];
+    bySelection.set(shape, [...(bySelection.get(shape) ?? []), id]);
+  }
+  const found = new Map<string, Contact>();
+  for (const [shape, ids] of bySelection) {
+    const contacts = await ctx.db.prisma.contact.findMany({ ...JSON.parse(shape), where: { workspaceId: ctx.caller!.workspaceId, id: { in: ids } } });
+    for (const contact of contacts) found.set(`${shape}\n${contact.id}`, contact);
+  }
+  return found;
+});
+
+const DuplicateGroupRef = builder.objectRef<DuplicateGroup>('DuplicateGroup').implement({
+  description: 'Contacts that share one phone number or email address, e.g. after an import that added all rows despite duplicates.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: DetailKindEnum }),
+    value: t.exposeString('value', { description: 'The shared value: E.164 for phones, lower-cased for emails.' }),
+    contactCount: t.int({ resolve: (group) => group.contactIds.length }),
+    contacts: t.prismaField({
+      type: ['Contact'],
+      description: 'The contacts sharing the value, oldest first.',
+      resolve: async (query, group, _args, ctx) => {
+        const shape = JSON.stringify(selection(query));
+        const contacts = await Promise.all(group.contactIds.map((id) => contactsBySelection(ctx, `${shape}\n${id}`)));
+        // A contact deleted between the two reads is left out rather than failing the page.
+        return contacts.filter((contact): contact is Contact => contact !== undefined);
+      },
+    }),
+  }),
+});
+
+const toCursor = (group: DuplicateGroupKey) => Buffer.from(JSON.stringify([group.kind, group.value])).toString('base64url');
+
+function fromCursor(cursor: string | undefined, argument: string): DuplicateGroupKey | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const [kind, value] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
+    if ((kind === 'PHONE' || kind === 'EMAIL') && typeof value === 'string') return { kind, value };
+  } catch {
+    // Not JSON: reported below like any other foreign cursor.
+  }
+  throw new GraphQLError(`"${argument}" is not a cursor of duplicateContacts`, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+const MergeContactsInput = builder.inputType('MergeContactsInput', {
+  fields: (t) => ({
+    primaryId: t.id({ required: true, description: 'The contact that stays; its values win.' }),
+    otherIds: t.idList({ required: true, description: `The contacts merged into it and then deleted; at most ${MERGE_MAX_OTHERS}.` }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  duplicateContacts: t.withAuth({ read: true }).connection({
+    type: DuplicateGroupRef,
+    description: 'Groups of contacts sharing a phone number or email address, phones first, then by value.',
+    args: { kind: t.arg({ type: DetailKindEnum, description: 'Only phone numbers, or only email addresses.' }) },
+    resolve: async (_root, args, ctx) => {
+      const { workspaceId } = ctx.caller;
+      const page = await resolveCursorConnection<Promise<DuplicateGroup[]>>(
+        { args, toCursor, defaultSize: DUPLICATE_PAGE_DEFAULT, maxSize: DUPLICATE_PAGE_MAX },
+        ({ after, before, limit, inverted }) =>
+          listDuplicateGroups(ctx.db, {
+            workspaceId,
+            kind: args.kind,
+            after: fromCursor(after, 'after'),
+            before: fromCursor(before, 'before'),
+            limit,
+            inverted,
+          }),
+      );
+      return { ...page, totalCount: () => countDuplicateGroups(ctx.db, { workspaceId, kind: args.kind }) };
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  mergeContacts: t.withAuth({ write: true }).prismaField({
+    type: 'Contact',
+    description:
+      'Merges contacts into a primary one: details (values it already has are dropped), tags, group memberships and sync links move to it; its empty names, country and custom fields are filled from the others in order; the others are deleted. Opt-outs are kept by address and stay.',
+    errors: { types: [ValidationError, NotFoundError, LimitExceededError] },
+    args: { input: t.arg({ type: MergeContactsInput, required: true }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const { workspaceId } = ctx.caller;
+      const id = await mergeContacts(ctx.db, { workspaceId, primaryId: input.primaryId, otherIds: input.otherIds });
+      return ctx.db.prisma.contact.findUniqueOrThrow({ ...selection(query), where: { workspaceId_id: { workspaceId, id } } });
+    },
+  }),
+}));

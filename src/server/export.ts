@@ -1,0 +1,75 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Database } from '../db/client.ts';
+import { decodeExportRequest, type ExportFormat } from '../domain/contact-export.ts';
+import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { Caller } from '../schema/builder.ts';
+import { exportWriter, prepareContactExport, streamContactExport, type PreparedExport } from '../services/export.ts';
+
+/** Where contact exports download from; the request rides in the query string. */
+export const EXPORT_PATH_PREFIX = '/files/exports/';
+
+/**
+ * How long a download may take nothing from the server before it is dropped. A client that stops
+ * reading would otherwise hold a database connection and an open transaction for ever.
+ */
+export const EXPORT_STALL_TIMEOUT_MS = 60_000;
+
+const FILES: Record<ExportFormat, { name: string; contentType: string }> = {
+  CSV: { name: 'contacts.csv', contentType: 'text/csv; charset=utf-8' },
+  XLSX: { name: 'contacts.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+};
+
+/** The download URL of an export request (see `encodeExportRequest`). */
+export function exportUrl(origin: string, format: ExportFormat, token: string): string {
+  return `${origin}${EXPORT_PATH_PREFIX}${FILES[format].name}?request=${token}`;
+}
+
+/**
+ * GET of a contact export with the bearer key, streamed as it is read. The URL carries the export
+ * request but never the workspace, which is the key's: a URL made for one workspace lists another
+ * workspace's own contacts when another key fetches it, and a group of another workspace is not
+ * found. The request is checked again, since a field or group may be gone since the URL was made.
+ * Once the file has started, a failure can only cut it short: the response is destroyed, so the
+ * client sees an incomplete download rather than a file that looks whole.
+ */
+export async function serveExport(options: {
+  db: Database;
+  req: IncomingMessage;
+  res: ServerResponse;
+  caller: (authorization: string | undefined) => Promise<Caller | null>;
+}): Promise<void> {
+  const { db, req, res } = options;
+  if (req.method !== 'GET') return reply(res, 405, { error: 'Only GET downloads an export' });
+
+  let caller: Caller | null;
+  try {
+    caller = await options.caller(req.headers.authorization);
+  } catch (error) {
+    return reply(res, 401, { error: (error as Error).message });
+  }
+  if (!caller) return reply(res, 401, { error: 'Authentication required: send the header "Authorization: Bearer <API key>"' });
+
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  let prepared: PreparedExport;
+  try {
+    const request = decodeExportRequest(url.searchParams.get('request'));
+    if (url.pathname !== `${EXPORT_PATH_PREFIX}${FILES[request.format].name}`) return reply(res, 404, { error: 'No such file' });
+    prepared = await prepareContactExport(db, caller.workspaceId, request);
+  } catch (error) {
+    if (error instanceof NotFoundError) return reply(res, 404, { error: error.message });
+    if (error instanceof ValidationError) return reply(res, 400, { error: error.message, issues: error.issues });
+    if (error instanceof DomainError) return reply(res, 400, { error: error.message });
+    return reply(res, 500, { error: 'Unexpected error' });
+  }
+
+  const file = FILES[prepared.format];
+  const name = `contacts-${new Date().toISOString().slice(0, 10)}.${file.name.split('.')[1]}`;
+  res.setTimeout(EXPORT_STALL_TIMEOUT_MS, () => res.destroy());
+  res.writeHead(200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' });
+  const writer = exportWriter(prepared.format, res, prepared.columns.map((column) => column.header));
+  await streamContactExport(db, caller.workspaceId, prepared, writer).catch(() => res.destroy());
+}
+
+function reply(res: ServerResponse, status: number, body: object): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
