@@ -253,7 +253,7 @@ describe('typed fields, new fields and consent', () => {
     ]);
   });
 
-  it('records WhatsApp opt-ins and opt-outs and never lifts an existing opt-out', async () => {
+  it('records WhatsApp opt-ins and opt-outs, and an opt-in under an existing opt-out is not recorded', async () => {
     const { workspace, key } = await freshWorkspace();
     await app.db.pool.query(
       `INSERT INTO opt_outs (workspace_id, address, kind, channel, source) VALUES ($1, '+12025550199', 'PHONE', 'WHATSAPP', 'API')`,
@@ -270,7 +270,7 @@ describe('typed fields, new fields and consent', () => {
       { address: '+12025550199', source: 'API' },
     ]);
     const ins = await app.db.pool.query(`SELECT address FROM opt_ins WHERE workspace_id = $1 ORDER BY address`, [workspace.id]);
-    expect(ins.rows.map((row) => row.address)).toEqual(['+12025550101', '+12025550199']);
+    expect(ins.rows.map((row) => row.address)).toEqual(['+12025550101']);
   });
 });
 

@@ -1,0 +1,90 @@
+import { AUDIENCE_PAGE_MAX, EXCLUSION_REASONS } from '../domain/audience.ts';
+import { requireDefaultCountry } from '../domain/consent.ts';
+import { LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { parseId } from '../domain/ids.ts';
+import { resolveAudience, type Audience, type AudienceAddress } from '../services/audience.ts';
+import { builder } from './builder.ts';
+import { ChannelEnum } from './workspace.ts';
+
+const ExclusionReasonEnum = builder.enumType('ExclusionReason', {
+  values: {
+    OPTED_OUT: { description: 'An opt-out of the channel (or ALL) covers the address. Takes precedence over NO_OPT_IN.' },
+    NO_OPT_IN: { description: 'The workspace requires an opt-in on the channel and the address has none.' },
+    NO_ADDRESS: { description: "The contact has no address the channel reaches (or a raw address is of the other kind, e.g. an email for SMS)." },
+    INVALID_ADDRESS: { description: 'A raw address that is not a valid phone number or email address.' },
+    UNKNOWN_CONTACT: { description: 'A contact id the workspace does not have.' },
+  } satisfies Record<(typeof EXCLUSION_REASONS)[number], { description: string }>,
+});
+
+const ExclusionRef = builder.objectRef<Audience['excluded'][number]>('AudienceExclusion').implement({
+  fields: (t) => ({
+    reason: t.field({ type: ExclusionReasonEnum, resolve: (exclusion) => exclusion.reason }),
+    count: t.exposeInt('count', { description: 'Distinct recipients excluded for this reason (per address, or per contact without one).' }),
+  }),
+});
+
+const AudienceAddressRef = builder.objectRef<AudienceAddress>('AudienceAddress').implement({
+  description: 'A sendable address.',
+  fields: (t) => ({
+    address: t.exposeString('address', { description: 'E.164 phone number or lower-cased email address.' }),
+    contactId: t.exposeID('contactId', { nullable: true, description: 'The first included contact reached on it; null for a raw address of no included contact.' }),
+  }),
+});
+
+const AudienceAddressConnection = builder.connectionObject({ type: AudienceAddressRef, name: 'AudienceAddressConnection' });
+
+const toCursor = (address: string) => Buffer.from(address).toString('base64url');
+const fromCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
+
+const AudienceRef = builder.objectRef<Audience>('Audience').implement({
+  description: 'Who a message on a channel may go to: the one place sendability is decided.',
+  fields: (t) => ({
+    channel: t.field({ type: ChannelEnum, resolve: (audience) => audience.channel }),
+    sendableCount: t.exposeInt('sendableCount', { description: 'Distinct sendable addresses.' }),
+    excluded: t.field({ type: [ExclusionRef], description: 'Every reason, in precedence order, with its count (zero included).', resolve: (audience) => audience.excluded }),
+    addresses: t.field({
+      type: AudienceAddressConnection,
+      description: `The sendable addresses in address order, deduplicated; at most ${AUDIENCE_PAGE_MAX} per page.`,
+      args: { first: t.arg.int({ defaultValue: 100 }), after: t.arg.string() },
+      resolve: async (audience, args) => {
+        const page = await audience.page(args.first ?? 100, args.after ? fromCursor(args.after) : null);
+        const edges = page.addresses.map((node) => ({ node, cursor: toCursor(node.address) }));
+        return {
+          edges,
+          pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: args.after != null, startCursor: edges[0]?.cursor, endCursor: edges.at(-1)?.cursor },
+          totalCount: audience.sendableCount,
+        };
+      },
+    }),
+  }),
+});
+
+const AudienceInput = builder.inputType('AudienceInput', {
+  description: 'Any mix of groups, contacts and raw addresses.',
+  fields: (t) => ({
+    channel: t.field({ type: ChannelEnum, required: true }),
+    groupIds: t.idList({ description: 'Static or dynamic groups.' }),
+    contactIds: t.idList(),
+    addresses: t.stringList({ description: 'Phone numbers or email addresses, filtered exactly like contacts’ addresses.' }),
+    defaultCountry: t.string({ description: 'ISO 3166-1 alpha-2 country for raw phone numbers in national form.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  audience: t.withAuth({ read: true }).field({
+    type: AudienceRef,
+    description:
+      "Resolves an audience for a channel: the sendable addresses and the excluded by reason. A contact is reached on its primary address of the channel's kind when sendable, else on its oldest other sendable one.",
+    errors: { types: [ValidationError, NotFoundError, LimitExceededError] },
+    args: { input: t.arg({ type: AudienceInput, required: true }) },
+    resolve: (_root, { input }, ctx) =>
+      resolveAudience(ctx.db, {
+        workspaceId: ctx.caller.workspaceId,
+        channel: input.channel,
+        groupIds: (input.groupIds ?? []).map((id, index) => parseId(id, ['input', 'groupIds', String(index)])),
+        contactIds: (input.contactIds ?? []).map((id, index) => parseId(id, ['input', 'contactIds', String(index)])),
+        addresses: input.addresses ?? [],
+        defaultCountry: requireDefaultCountry(input.defaultCountry, ['input', 'defaultCountry']),
+      }),
+  }),
+}));
