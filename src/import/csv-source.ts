@@ -48,8 +48,8 @@ const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 
 /** File signatures of formats people upload by mistake, with what to call them. */
 const BINARY_SIGNATURES: ReadonlyArray<{ bytes: number[]; what: string }> = [
-  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an Excel .xlsx workbook is one; XLSX import is not supported yet — save the sheet as CSV)' },
-  { bytes: [0x50, 0x4b, 0x05, 0x06], what: 'a ZIP archive (an Excel .xlsx workbook is one; XLSX import is not supported yet — save the sheet as CSV)' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive' },
+  { bytes: [0x50, 0x4b, 0x05, 0x06], what: 'a ZIP archive' },
   { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an Excel 97–2003 (.xls) or other Office document — save the sheet as CSV' },
   { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document' },

@@ -5,6 +5,8 @@ import type { JobRunContext } from './worker.ts';
 /** What a job keeps besides its columns: the source's layout, and what its write has set up. */
 export interface JobState {
   layout: Omit<CsvLayout, 'samples'>;
+  /** For an XLSX workbook: its sheets in tab order (the one read is the job's `sheetName`). */
+  sheetNames?: string[] | null;
   /** The automatic batch tag given to every imported contact, when not turned off. */
   batchTag?: string | null;
   /** The group this import made, once made. */

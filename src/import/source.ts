@@ -1,0 +1,82 @@
+import { rename, rm } from 'node:fs/promises';
+import { ValidationError } from '../domain/errors.ts';
+import type { MatchableField } from '../domain/field-key.ts';
+import { suggestFieldFromValues } from '../domain/header-row.ts';
+import { suggestColumns, type ColumnSuggestion } from '../domain/import-options.ts';
+import type { ImportSourceKind } from '../generated/prisma/enums.ts';
+import { inspectCsv, type CsvLayout } from './csv-source.ts';
+import type { FileStore } from './file-store.ts';
+import type { ImportSource } from './jobs.ts';
+import { preparePastedText } from './text-source.ts';
+import { convertXlsx, isZipFile } from './xlsx-source.ts';
+
+/** A stored import source and what was detected about it. */
+export interface StoredSource {
+  kind: ImportSourceKind;
+  /** Bytes received (for text, as stored). */
+  size: number;
+  /** The stored rows, which `readCsvRows` reads whatever the source was. */
+  layout: CsvLayout;
+  /** The uploaded CSV's (or pasted text's) encoding and delimiter; null for a workbook, which has neither. */
+  encoding: string | null;
+  delimiter: string | null;
+  hasHeader: boolean;
+  /** For a workbook: the sheet read, and all its sheets in tab order. */
+  sheetName: string | null;
+  sheetNames: string[] | null;
+}
+
+/**
+ * Stores an import's source at `target` as CSV rows and describes them. Every kind ends up as CSV,
+ * so validation, review and the result file read any source the same way (`readCsvRows`), and a
+ * workbook is parsed once rather than on every pass:
+ * - an upload that is a ZIP archive is read as an XLSX workbook (by content, whatever its name):
+ *   one sheet is converted, cells as the spreadsheet shows them (src/import/xlsx-source.ts), and
+ *   the converted rows replace the upload;
+ * - any other upload is CSV, kept as received (src/import/csv-source.ts);
+ * - pasted text is kept as pasted, with a header line added when it has none (src/import/text-source.ts).
+ * The same checks apply to all (empty, header only, blank or duplicate headers, row and size
+ * limits). On failure the caller removes the job's folder.
+ */
+export async function storeSource(options: { files: FileStore; target: string; source: ImportSource; maxBytes: number; maxRows: number }): Promise<StoredSource> {
+  const { files, target, source, maxBytes, maxRows } = options;
+  if (source.kind === 'text') {
+    const pasted = await preparePastedText(source.text, source.hasHeader);
+    const { size } = await files.saveStream(pasted.stream, target, maxBytes);
+    const layout = await inspectCsv(target, { maxRows });
+    return { kind: 'TEXT', size, layout, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: pasted.hasHeader, sheetName: null, sheetNames: null };
+  }
+
+  const { size } = await files.saveStream(source.stream, target, maxBytes);
+  if (await isZipFile(target)) {
+    const converted = `${target}.csv`;
+    try {
+      const sheets = await convertXlsx(target, converted, { sheetName: source.sheetName, maxRows });
+      await rename(converted, target);
+      const layout = await inspectCsv(target, { maxRows });
+      return { kind: 'XLSX', size, layout, encoding: null, delimiter: null, hasHeader: true, ...sheets };
+    } finally {
+      await rm(converted, { force: true });
+    }
+  }
+  if (source.sheetName != null) throw ValidationError.of(['sheetName'], 'The file is CSV, not an XLSX workbook: it has no sheets to choose from');
+  const layout = await inspectCsv(target, { maxRows });
+  return { kind: 'CSV', size, layout, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: true, sheetName: null, sheetNames: null };
+}
+
+/**
+ * Suggests a field for each column (see `suggestColumns`). Columns of text pasted without a header
+ * have only generated names, so they get a field suggested by their sampled values instead (a
+ * column of phone numbers → `phone`, of emails → `email`), unless a column before took that field.
+ */
+export function suggestSourceColumns(stored: StoredSource, fields: readonly MatchableField[]): ColumnSuggestion[] {
+  const columns = suggestColumns(stored.layout.headers, stored.layout.samples, fields);
+  if (stored.hasHeader) return columns;
+  const taken = new Set<string>();
+  return columns.map((column) => {
+    const suggestion = suggestFieldFromValues(column.samples);
+    if (!suggestion || taken.has(suggestion.key)) return column;
+    taken.add(suggestion.key);
+    return { ...column, suggestedFieldKey: suggestion.key, confidence: suggestion.confidence, needsDecision: false };
+  });
+}
