@@ -1,0 +1,92 @@
+import { LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { parseId } from '../domain/ids.ts';
+import type { WebhookDelivery } from '../generated/prisma/client.ts';
+import { createWebhook, deleteWebhook, type CreatedWebhook } from '../services/webhooks.ts';
+import { builder } from './builder.ts';
+
+const WebhookDeliveryStatusEnum = builder.enumType('WebhookDeliveryStatus', {
+  description: 'PENDING: not yet answered with a 2xx, tried again after a back-off; DELIVERED; FAILED: its last attempt failed.',
+  values: ['PENDING', 'DELIVERED', 'FAILED'] as const,
+});
+
+function deliveryStatus(delivery: WebhookDelivery): 'PENDING' | 'DELIVERED' | 'FAILED' {
+  if (delivery.deliveredAt) return 'DELIVERED';
+  return delivery.gaveUpAt ? 'FAILED' : 'PENDING';
+}
+
+builder.prismaObject('WebhookDelivery', {
+  description: 'One event posted (or to be posted) to one webhook: an import that ended.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: `Sent in every attempt's X-Switchboard-Delivery header and as the payload's "id".` }),
+    job: t.relation('job'),
+    status: t.field({ type: WebhookDeliveryStatusEnum, resolve: deliveryStatus }),
+    attempts: t.exposeInt('attempts', { description: 'POSTs made so far.' }),
+    nextAttemptAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the next attempt is due, while PENDING.',
+      resolve: (delivery) => (deliveryStatus(delivery) === 'PENDING' ? delivery.nextAttemptAt : null),
+    }),
+    deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true }),
+    gaveUpAt: t.expose('gaveUpAt', { type: 'DateTime', nullable: true, description: 'When the last allowed attempt failed.' }),
+    lastError: t.exposeString('lastError', { nullable: true, description: 'What went wrong in the last failed attempt (an HTTP status, a timeout, a network error).' }),
+    payload: t.expose('payload', { type: 'JSON', description: 'The JSON body posted.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const WebhookRef = builder.prismaObject('Webhook', {
+  description: 'A URL that gets a signed POST whenever an import of the workspace ends. Its secret is shown only when it is created.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    url: t.exposeString('url'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    deliveries: t.relatedConnection('deliveries', {
+      cursor: 'workspaceId_id',
+      description: 'What was posted to it, newest first.',
+      totalCount: true,
+      query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+    }),
+  }),
+});
+
+const CreatedWebhookRef = builder.objectRef<CreatedWebhook>('CreatedWebhook').implement({
+  description: 'A new webhook and its signing secret. The secret is not shown again.',
+  fields: (t) => ({
+    secret: t.exposeString('secret', { description: 'The key of the HMAC-SHA256 in the X-Switchboard-Signature header.' }),
+    webhook: t.field({ type: WebhookRef, resolve: (created) => created.webhook }),
+  }),
+});
+
+const CreateWebhookInput = builder.inputType('CreateWebhookInput', {
+  fields: (t) => ({
+    url: t.string({ required: true, description: 'An absolute http or https URL.' }),
+    secret: t.string({ description: 'The signing secret (16 to 256 characters); a random one is made when none is given.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  webhooks: t.withAuth({ admin: true }).prismaField({
+    type: ['Webhook'],
+    description: "The workspace's webhooks, oldest first.",
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.prisma.webhook.findMany({ ...query, where: { workspaceId: ctx.caller.workspaceId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createWebhook: t.withAuth({ admin: true }).field({
+    type: CreatedWebhookRef,
+    description: 'Registers a URL to be told (a signed POST) whenever an import ends.',
+    errors: { types: [ValidationError, LimitExceededError] },
+    args: { input: t.arg({ type: CreateWebhookInput, required: true }) },
+    resolve: (_root, { input }, ctx) => createWebhook(ctx.db, { workspaceId: ctx.caller.workspaceId, url: input.url, secret: input.secret }),
+  }),
+  deleteWebhook: t.withAuth({ admin: true }).field({
+    type: WebhookRef,
+    description: 'Removes a webhook; its pending deliveries are dropped.',
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => deleteWebhook(ctx.db, { workspaceId: ctx.caller.workspaceId, id: parseId(args.id, ['id']) }),
+  }),
+}));

@@ -1,0 +1,171 @@
+import { existsSync } from 'node:fs';
+import { print } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.ts';
+import { startImportSweeper, sweepImports } from '../../src/import/sweeper.ts';
+import { graphql } from '../generated/gql.ts';
+import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { Confirm, StartImport, download, fetchJob, importCsv, validateCsv } from '../support/imports.ts';
+
+const SweptJob = graphql(`
+  query SweptJob($id: ID!) {
+    importJob(id: $id) {
+      __typename
+      ... on ImportJob { id status finishedAt errorFileUrl resultFileUrl }
+      ... on Error { message }
+    }
+  }
+`);
+
+const CreateSweepWebhook = graphql(`
+  mutation CreateSweepWebhook($input: CreateWebhookInput!) {
+    createWebhook(input: $input) {
+      __typename
+      ... on CreatedWebhook { webhook { id } }
+      ... on Error { message }
+    }
+  }
+`);
+
+const SweepDeliveries = graphql(`
+  query SweepDeliveries {
+    webhooks {
+      deliveries(first: 100) { totalCount edges { node { status payload job { id status } } } }
+    }
+  }
+`);
+
+const WatchJob = graphql(`
+  subscription WatchJob($jobId: ID!) {
+    contactImportProgress(jobId: $jobId) { id status }
+  }
+`);
+
+const CSV = 'Name,Phone\nAda Lovelace,+12025550101\nBad Row,12\n';
+const OPTIONS = { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' } as const;
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app?.close());
+
+/** A workspace whose jobs wait at most one second for their mapping or confirmation. */
+async function impatientWorkspace(): Promise<TestWorkspace> {
+  const workspace = await app.createWorkspace();
+  await app.db.pool.query('UPDATE workspaces SET review_ttl_seconds = 1 WHERE id = $1', [workspace.id]);
+  const created = await app.data(CreateSweepWebhook, { input: { url: 'http://127.0.0.1:9/unused' } }, workspace.keys.ADMIN);
+  expect(created.createWebhook.__typename).toBe('CreatedWebhook');
+  return workspace;
+}
+
+async function sweptJob(key: string, id: string) {
+  const { importJob } = await app.data(SweptJob, { id }, key);
+  if (importJob.__typename !== 'ImportJob') throw new Error(importJob.message);
+  return importJob;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('review expiry', () => {
+  it('expires a job left in review: EXPIRED, source deleted, subscribers and webhooks told, confirm refused', async () => {
+    const workspace = await impatientWorkspace();
+    const key = workspace.keys.WRITE;
+    const job = await validateCsv(app, key, CSV, OPTIONS);
+    const source = app.files.sourcePath(workspace.id, job.id);
+    expect(existsSync(source)).toBe(true);
+
+    const statuses: string[] = [];
+    const subscription = app.wsClient({ authorization: `Bearer ${key}` }).iterate({ query: print(WatchJob), variables: { jobId: job.id } });
+    const watched = (async () => {
+      for await (const event of subscription) statuses.push((event.data as { contactImportProgress: { status: string } }).contactImportProgress.status);
+    })();
+    await expect.poll(() => statuses).toEqual(['REVIEW']);
+
+    await pause(1100);
+    expect(await sweepImports({ db: app.db, files: app.files })).toEqual({ expired: 1, purged: 0 });
+
+    await watched;
+    expect(statuses).toEqual(['REVIEW', 'EXPIRED']);
+    const expired = await sweptJob(key, job.id);
+    expect(expired).toMatchObject({ status: 'EXPIRED', resultFileUrl: null });
+    expect(expired.finishedAt).not.toBeNull();
+    expect(existsSync(source)).toBe(false);
+    // The error file stays for the retention period, like any finished job's.
+    expect(await download(expired.errorFileUrl!, key)).toContain('Bad Row');
+
+    const { confirmContactImport } = await app.data(Confirm, { jobId: job.id }, key);
+    expect(confirmContactImport).toMatchObject({ __typename: 'InvalidStateError' });
+
+    const { webhooks } = await app.data(SweepDeliveries, {}, workspace.keys.ADMIN);
+    expect(webhooks[0]!.deliveries.edges.map((edge) => edge.node)).toEqual([
+      expect.objectContaining({ status: 'PENDING', job: { id: job.id, status: 'EXPIRED' }, payload: expect.objectContaining({ event: 'import.finished' }) }),
+    ]);
+    expect(await sweepImports({ db: app.db, files: app.files })).toEqual({ expired: 0, purged: 0 });
+  });
+
+  it('expires a job never mapped after the same time', async () => {
+    const workspace = await impatientWorkspace();
+    const { startContactImport: started } = await app.data(StartImport, { input: { text: CSV } }, workspace.keys.WRITE);
+    if (started.__typename !== 'ImportJob') throw new Error(started.message);
+    await pause(1100);
+    const sweeper = startImportSweeper({ db: app.db, files: app.files, intervalMs: 50 });
+    try {
+      await expect.poll(async () => (await sweptJob(workspace.keys.WRITE, started.id)).status).toBe('EXPIRED');
+    } finally {
+      await sweeper.stop();
+    }
+    expect(existsSync(app.files.sourcePath(workspace.id, started.id))).toBe(false);
+  });
+
+  it('shares the work between sweepers of several processes: each job expires once', async () => {
+    const workspace = await impatientWorkspace();
+    const jobs = await Promise.all(Array.from({ length: 6 }, () => validateCsv(app, workspace.keys.WRITE, CSV, OPTIONS)));
+    await pause(1100);
+    const databases = [openDatabase(app.db.url), openDatabase(app.db.url), openDatabase(app.db.url)];
+    try {
+      const results = await Promise.all(databases.map((db) => sweepImports({ db, files: app.files })));
+      expect(results.reduce((sum, result) => sum + result.expired, 0)).toBe(jobs.length);
+    } finally {
+      await Promise.all(databases.map((db) => db.close()));
+    }
+    for (const job of jobs) expect(await fetchJob(app, workspace.keys.WRITE, job.id)).toMatchObject({ status: 'EXPIRED' });
+    const { webhooks } = await app.data(SweepDeliveries, {}, workspace.keys.ADMIN);
+    expect(webhooks[0]!.deliveries.totalCount).toBe(jobs.length);
+    expect(new Set(webhooks[0]!.deliveries.edges.map((edge) => edge.node.job.id))).toEqual(new Set(jobs.map((job) => job.id)));
+  });
+});
+
+describe('file retention', () => {
+  it('deletes the files of a finished job once its retention ran out: URLs answer null, downloads 404', async () => {
+    const workspace = await app.createWorkspace();
+    const key = workspace.keys.WRITE;
+    const job = await importCsv(app, key, CSV, OPTIONS);
+    expect(job.resultFileUrl).not.toBeNull();
+    expect(job.errorFileUrl).not.toBeNull();
+
+    expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(0);
+    expect(await download(job.resultFileUrl!, key)).toContain('Ada Lovelace');
+
+    await app.db.pool.query(`UPDATE import_jobs SET files_expire_at = now() - interval '1 second' WHERE id = $1`, [job.id]);
+    expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(1);
+
+    expect(await sweptJob(key, job.id)).toMatchObject({ status: 'COMPLETED', errorFileUrl: null, resultFileUrl: null });
+    expect(existsSync(app.files.jobDir(workspace.id, job.id))).toBe(false);
+    const response = await fetch(job.resultFileUrl!, { headers: { authorization: `Bearer ${key}` } });
+    expect(response.status).toBe(404);
+    expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(0);
+  });
+
+  it("keeps a finished job's files for the workspace's retention days when the job set no deadline", async () => {
+    const workspace = await app.createWorkspace();
+    const key = workspace.keys.WRITE;
+    const job = await importCsv(app, key, CSV, OPTIONS);
+    await app.db.pool.query(`UPDATE import_jobs SET files_expire_at = NULL, finished_at = now() - interval '6 days' WHERE id = $1`, [job.id]);
+    expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(0);
+    await app.db.pool.query(`UPDATE import_jobs SET finished_at = now() - interval '7 days 1 second' WHERE id = $1`, [job.id]);
+    expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(1);
+    expect(await sweptJob(key, job.id)).toMatchObject({ errorFileUrl: null, resultFileUrl: null });
+  });
+});
