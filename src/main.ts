@@ -4,11 +4,16 @@ import { readConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { FileStore } from './import/file-store.ts';
 import { JobEvents } from './import/progress.ts';
+import { startImportSweeper } from './import/sweeper.ts';
 import { startImportWorker } from './import/worker.ts';
 import { buildApp } from './server/app.ts';
+import { startWebhookDelivery } from './services/webhook-delivery.ts';
 import { ensureDefaultWorkspace } from './services/workspaces.ts';
 
-/** `npm start`: the API and an import worker on the configured or embedded database, until a signal. */
+/**
+ * `npm start`: the API and an import worker on the configured or embedded database, until a
+ * signal. With WORKER_CONCURRENCY=0 the API runs alone and `npm run worker` processes do the imports.
+ */
 const config = readConfig();
 
 async function start() {
@@ -18,7 +23,13 @@ async function start() {
   const files = new FileStore(path.join(config.dataDir, 'files'));
   const events = new JobEvents(connection.db.url);
   await events.start();
-  const worker = await startImportWorker({ db: connection.db, files, log: (line) => console.error(line) });
+  const worker =
+    config.workerConcurrency === 0
+      ? undefined
+      : await startImportWorker({ db: connection.db, files, concurrency: config.workerConcurrency, log: (line) => console.error(line) });
+  // Both are safe to run in every process: they claim their rows with SKIP LOCKED.
+  const sweeper = startImportSweeper({ db: connection.db, files, log: (line) => console.log(line) });
+  const webhooks = startWebhookDelivery({ db: connection.db, log: (line) => console.error(line) });
   const app = buildApp({ db: connection.db, files, events });
   const url = await app.start({ host: config.host, port: config.port });
   console.log(`Switchboard is listening: GraphiQL at ${url}/graphql, health at ${url}/healthz`);
@@ -29,7 +40,7 @@ async function start() {
     console.log(`  ${admin.secret}\n`);
     console.log('Use it as the header  Authorization: Bearer <key>  (in GraphiQL: the Headers tab).\n');
   }
-  return { connection, events, worker, app };
+  return { connection, events, worker, sweeper, webhooks, app };
 }
 
 const started = start();
@@ -40,9 +51,11 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   console.log(`${signal}: stopping`);
   // A signal during start-up lets it finish, then stops everything in order, the database last.
-  const { app, worker, events, connection } = await started;
+  const { app, worker, sweeper, webhooks, events, connection } = await started;
   await app.stop();
-  await worker.stop();
+  await sweeper.stop();
+  await webhooks.stop();
+  await worker?.stop();
   await events.stop();
   await connection.close();
   process.exit(0);

@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import type { Database } from '../db/client.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { InvalidStateError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
-import { CONTACT_ID_COLUMN, planImport, suggestColumns, type ImportOptionsInput } from '../domain/import-options.ts';
+import { CONTACT_ID_COLUMN, planImport, type ImportOptionsInput } from '../domain/import-options.ts';
 import type { ImportJob, ImportStatus, Prisma } from '../generated/prisma/client.ts';
-import { inspectCsv } from './csv-source.ts';
 import type { FileStore } from './file-store.ts';
 import type { JobState } from './job-rows.ts';
 import { notifyJobChanged } from './progress.ts';
+import { storeSource, suggestSourceColumns } from './source.ts';
+import { enqueueJobEnded } from '../services/webhook-delivery.ts';
 
-/** Where an import's rows come from: an uploaded file, or text pasted from a spreadsheet. */
-export type ImportSource = { kind: 'file'; stream: NodeJS.ReadableStream; fileName: string } | { kind: 'text'; text: string; fileName?: string | null };
+/**
+ * Where an import's rows come from: an uploaded file (CSV, or an XLSX workbook and the sheet to
+ * read), or text pasted from a spreadsheet (whether its first line is a header detected unless given).
+ */
+export type ImportSource =
+  | { kind: 'file'; stream: NodeJS.ReadableStream; fileName: string; sheetName?: string | null }
+  | { kind: 'text'; text: string; fileName?: string | null; hasHeader?: boolean | null };
 
 interface JobScope {
   db: Database;
@@ -33,25 +39,25 @@ export async function startImport(scope: JobScope & { keyId: string; source: Imp
   const id = randomUUID();
   const target = files.sourcePath(workspaceId, id);
   try {
-    const stream = source.kind === 'file' ? source.stream : Readable.from([source.text]);
-    const { size } = await files.saveStream(stream, target, Number(workspace.importMaxBytes));
-    const layout = await inspectCsv(target, { maxRows: workspace.importMaxRows });
+    const stored = await storeSource({ files, target, source, maxBytes: Number(workspace.importMaxBytes), maxRows: workspace.importMaxRows });
     const customFields = await db.prisma.field.findMany({ where: { workspaceId }, orderBy: { createdAt: 'asc' } });
-    const { samples, ...rest } = layout;
-    const state: JobState = { layout: rest };
+    const { samples, ...rest } = stored.layout;
+    const state: JobState = { layout: rest, sheetNames: stored.sheetNames };
     const job = await db.prisma.importJob.create({
       data: {
         workspaceId,
         id,
         status: 'MAPPING',
-        sourceKind: source.kind === 'file' ? 'CSV' : 'TEXT',
-        fileName: source.fileName?.trim() || (source.kind === 'text' ? 'pasted text' : 'upload.csv'),
+        sourceKind: stored.kind,
+        fileName: source.fileName?.trim() || (source.kind === 'text' ? 'pasted text' : stored.kind === 'XLSX' ? 'upload.xlsx' : 'upload.csv'),
         filePath: target,
-        fileSize: size,
-        encoding: layout.encoding,
-        delimiter: layout.delimiter,
-        totalRows: layout.rowCount,
-        columns: suggestColumns(layout.headers, samples, [...BUILT_IN_FIELDS, ...customFields, CONTACT_ID_COLUMN]) as object[],
+        fileSize: stored.size,
+        encoding: stored.encoding,
+        delimiter: stored.delimiter,
+        hasHeader: stored.hasHeader,
+        sheetName: stored.sheetName,
+        totalRows: stored.layout.rowCount,
+        columns: suggestSourceColumns(stored, [...BUILT_IN_FIELDS, ...customFields, CONTACT_ID_COLUMN]) as object[],
         options: state as object,
         createdByKeyId: scope.keyId,
       },
@@ -110,10 +116,67 @@ export async function confirmImport(scope: Omit<JobScope, 'files'> & { jobId: st
   const { db, workspaceId, jobId } = scope;
   const job = await findJob(db, workspaceId, jobId);
   requireStatus(job, ['REVIEW'], 'confirm it');
+  if (job.cancelRequested) throw new InvalidStateError(`Import ${job.id} is being cancelled`, job.status);
   if (job.reviewExpiresAt && job.reviewExpiresAt < new Date()) {
     throw new InvalidStateError(`Import ${job.id} waited in review past its time limit; start it again`, 'EXPIRED');
   }
   return transition(db, job, ['REVIEW'], { status: 'QUEUED', confirmedAt: new Date() });
+}
+
+/**
+ * Cancels an import at any stage before it ends. A job that is not being worked on (waiting for its
+ * mapping, in review, or queued with no worker on it yet) is CANCELLED at once with nothing
+ * written. A job a worker holds (validating, or writing) is asked to stop: the worker stops at its
+ * next batch boundary and makes it CANCELLED, keeping the batches already committed.
+ */
+export async function cancelImport(scope: Omit<JobScope, 'files'> & { jobId: string }): Promise<ImportJob> {
+  const { db, workspaceId, jobId } = scope;
+  const job = await findJob(db, workspaceId, jobId);
+  const cancellable: ImportStatus[] = ['MAPPING', 'VALIDATING', 'REVIEW', 'QUEUED', 'IMPORTING'];
+  requireStatus(job, cancellable, 'be cancelled');
+  // One statement, so that it and a worker claiming the job see each other: whichever locks the
+  // row first decides whether the worker finds it cancelled or is left to stop it.
+  const idle = `(status IN ('MAPPING', 'REVIEW') OR (status IN ('VALIDATING', 'QUEUED') AND (locked_until IS NULL OR locked_until < now())))`;
+  const rowCount = await inTransaction(db.pool, async (client) => {
+    const update = await client.query(
+      `UPDATE import_jobs SET cancel_requested = true, updated_at = now(),
+         status = CASE WHEN ${idle} THEN 'CANCELLED'::"ImportStatus" ELSE status END,
+         finished_at = CASE WHEN ${idle} THEN now() ELSE finished_at END
+       WHERE workspace_id = $1 AND id = $2 AND status = ANY($3::"ImportStatus"[])`,
+      [workspaceId, jobId, cancellable],
+    );
+    // Only a job this statement cancelled is final now (the cancellable states are not).
+    if (update.rowCount) await enqueueJobEnded(client, workspaceId, jobId);
+    return update.rowCount;
+  });
+  const now = await findJob(db, workspaceId, jobId);
+  if (rowCount === 0) throw new InvalidStateError(`Import ${job.id} changed to ${now.status} meanwhile`, now.status);
+  await notifyJobChanged(db.pool, job.id);
+  return now;
+}
+
+/**
+ * Queues the undo of a completed import (or of the committed part of a cancelled one). The revert
+ * waits its turn behind the workspace's earlier imports and reverts like an import writes.
+ */
+export async function revertImport(scope: Omit<JobScope, 'files'> & { jobId: string }): Promise<ImportJob> {
+  const { db, workspaceId, jobId } = scope;
+  const job = await findJob(db, workspaceId, jobId);
+  requireStatus(job, ['COMPLETED', 'CANCELLED'], 'be reverted');
+  if (job.status === 'CANCELLED' && job.checkpointRow === 0) {
+    throw new InvalidStateError(`Import ${job.id} was cancelled before it wrote anything: there is nothing to revert`, job.status);
+  }
+  return transition(db, job, [job.status], {
+    status: 'REVERTING',
+    // The same clock as confirmImport's confirmedAt: the queue orders imports and reverts by both.
+    revertRequestedAt: new Date(),
+    processedRows: 0,
+    revertTotal: 0,
+    reverted: 0,
+    revertConflicts: 0,
+    phaseStartedAt: null,
+    finishedAt: null,
+  });
 }
 
 export async function findJob(db: Database, workspaceId: string, id: string): Promise<ImportJob> {

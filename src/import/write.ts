@@ -2,15 +2,19 @@ import type { PoolClient } from 'pg';
 import { inTransaction } from '../db/transaction.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
+import { enqueueJobEnded } from '../services/webhook-delivery.ts';
 import { createCsvWriter } from './csv-output.ts';
 import { jobLayout, jobState, rowsInOrder, type JobState } from './job-rows.ts';
+import { recordAfter, recordBefore } from './journal.ts';
 import { notifyJobChanged } from './progress.ts';
-import type { JobRunContext } from './worker.ts';
+import { JobInterrupted, type JobRunContext } from './worker.ts';
 
 /** Rows written per transaction; each batch commits with its checkpoint, so it happens exactly once. */
 export const WRITE_BATCH_SIZE = 5000;
 
 const RESULT_STATUS = { CREATE: 'Imported', UPDATE: 'Updated', SKIP: 'Skipped', ERROR: 'Error' } as const;
+/** The `Errors` cell of the rows a cancel left unwritten. */
+const CANCELLED_ROW = 'the import was cancelled before this row was written';
 
 /**
  * The write of a confirmed import, from the decisions staged by validation: set-based SQL over
@@ -47,14 +51,31 @@ export async function writeJob(context: JobRunContext, job: ImportJob): Promise<
     await context.heartbeat();
   }
 
-  const resultFilePath = await writeResultFile(context, current);
+  await finishWrite(context, current, 'COMPLETED');
+}
+
+/**
+ * Ends a write: the result file, then the job's final state. A cancelled write's rows after its
+ * last committed batch are `Skipped` in the result file; its counts are those of the committed
+ * batches, and `processed_rows` says how many rows those were.
+ */
+export async function finishWrite(context: JobRunContext, job: ImportJob, status: 'COMPLETED' | 'CANCELLED'): Promise<void> {
+  const { db } = context;
+  const { checkpointRow } = await db.prisma.importJob.findUniqueOrThrow({
+    where: { workspaceId_id: { workspaceId: job.workspaceId, id: job.id } },
+    select: { checkpointRow: true },
+  });
+  const resultFilePath = await writeResultFile(context, job, status === 'CANCELLED' ? checkpointRow : Infinity);
   const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: job.workspaceId }, select: { fileRetentionDays: true } });
-  await db.pool.query(
-    `UPDATE import_jobs SET status = 'COMPLETED', result_file_path = $3, finished_at = now(), updated_at = now(),
-       files_expire_at = now() + make_interval(days => $4)
-     WHERE workspace_id = $1 AND id = $2`,
-    [job.workspaceId, job.id, resultFilePath, workspace.fileRetentionDays],
-  );
+  await inTransaction(db.pool, async (client) => {
+    await client.query(
+      `UPDATE import_jobs SET status = $5::"ImportStatus", result_file_path = $3, finished_at = now(), updated_at = now(),
+         files_expire_at = now() + make_interval(days => $4)
+       WHERE workspace_id = $1 AND id = $2`,
+      [job.workspaceId, job.id, resultFilePath, workspace.fileRetentionDays, status],
+    );
+    await enqueueJobEnded(client, job.workspaceId, job.id);
+  });
 }
 
 /**
@@ -63,6 +84,12 @@ export async function writeJob(context: JobRunContext, job: ImportJob): Promise<
  */
 async function prepareWrite(context: JobRunContext, job: ImportJob, plan: ImportPlan): Promise<void> {
   await inTransaction(context.db.pool, async (client) => {
+    // A cancel that came after this worker claimed the job: nothing is made (the transaction rolls back).
+    const { rowCount } = await client.query(
+      `UPDATE import_jobs SET status = 'IMPORTING' WHERE workspace_id = $1 AND id = $2 AND status = 'QUEUED' AND NOT cancel_requested`,
+      [job.workspaceId, job.id],
+    );
+    if (rowCount === 0) throw new JobInterrupted('cancelled');
     for (const field of plan.newFields) {
       await client.query(
         `INSERT INTO fields (workspace_id, key, label, type, options, created_by_job_id)
@@ -81,7 +108,7 @@ async function prepareWrite(context: JobRunContext, job: ImportJob, plan: Import
     const batchTag = plan.batchTag ? `Import ${job.createdAt.toISOString().slice(0, 16).replace('T', ' ')} ${job.fileName}`.slice(0, 100) : null;
     const state: JobState = { ...jobState(job), batchTag, newGroupId };
     await client.query(
-      `UPDATE import_jobs SET status = 'IMPORTING', options = $3, processed_rows = 0, phase_started_at = now(), updated_at = now()
+      `UPDATE import_jobs SET options = $3, processed_rows = 0, phase_started_at = now(), updated_at = now()
        WHERE workspace_id = $1 AND id = $2`,
       [job.workspaceId, job.id, JSON.stringify(state)],
     );
@@ -104,6 +131,8 @@ const CHANGED = `'CREATE', 'UPDATE'`;
 async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, state: JobState, from: number, to: number): Promise<void> {
   const batch = [job.workspaceId, job.id, from, to];
   const keepExisting = plan.doNotOverwrite;
+  // The undo journal is written in the batch's own transaction, so it holds exactly what was committed.
+  await recordBefore(client, batch);
   const nameMapped = plan.columns.some((column) => column.target.kind === 'field' && column.target.key === 'name');
 
   // New contacts, with the ids validation gave them.
@@ -192,48 +221,71 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
     );
   }
 
+  await recordAfter(client, batch);
   await recordWhatsappConsent(client, batch);
 }
 
 /**
  * The `WhatsApp Opted` column (003 seed): TRUE records an opt-in of the row's phone (or the
- * contact's primary phone), FALSE an opt-out. An import never lifts an opt-out: an opt-in is
- * recorded beside it and the opt-out still wins wherever sending is decided.
+ * contact's primary phone), FALSE an opt-out — each with a consent event (source IMPORT, the job,
+ * the key that started it, the row). The consent rules of src/domain/consent.ts hold here too:
+ * an import never lifts an opt-out, so a TRUE on a phone opted out of WhatsApp (or ALL), or one
+ * that a FALSE of the same batch opts out, records nothing and its row says "opt-out kept"; an
+ * opt-out withdraws the phone's WhatsApp opt-in; what is already recorded is not recorded again.
  */
 async function recordWhatsappConsent(client: PoolClient, batch: unknown[]): Promise<void> {
   await client.query(
     `${batchRows(CHANGED, `AND data ? 'whatsappOptIn'`)},
-     consent AS (
-       SELECT r.workspace_id, r.job_id, (r.data->>'whatsappOptIn')::boolean AS opted,
-              coalesce(r.data->'phone'->>'e164',
-                       (SELECT d.value FROM contact_details d WHERE d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id
-                          AND d.kind = 'PHONE' ORDER BY d.is_primary DESC, d.created_at LIMIT 1)) AS address
-       FROM r),
+     consent AS MATERIALIZED (
+       SELECT r.workspace_id, r.job_id, r.row_number, (r.data->>'whatsappOptIn')::boolean AS opted, p.address,
+              EXISTS (SELECT 1 FROM opt_outs o WHERE o.workspace_id = r.workspace_id AND o.address = p.address
+                        AND o.channel IN ('ALL', 'WHATSAPP')) AS opted_out
+       FROM r CROSS JOIN LATERAL (
+         SELECT coalesce(r.data->'phone'->>'e164',
+                         (SELECT d.value FROM contact_details d WHERE d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id
+                            AND d.kind = 'PHONE' ORDER BY d.is_primary DESC, d.created_at LIMIT 1)) AS address) p
+       WHERE p.address IS NOT NULL),
+     decided AS (
+       SELECT c.*, c.opted AND (c.opted_out OR EXISTS (SELECT 1 FROM consent f WHERE NOT f.opted AND f.address = c.address)) AS kept
+       FROM consent c),
+     actor AS (SELECT created_by_key_id AS key_id FROM import_jobs WHERE workspace_id = $1 AND id = $2),
      outs AS (
-       INSERT INTO opt_outs (workspace_id, address, kind, channel, source, job_id)
-       SELECT workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"OptOutChannel", 'IMPORT'::"ConsentSource", job_id
-       FROM consent WHERE NOT opted AND address IS NOT NULL
-       ON CONFLICT DO NOTHING RETURNING workspace_id, address, job_id),
+       INSERT INTO opt_outs (workspace_id, address, kind, channel, source, reason, actor_key_id, job_id)
+       SELECT DISTINCT ON (address) workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"OptOutChannel", 'IMPORT'::"ConsentSource",
+              format('WhatsApp Opted FALSE in row %s', row_number), (SELECT key_id FROM actor), job_id
+       FROM decided WHERE NOT opted AND NOT opted_out ORDER BY address, row_number
+       ON CONFLICT DO NOTHING RETURNING workspace_id, address, reason, actor_key_id, job_id),
+     withdrawn AS (
+       DELETE FROM opt_ins i USING outs WHERE i.workspace_id = outs.workspace_id AND i.address = outs.address AND i.channel = 'WHATSAPP'),
      ins AS (
-       INSERT INTO opt_ins (workspace_id, address, kind, channel, source, job_id)
-       SELECT workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"Channel", 'IMPORT'::"ConsentSource", job_id
-       FROM consent WHERE opted AND address IS NOT NULL
-       ON CONFLICT DO NOTHING RETURNING workspace_id, address, job_id)
-     INSERT INTO consent_events (workspace_id, address, kind, channel, type, source, job_id)
-     SELECT workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"OptOutChannel", 'OPT_OUT'::"ConsentEventType", 'IMPORT'::"ConsentSource", job_id FROM outs
+       INSERT INTO opt_ins (workspace_id, address, kind, channel, source, actor_key_id, job_id)
+       SELECT DISTINCT ON (address) workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"Channel", 'IMPORT'::"ConsentSource", (SELECT key_id FROM actor), job_id
+       FROM decided WHERE opted AND NOT kept ORDER BY address, row_number
+       ON CONFLICT DO NOTHING RETURNING workspace_id, address, actor_key_id, job_id),
+     kept AS (
+       UPDATE import_rows x
+       SET message = concat_ws('; ', x.message, format('opt-out kept: %s is opted out of WhatsApp, so WhatsApp Opted TRUE was not recorded', d.address))
+       FROM decided d WHERE d.kept AND x.workspace_id = d.workspace_id AND x.job_id = d.job_id AND x.row_number = d.row_number)
+     INSERT INTO consent_events (workspace_id, address, kind, channel, type, source, reason, actor_key_id, job_id)
+     SELECT workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"OptOutChannel", 'OPT_OUT'::"ConsentEventType", 'IMPORT'::"ConsentSource", reason, actor_key_id, job_id FROM outs
      UNION ALL
-     SELECT workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"OptOutChannel", 'OPT_IN'::"ConsentEventType", 'IMPORT'::"ConsentSource", job_id FROM ins`,
+     SELECT i.workspace_id, i.address, 'PHONE'::"DetailKind", 'WHATSAPP'::"OptOutChannel", 'OPT_IN'::"ConsentEventType", 'IMPORT'::"ConsentSource", format('WhatsApp Opted TRUE in row %s', d.first_row), i.actor_key_id, i.job_id
+     FROM ins i JOIN (SELECT address, min(row_number) AS first_row FROM decided WHERE opted GROUP BY address) d ON d.address = i.address`,
     batch,
   );
 }
 
-/** Every original row with `Import Status` (Imported, Updated, Skipped, Error) and `Errors`. */
-async function writeResultFile(context: JobRunContext, job: ImportJob): Promise<string> {
+/**
+ * Every original row with `Import Status` (Imported, Updated, Skipped, Error) and `Errors`; rows
+ * after `writtenThrough` (a cancelled write's last committed row) are Skipped.
+ */
+async function writeResultFile(context: JobRunContext, job: ImportJob, writtenThrough: number): Promise<string> {
   const path = context.files.resultFilePath(job.workspaceId, job.id);
   const writer = await createCsvWriter(path, [...jobLayout(job).headers, 'Import Status', 'Errors']);
   try {
     for await (const { cells, row } of rowsInOrder(context, job)) {
-      await writer.write([...cells, RESULT_STATUS[row.action], row.message ?? '']);
+      if (row.rowNumber > writtenThrough) await writer.write([...cells, RESULT_STATUS.SKIP, CANCELLED_ROW]);
+      else await writer.write([...cells, RESULT_STATUS[row.action], row.message ?? '']);
     }
   } finally {
     await writer.close();

@@ -1,11 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { InvalidStateError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { checkDateRange } from '../domain/date-range.ts';
 import { parseId } from '../domain/ids.ts';
 import type { FieldChange } from '../domain/import-row.ts';
 import type { ColumnSuggestion, ImportPlan } from '../domain/import-options.ts';
 import { ImportSourceKind, ImportStatus } from '../generated/prisma/enums.ts';
-import type { ImportJob } from '../generated/prisma/client.ts';
-import { confirmImport, setImportMapping, startImport } from '../import/jobs.ts';
+import type { ImportJob, Prisma } from '../generated/prisma/client.ts';
+import { cancelImport, confirmImport, revertImport, setImportMapping, startImport } from '../import/jobs.ts';
+import { jobState } from '../import/job-rows.ts';
 import { MAX_PREVIEW_ROWS, previewRows, skipReasons, updatePreviews, type PreviewRow, type SkipReason, type UpdatePreview } from '../import/review.ts';
 import { builder, type Context } from './builder.ts';
 import { FieldTypeEnum } from './field.ts';
@@ -28,20 +30,26 @@ const ImportCounts = builder.objectRef<ImportJob>('ImportCounts').implement({
     updated: t.exposeInt('updated'),
     skipped: t.exposeInt('skipped'),
     failed: t.exposeInt('failed'),
+    reverted: t.exposeInt('reverted', { description: 'Contacts a revert restored or deleted.' }),
+    revertConflicts: t.exposeInt('revertConflicts', { description: 'Contacts a revert left as they are because they changed after the import.' }),
   }),
 });
 
+/** A revert's progress counts contacts of the undo journal, an import's the rows of its file. */
+const phaseTotal = (job: ImportJob) => (job.status === 'REVERTING' || job.status === 'REVERTED' ? job.revertTotal : job.totalRows);
+
 const ImportProgress = builder.objectRef<ImportJob>('ImportProgress').implement({
-  description: 'How far the current phase (validation or the write) has got.',
+  description:
+    'How far the current phase (validation, the write, or a revert) has got. A revert counts the contacts of the import, not rows; a cancelled write has processed the rows it committed.',
   fields: (t) => ({
     processedRows: t.exposeInt('processedRows'),
-    totalRows: t.exposeInt('totalRows'),
+    totalRows: t.int({ resolve: phaseTotal }),
     rowsPerSecond: t.float({ nullable: true, resolve: (job) => rowsPerSecond(job) }),
     etaSeconds: t.float({
       nullable: true,
       resolve: (job) => {
         const rate = rowsPerSecond(job);
-        return rate ? Math.max(0, (job.totalRows - job.processedRows) / rate) : null;
+        return rate ? Math.max(0, (phaseTotal(job) - job.processedRows) / rate) : null;
       },
     }),
   }),
@@ -114,6 +122,21 @@ function rowsPerSecond(job: ImportJob): number | null {
   return seconds > 0 ? job.processedRows / seconds : null;
 }
 
+const RevertOutcomeEnum = builder.enumType('RevertOutcome', { values: ['RESTORED', 'DELETED', 'CONFLICT'] as const });
+
+builder.prismaObject('ImportChange', {
+  name: 'ImportRevertConflict',
+  description: 'A contact a revert left as it is, because it changed after the import.',
+  fields: (t) => ({
+    contactId: t.exposeID('contactId'),
+    createdByImport: t.exposeBoolean('created', { description: 'The import had created it (a revert without conflict deletes it).' }),
+    outcome: t.expose('revertOutcome', { type: RevertOutcomeEnum, nullable: true }),
+    changedFields: t.exposeStringList('changedFields', {
+      description: 'What changed since the import: firstName, lastName, name, country, customFields, tags, groups, details — or deleted.',
+    }),
+  }),
+});
+
 const ImportJobRef = builder.prismaObject('ImportJob', {
   description: 'One import: its source, what was detected, the mapping chosen, its state, counts and files.',
   fields: (t) => ({
@@ -124,7 +147,13 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     fileSize: t.float({ resolve: (job) => Number(job.fileSize) }),
     encoding: t.exposeString('encoding', { nullable: true }),
     delimiter: t.exposeString('delimiter', { nullable: true }),
-    hasHeader: t.exposeBoolean('hasHeader'),
+    hasHeader: t.exposeBoolean('hasHeader', { description: 'Whether the first row names the columns (for pasted text, detected or given); without one, columns are named Column 1, Column 2, …' }),
+    sheetName: t.exposeString('sheetName', { nullable: true, description: 'For an XLSX workbook: the sheet read.' }),
+    sheetNames: t.stringList({
+      nullable: true,
+      description: 'For an XLSX workbook: all its sheets, in tab order.',
+      resolve: (job) => jobState(job).sheetNames ?? null,
+    }),
     totalRows: t.exposeInt('totalRows'),
     counts: t.field({ type: ImportCounts, resolve: (job) => job }),
     progress: t.field({ type: ImportProgress, resolve: (job) => job }),
@@ -174,8 +203,40 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+    cancelRequested: t.exposeBoolean('cancelRequested', { description: 'A cancel was asked for; the worker stops at its next batch boundary.' }),
+    revertRequestedAt: t.expose('revertRequestedAt', { type: 'DateTime', nullable: true }),
+    revertConflicts: t.relatedConnection('changes', {
+      cursor: 'workspaceId_jobId_contactId',
+      description: 'The contacts a revert left alone because they changed after the import, by contact id.',
+      query: { where: { revertOutcome: 'CONFLICT' }, orderBy: { contactId: 'asc' } },
+      totalCount: true,
+    }),
   }),
 });
+
+const ImportJobsFilter = builder.inputType('ImportJobsFilter', {
+  description: 'Which imports to list: every condition given must hold.',
+  fields: (t) => ({
+    statuses: t.field({ type: [ImportStatusEnum], description: 'Only jobs in one of these states.' }),
+    createdAfter: t.field({ type: 'DateTime', description: 'Only jobs created at or after this time.' }),
+    createdBefore: t.field({ type: 'DateTime', description: 'Only jobs created before this time.' }),
+  }),
+});
+
+type ImportJobsFilterInput = { statuses?: ImportStatus[] | null; createdAfter?: Date | null; createdBefore?: Date | null } | null | undefined;
+
+/** The history's condition, checked: an empty status list or a range holding no instant is refused. */
+function importJobsWhere(workspaceId: string, filter: ImportJobsFilterInput): Prisma.ImportJobWhereInput {
+  if (filter?.statuses?.length === 0) throw ValidationError.of(['filter', 'statuses'], 'give at least one status, or leave statuses out');
+  checkDateRange({ after: filter?.createdAfter, before: filter?.createdBefore }, { after: ['filter', 'createdAfter'], before: ['filter', 'createdBefore'] });
+  return {
+    workspaceId,
+    ...(filter?.statuses ? { status: { in: filter.statuses } } : {}),
+    ...(filter?.createdAfter || filter?.createdBefore
+      ? { createdAt: { ...(filter.createdAfter ? { gte: filter.createdAfter } : {}), ...(filter.createdBefore ? { lt: filter.createdBefore } : {}) } }
+      : {}),
+  };
+}
 
 builder.queryFields((t) => ({
   importJob: t.withAuth({ read: true }).prismaField({
@@ -193,19 +254,26 @@ builder.queryFields((t) => ({
   importJobs: t.withAuth({ read: true }).prismaConnection({
     type: 'ImportJob',
     cursor: 'workspaceId_id',
-    description: "The workspace's imports, newest first.",
-        resolve: (query, _root, _args, ctx) =>
-      ctx.db.prisma.importJob.findMany({ ...query, where: { workspaceId: ctx.caller.workspaceId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
-    totalCount: (_root, _args, ctx) => ctx.db.prisma.importJob.count({ where: { workspaceId: ctx.caller.workspaceId } }),
+    description: "The workspace's imports, newest first, optionally only some statuses or a time range of creation.",
+    errors: { types: [ValidationError] },
+    args: { filter: t.arg({ type: ImportJobsFilter }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.prisma.importJob.findMany({ ...query, where: importJobsWhere(ctx.caller.workspaceId, args.filter), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    totalCount: (_root, args, ctx) => ctx.db.prisma.importJob.count({ where: importJobsWhere(ctx.caller.workspaceId, args.filter) }),
   }),
 }));
 
 const StartContactImportInput = builder.inputType('StartContactImportInput', {
-  description: 'Give either a file (a CSV upload, GraphQL multipart request) or text pasted from a spreadsheet.',
+  description: 'Give either a file (a CSV or XLSX upload, GraphQL multipart request) or text pasted from a spreadsheet.',
   fields: (t) => ({
     file: t.field({ type: 'Upload' }),
-    text: t.string({ description: 'Lines of comma- or tab-separated values, the first line being the header.' }),
+    text: t.string({ description: 'Lines of tab- or comma-separated values, with or without a header line.' }),
     fileName: t.string({ description: 'A name for the import; defaults to the uploaded file name.' }),
+    sheetName: t.string({ description: 'For an XLSX file: the sheet to import (ignoring case); default the first visible sheet.' }),
+    hasHeader: t.boolean({
+      description:
+        'For text: whether the first line is a header. When not given, it is one unless it reads like data (a cell that is an email, phone number, number, date or TRUE/FALSE, or a blank or repeated cell).',
+    }),
   }),
 });
 
@@ -246,7 +314,7 @@ const SetContactImportMappingInput = builder.inputType('SetContactImportMappingI
 builder.mutationFields((t) => ({
   startContactImport: t.withAuth({ write: true }).field({
     type: ImportJobRef,
-    description: 'Uploads a CSV (or takes pasted text), detects its layout and suggests a field for each column.',
+    description: 'Uploads a CSV or XLSX file (or takes pasted text), detects its layout and suggests a field for each column.',
     errors: { types: [ValidationError, LimitExceededError] },
     args: { input: t.arg({ type: StartContactImportInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -254,9 +322,14 @@ builder.mutationFields((t) => ({
       if (input.file && input.text != null) throw ValidationError.of(['input'], 'give either a file or text, not both');
       if (input.file) {
         const upload = await input.file;
-        return startImport({ ...scope, source: { kind: 'file', stream: upload.createReadStream(), fileName: input.fileName ?? upload.filename } });
+        if (input.hasHeader != null) throw ValidationError.of(['input', 'hasHeader'], "applies to pasted text; a file's first row is its header");
+        const source = { kind: 'file', stream: upload.createReadStream(), fileName: input.fileName ?? upload.filename, sheetName: input.sheetName } as const;
+        return startImport({ ...scope, source });
       }
-      if (input.text != null) return startImport({ ...scope, source: { kind: 'text', text: input.text, fileName: input.fileName } });
+      if (input.text != null) {
+        if (input.sheetName != null) throw ValidationError.of(['input', 'sheetName'], 'applies to an XLSX file; pasted text has no sheets');
+        return startImport({ ...scope, source: { kind: 'text', text: input.text, fileName: input.fileName, hasHeader: input.hasHeader } });
+      }
       throw ValidationError.of(['input'], 'give a file or text to import');
     },
   }),
@@ -282,6 +355,22 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
     args: { jobId: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => confirmImport({ db: ctx.db, workspaceId: ctx.caller.workspaceId, jobId: parseId(args.jobId, ['jobId']) }),
+  }),
+  cancelContactImport: t.withAuth({ write: true }).field({
+    type: ImportJobRef,
+    description:
+      'Cancels an import before it ends. Before the write nothing is written; during the write the worker stops at its next batch boundary and the job ends CANCELLED with the batches committed so far.',
+    errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
+    args: { jobId: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => cancelImport({ db: ctx.db, workspaceId: ctx.caller.workspaceId, jobId: parseId(args.jobId, ['jobId']) }),
+  }),
+  revertContactImport: t.withAuth({ write: true }).field({
+    type: ImportJobRef,
+    description:
+      'Undoes a completed (or partly written, cancelled) import as a background job: REVERTING, then REVERTED. Contacts changed since the import are left as they are and listed in revertConflicts.',
+    errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
+    args: { jobId: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => revertImport({ db: ctx.db, workspaceId: ctx.caller.workspaceId, jobId: parseId(args.jobId, ['jobId']) }),
   }),
 }));
 

@@ -6,8 +6,12 @@ import './field.ts';
 import './contact.ts';
 import './group.ts';
 import './opt-out.ts';
+import './audience.ts';
 import './import-job.ts';
+import './webhook.ts';
 import './sync.ts';
+import './duplicate.ts';
+import './export.ts';
 
 /** The executable schema, sorted so that its printed form is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -14,13 +14,121 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ScaleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.ScaleCreateGroupDocument,
+    "\n  mutation AudienceCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.AudienceCreateGroupDocument,
+    "\n  mutation AudienceAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AudienceAddToGroupDocument,
+    "\n  query AudienceGroups {\n    groups(first: 50) { edges { node { id name } } }\n  }\n": typeof types.AudienceGroupsDocument,
+    "\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.BrowseCreateFieldDocument,
+    "\n  mutation BrowseCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id createdAt } ... on Error { message } }\n  }\n": typeof types.BrowseCreateContactDocument,
+    "\n  query BrowsePage($search: String, $orderBy: [ContactOrderInput!], $first: Int, $after: String, $last: Int, $before: String) {\n    contacts(search: $search, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id firstName lastName } }\n    }\n  }\n": typeof types.BrowsePageDocument,
+    "\n  query BrowseFull($first: Int) {\n    contacts(first: $first) {\n      totalCount\n      edges {\n        node {\n          id name tags customFields\n          details { kind value status openChannels }\n          groups { id name type activeContactCount }\n        }\n      }\n    }\n  }\n": typeof types.BrowseFullDocument,
+    "\n  mutation BrowseCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.BrowseCreateGroupDocument,
+    "\n  mutation BrowseAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": typeof types.BrowseAddMembersDocument,
+    "\n  query Duplicates($first: Int, $after: String, $last: Int, $before: String, $kind: DetailKind) {\n    duplicateContacts(first: $first, after: $after, last: $last, before: $before, kind: $kind) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { kind value contactCount contacts { id name details { kind value } } } }\n    }\n  }\n": typeof types.DuplicatesDocument,
+    "\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.AddContactForDuplicatesDocument,
+    "\n  query ExportContacts($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url format columns { key header } }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message id }\n    }\n  }\n": typeof types.ExportContactsDocument,
+    "\n  mutation AddContactForExport($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.AddContactForExportDocument,
+    "\n  mutation AddFieldForExport($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddFieldForExportDocument,
+    "\n  mutation RemoveFieldForExport($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n": typeof types.RemoveFieldForExportDocument,
+    "\n  mutation AddGroupForExport($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.AddGroupForExportDocument,
+    "\n  mutation AddMembersForExport($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddMembersForExportDocument,
+    "\n  mutation FiltersCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.FiltersCreateFieldDocument,
+    "\n  mutation FiltersCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.FiltersCreateContactDocument,
+    "\n  mutation FiltersOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.FiltersOptOutDocument,
+    "\n  query FiltersContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { id firstName } } }\n  }\n": typeof types.FiltersContactsDocument,
+    "\n  mutation FiltersCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.FiltersCreateGroupDocument,
+    "\n  mutation FiltersUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.FiltersUpdateGroupDocument,
+    "\n  mutation FiltersAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": typeof types.FiltersAddMembersDocument,
+    "\n  mutation Merge($input: MergeContactsInput!) {\n    mergeContacts(input: $input) {\n      __typename\n      ... on Contact {\n        id\n        firstName\n        lastName\n        name\n        country\n        tags\n        customFields\n        details { kind value isPrimary status }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message entity id }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": typeof types.MergeDocument,
+    "\n  mutation AddContactForMerge($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.AddContactForMergeDocument,
+    "\n  query ContactForMerge($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt }\n      ... on Error { message }\n    }\n  }\n": typeof types.ContactForMergeDocument,
+    "\n  mutation AddFieldForMerge($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddFieldForMergeDocument,
+    "\n  mutation SyncForMerge($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult { created updated records { externalId contactId } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SyncForMergeDocument,
+    "\n  mutation AddGroupForMerge($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.AddGroupForMergeDocument,
+    "\n  mutation AddMembersForMerge($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddMembersForMergeDocument,
+    "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n": typeof types.DuplicateCountForMergeDocument,
+    "\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.ActiveRuleCreateContactDocument,
+    "\n  mutation ActiveRuleOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.ActiveRuleOptOutDocument,
+    "\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n": typeof types.ActiveRuleContactsDocument,
+    "\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n": typeof types.ActiveRuleCreateGroupDocument,
+    "\n  mutation ActiveRuleAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { group { activeContactCount } } ... on Error { message } }\n  }\n": typeof types.ActiveRuleAddMembersDocument,
+    "\n  mutation GroupsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.GroupsCreateFieldDocument,
+    "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n": typeof types.GroupsDeleteFieldDocument,
+    "\n  mutation GroupsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.GroupsCreateContactDocument,
+    "\n  mutation GroupsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.GroupsOptOutDocument,
+    "\n  mutation GroupsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id name description category type filter createdAt activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsCreateDocument,
+    "\n  mutation GroupsUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id name description category filter activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsUpdateDocument,
+    "\n  mutation GroupsDelete($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on DeletedGroup { id } ... on Error { message } }\n  }\n": typeof types.GroupsDeleteDocument,
+    "\n  mutation GroupsAdd($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id activeContactCount } }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsAddDocument,
+    "\n  mutation GroupsRemove($input: GroupMembersInput!) {\n    removeContactsFromGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id activeContactCount } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsRemoveDocument,
+    "\n  mutation GroupsMerge($input: MergeGroupsInput!) {\n    mergeGroups(input: $input) {\n      __typename\n      ... on Group { id name filter activeContactCount }\n      ... on InvalidStateError { message state }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsMergeDocument,
+    "\n  query GroupsOne($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group {\n        id name type activeContactCount\n        filterError { message issues { path message } }\n        members(first: 50, orderBy: [{ field: \"firstName\" }]) { totalCount edges { node { firstName } } }\n      }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsOneDocument,
+    "\n  query GroupsCount($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group { activeContactCount filterError { message issues { path message } } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsCountDocument,
+    "\n  query GroupsList {\n    groups(first: 50) { totalCount edges { node { id name type category createdAt activeContactCount } } }\n  }\n": typeof types.GroupsListDocument,
+    "\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n": typeof types.GroupsOfContactDocument,
+    "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n": typeof types.GroupsContactsDocument,
+    "\n  mutation CancelImport($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status cancelRequested }\n      ... on Error { message }\n    }\n  }\n": typeof types.CancelImportDocument,
+    "\n  mutation CancelRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.CancelRevertDocument,
+    "\n  query CancelContactCount { contacts(first: 1) { totalCount } }\n": typeof types.CancelContactCountDocument,
     "\n  subscription Progress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) {\n      id\n      status\n      counts { toCreate toUpdate toSkip errors created updated skipped failed }\n      progress { processedRows totalRows rowsPerSecond etaSeconds }\n    }\n  }\n": typeof types.ProgressDocument,
     "\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n": typeof types.ImportedContactsDocument,
+    "\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on QueryImportJobsConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": typeof types.HistoryDocument,
+    "\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on QueryImportJobsConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n": typeof types.HistoryCountDocument,
     "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RulesNewContactDocument,
     "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": typeof types.RulesContactsDocument,
     "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.RulesNewFieldDocument,
     "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n": typeof types.MessyFieldKeysDocument,
     "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n": typeof types.MessyContactsDocument,
+    "\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.QueuedRevertDocument,
+    "\n  mutation RevertImport($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status revertRequestedAt }\n      ... on Error { message }\n    }\n  }\n": typeof types.RevertImportDocument,
+    "\n  query RevertedJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        counts { created updated reverted revertConflicts }\n        progress { processedRows totalRows }\n        revertConflicts(first: 10) { totalCount edges { node { contactId createdByImport outcome changedFields } } }\n      }\n    }\n  }\n": typeof types.RevertedJobDocument,
+    "\n  subscription RevertProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { reverted revertConflicts } }\n  }\n": typeof types.RevertProgressDocument,
+    "\n  mutation RevertCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.RevertCreateFieldDocument,
+    "\n  mutation RevertCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RevertCreateContactDocument,
+    "\n  mutation RevertEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RevertEditContactDocument,
+    "\n  query RevertContactState($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact {\n        firstName\n        lastName\n        name\n        country\n        customFields\n        tags\n        details { id kind value rawValue isPrimary }\n      }\n    }\n  }\n": typeof types.RevertContactStateDocument,
+    "\n  query RevertContactCount { contacts(first: 1) { totalCount } }\n": typeof types.RevertContactCountDocument,
+    "\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n": typeof types.SweptJobDocument,
+    "\n  mutation CreateSweepWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { webhook { id } }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateSweepWebhookDocument,
+    "\n  query SweepDeliveries {\n    webhooks {\n      deliveries(first: 100) { totalCount edges { node { status payload job { id status } } } }\n    }\n  }\n": typeof types.SweepDeliveriesDocument,
+    "\n  subscription WatchJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n": typeof types.WatchJobDocument,
+    "\n  mutation StartPaste($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        sourceKind\n        delimiter\n        hasHeader\n        sheetName\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": typeof types.StartPasteDocument,
+    "\n  query PastedContacts {\n    contacts(first: 50) { totalCount edges { node { name details { kind value } } } }\n  }\n": typeof types.PastedContactsDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { secret webhook { id url createdAt } }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook { id url }\n      ... on Error { message }\n    }\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  mutation CancelForWebhook($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": typeof types.CancelForWebhookDocument,
+    "\n  mutation RevertForWebhook($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": typeof types.RevertForWebhookDocument,
+    "\n  mutation StartWorkbookImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        sourceKind\n        fileName\n        encoding\n        delimiter\n        hasHeader\n        sheetName\n        sheetNames\n        totalRows\n        columns { index header samples suggestedFieldKey }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": typeof types.StartWorkbookImportDocument,
+    "\n  query WorkbookContacts {\n    contacts(first: 50) { totalCount edges { node { firstName lastName customFields details { kind value } } } }\n  }\n": typeof types.WorkbookContactsDocument,
+    "\n  mutation CreateJoinedField {\n    createField(input: { label: \"Joined\", type: DATE }) { __typename ... on Field { key } }\n  }\n": typeof types.CreateJoinedFieldDocument,
+    "\n  fragment ConsentFields on AddressConsent {\n    address\n    kind\n    optOuts { channel source reason actorKeyId jobId }\n    optIns { channel source }\n    channels { channel status optedIn }\n    history(first: 50) { totalCount edges { node { type channel source reason actorKeyId jobId } } }\n  }\n": typeof types.ConsentFieldsFragmentDoc,
+    "\n  mutation OptOut($input: OptOutInput!) {\n    optOut(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": typeof types.OptOutDocument,
+    "\n  mutation OptIn($input: OptInInput!) {\n    optIn(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on Error { message }\n    }\n  }\n": typeof types.OptInDocument,
+    "\n  mutation Reinstate($input: ReinstateInput!) {\n    reinstate(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on InvalidStateError { message state }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": typeof types.ReinstateDocument,
+    "\n  query AddressConsent($address: String!, $defaultCountry: String) {\n    addressConsent(address: $address, defaultCountry: $defaultCountry) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on Error { message }\n    }\n  }\n": typeof types.AddressConsentDocument,
+    "\n  mutation ConsentCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      __typename\n      ... on Contact { id details { id kind value status channels { channel status optedIn } } }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConsentCreateContactDocument,
+    "\n  query ConsentGetContact($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id details { id kind value status channels { channel status optedIn } } }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConsentGetContactDocument,
+    "\n  mutation ConsentDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.ConsentDeleteContactDocument,
+    "\n  mutation BulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { lines addresses optedOut alreadyOptedOut invalidCount invalid { line value reason } }\n      ... on Error { message }\n    }\n  }\n": typeof types.BulkOptOutDocument,
+    "\n  query Audience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        excluded { reason count }\n        addresses(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on NotFoundError { message entity id }\n      ... on Error { message }\n    }\n  }\n": typeof types.AudienceDocument,
+    "\n  query ConsentApiKeys {\n    apiKeys { id name }\n  }\n": typeof types.ConsentApiKeysDocument,
+    "\n  mutation ConsentSync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { created updated } ... on Error { message } }\n  }\n": typeof types.ConsentSyncDocument,
+    "\n  mutation ConsentUpdateDetail($input: UpdateContactDetailInput!) {\n    updateContactDetail(input: $input) { __typename ... on ContactDetail { value status } ... on Error { message } }\n  }\n": typeof types.ConsentUpdateDetailDocument,
+    "\n  query ConsentContacts {\n    contacts(first: 50) { edges { node { id firstName details { id kind value status } } } }\n  }\n": typeof types.ConsentContactsDocument,
+    "\n  mutation OptOutDetail($input: OptOutContactDetailInput!) {\n    optOutContactDetail(input: $input) {\n      __typename\n      ... on AddressConsent { address optOuts { channel source reason } }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n": typeof types.OptOutDetailDocument,
+    "\n  mutation InboundKeyword($input: InboundKeywordInput!) {\n    recordInboundKeyword(input: $input) {\n      __typename\n      ... on InboundKeyword {\n        action\n        keyword\n        consent { optOuts { channel source reason } optIns { channel source } channels { channel status } }\n      }\n      ... on Error { message }\n    }\n  }\n": typeof types.InboundKeywordDocument,
+    "\n  query OptOutList($filter: OptOutFilter, $first: Int, $after: String) {\n    optOuts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { address kind channel source reason actorKeyId } }\n    }\n  }\n": typeof types.OptOutListDocument,
+    "\n  mutation CrashStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": typeof types.CrashStartDocument,
+    "\n  mutation CrashMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.CrashMapDocument,
+    "\n  mutation CrashConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.CrashConfirmDocument,
+    "\n  query CrashJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status progress { processedRows totalRows } counts { toCreate toUpdate toSkip errors created updated skipped failed } }\n    }\n  }\n": typeof types.CrashJobDocument,
+    "\n  query CrashContacts { contacts(first: 1) { totalCount } }\n": typeof types.CrashContactsDocument,
+    "\n  mutation WorkerStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": typeof types.WorkerStartDocument,
+    "\n  mutation WorkerMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.WorkerMapDocument,
+    "\n  mutation WorkerConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.WorkerConfirmDocument,
+    "\n  query WorkerJob($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status progress { processedRows } } }\n  }\n": typeof types.WorkerJobDocument,
+    "\n  subscription WorkerProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { created } }\n  }\n": typeof types.WorkerProgressDocument,
     "\n  query WorkspaceName {\n    workspace { id name }\n  }\n": typeof types.WorkspaceNameDocument,
     "\n  mutation AddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.AddContactDocument,
     "\n  query ReadContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { id name } ... on Error { message } }\n  }\n": typeof types.ReadContactDocument,
@@ -55,13 +163,121 @@ type Documents = {
     "\n  query SyncCountContacts {\n    contacts(first: 1) { totalCount }\n  }\n": typeof types.SyncCountContactsDocument,
 };
 const documents: Documents = {
+    "\n  mutation ScaleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.ScaleCreateGroupDocument,
+    "\n  mutation AudienceCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.AudienceCreateGroupDocument,
+    "\n  mutation AudienceAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.AudienceAddToGroupDocument,
+    "\n  query AudienceGroups {\n    groups(first: 50) { edges { node { id name } } }\n  }\n": types.AudienceGroupsDocument,
+    "\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.BrowseCreateFieldDocument,
+    "\n  mutation BrowseCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id createdAt } ... on Error { message } }\n  }\n": types.BrowseCreateContactDocument,
+    "\n  query BrowsePage($search: String, $orderBy: [ContactOrderInput!], $first: Int, $after: String, $last: Int, $before: String) {\n    contacts(search: $search, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id firstName lastName } }\n    }\n  }\n": types.BrowsePageDocument,
+    "\n  query BrowseFull($first: Int) {\n    contacts(first: $first) {\n      totalCount\n      edges {\n        node {\n          id name tags customFields\n          details { kind value status openChannels }\n          groups { id name type activeContactCount }\n        }\n      }\n    }\n  }\n": types.BrowseFullDocument,
+    "\n  mutation BrowseCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.BrowseCreateGroupDocument,
+    "\n  mutation BrowseAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": types.BrowseAddMembersDocument,
+    "\n  query Duplicates($first: Int, $after: String, $last: Int, $before: String, $kind: DetailKind) {\n    duplicateContacts(first: $first, after: $after, last: $last, before: $before, kind: $kind) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { kind value contactCount contacts { id name details { kind value } } } }\n    }\n  }\n": types.DuplicatesDocument,
+    "\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.AddContactForDuplicatesDocument,
+    "\n  query ExportContacts($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url format columns { key header } }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message id }\n    }\n  }\n": types.ExportContactsDocument,
+    "\n  mutation AddContactForExport($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.AddContactForExportDocument,
+    "\n  mutation AddFieldForExport($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddFieldForExportDocument,
+    "\n  mutation RemoveFieldForExport($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n": types.RemoveFieldForExportDocument,
+    "\n  mutation AddGroupForExport($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.AddGroupForExportDocument,
+    "\n  mutation AddMembersForExport($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddMembersForExportDocument,
+    "\n  mutation FiltersCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.FiltersCreateFieldDocument,
+    "\n  mutation FiltersCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.FiltersCreateContactDocument,
+    "\n  mutation FiltersOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": types.FiltersOptOutDocument,
+    "\n  query FiltersContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { id firstName } } }\n  }\n": types.FiltersContactsDocument,
+    "\n  mutation FiltersCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.FiltersCreateGroupDocument,
+    "\n  mutation FiltersUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.FiltersUpdateGroupDocument,
+    "\n  mutation FiltersAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": types.FiltersAddMembersDocument,
+    "\n  mutation Merge($input: MergeContactsInput!) {\n    mergeContacts(input: $input) {\n      __typename\n      ... on Contact {\n        id\n        firstName\n        lastName\n        name\n        country\n        tags\n        customFields\n        details { kind value isPrimary status }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message entity id }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": types.MergeDocument,
+    "\n  mutation AddContactForMerge($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.AddContactForMergeDocument,
+    "\n  query ContactForMerge($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt }\n      ... on Error { message }\n    }\n  }\n": types.ContactForMergeDocument,
+    "\n  mutation AddFieldForMerge($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddFieldForMergeDocument,
+    "\n  mutation SyncForMerge($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult { created updated records { externalId contactId } }\n      ... on Error { message }\n    }\n  }\n": types.SyncForMergeDocument,
+    "\n  mutation AddGroupForMerge($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.AddGroupForMergeDocument,
+    "\n  mutation AddMembersForMerge($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddMembersForMergeDocument,
+    "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n": types.DuplicateCountForMergeDocument,
+    "\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.ActiveRuleCreateContactDocument,
+    "\n  mutation ActiveRuleOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": types.ActiveRuleOptOutDocument,
+    "\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n": types.ActiveRuleContactsDocument,
+    "\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n": types.ActiveRuleCreateGroupDocument,
+    "\n  mutation ActiveRuleAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { group { activeContactCount } } ... on Error { message } }\n  }\n": types.ActiveRuleAddMembersDocument,
+    "\n  mutation GroupsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.GroupsCreateFieldDocument,
+    "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n": types.GroupsDeleteFieldDocument,
+    "\n  mutation GroupsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.GroupsCreateContactDocument,
+    "\n  mutation GroupsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": types.GroupsOptOutDocument,
+    "\n  mutation GroupsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id name description category type filter createdAt activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.GroupsCreateDocument,
+    "\n  mutation GroupsUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id name description category filter activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.GroupsUpdateDocument,
+    "\n  mutation GroupsDelete($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on DeletedGroup { id } ... on Error { message } }\n  }\n": types.GroupsDeleteDocument,
+    "\n  mutation GroupsAdd($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id activeContactCount } }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n": types.GroupsAddDocument,
+    "\n  mutation GroupsRemove($input: GroupMembersInput!) {\n    removeContactsFromGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id activeContactCount } }\n      ... on Error { message }\n    }\n  }\n": types.GroupsRemoveDocument,
+    "\n  mutation GroupsMerge($input: MergeGroupsInput!) {\n    mergeGroups(input: $input) {\n      __typename\n      ... on Group { id name filter activeContactCount }\n      ... on InvalidStateError { message state }\n      ... on Error { message }\n    }\n  }\n": types.GroupsMergeDocument,
+    "\n  query GroupsOne($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group {\n        id name type activeContactCount\n        filterError { message issues { path message } }\n        members(first: 50, orderBy: [{ field: \"firstName\" }]) { totalCount edges { node { firstName } } }\n      }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n": types.GroupsOneDocument,
+    "\n  query GroupsCount($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group { activeContactCount filterError { message issues { path message } } }\n      ... on Error { message }\n    }\n  }\n": types.GroupsCountDocument,
+    "\n  query GroupsList {\n    groups(first: 50) { totalCount edges { node { id name type category createdAt activeContactCount } } }\n  }\n": types.GroupsListDocument,
+    "\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n": types.GroupsOfContactDocument,
+    "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n": types.GroupsContactsDocument,
+    "\n  mutation CancelImport($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status cancelRequested }\n      ... on Error { message }\n    }\n  }\n": types.CancelImportDocument,
+    "\n  mutation CancelRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.CancelRevertDocument,
+    "\n  query CancelContactCount { contacts(first: 1) { totalCount } }\n": types.CancelContactCountDocument,
     "\n  subscription Progress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) {\n      id\n      status\n      counts { toCreate toUpdate toSkip errors created updated skipped failed }\n      progress { processedRows totalRows rowsPerSecond etaSeconds }\n    }\n  }\n": types.ProgressDocument,
     "\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n": types.ImportedContactsDocument,
+    "\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on QueryImportJobsConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": types.HistoryDocument,
+    "\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on QueryImportJobsConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n": types.HistoryCountDocument,
     "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RulesNewContactDocument,
     "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": types.RulesContactsDocument,
     "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.RulesNewFieldDocument,
     "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n": types.MessyFieldKeysDocument,
     "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n": types.MessyContactsDocument,
+    "\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.QueuedRevertDocument,
+    "\n  mutation RevertImport($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status revertRequestedAt }\n      ... on Error { message }\n    }\n  }\n": types.RevertImportDocument,
+    "\n  query RevertedJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        counts { created updated reverted revertConflicts }\n        progress { processedRows totalRows }\n        revertConflicts(first: 10) { totalCount edges { node { contactId createdByImport outcome changedFields } } }\n      }\n    }\n  }\n": types.RevertedJobDocument,
+    "\n  subscription RevertProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { reverted revertConflicts } }\n  }\n": types.RevertProgressDocument,
+    "\n  mutation RevertCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.RevertCreateFieldDocument,
+    "\n  mutation RevertCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RevertCreateContactDocument,
+    "\n  mutation RevertEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RevertEditContactDocument,
+    "\n  query RevertContactState($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact {\n        firstName\n        lastName\n        name\n        country\n        customFields\n        tags\n        details { id kind value rawValue isPrimary }\n      }\n    }\n  }\n": types.RevertContactStateDocument,
+    "\n  query RevertContactCount { contacts(first: 1) { totalCount } }\n": types.RevertContactCountDocument,
+    "\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n": types.SweptJobDocument,
+    "\n  mutation CreateSweepWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { webhook { id } }\n      ... on Error { message }\n    }\n  }\n": types.CreateSweepWebhookDocument,
+    "\n  query SweepDeliveries {\n    webhooks {\n      deliveries(first: 100) { totalCount edges { node { status payload job { id status } } } }\n    }\n  }\n": types.SweepDeliveriesDocument,
+    "\n  subscription WatchJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n": types.WatchJobDocument,
+    "\n  mutation StartPaste($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        sourceKind\n        delimiter\n        hasHeader\n        sheetName\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": types.StartPasteDocument,
+    "\n  query PastedContacts {\n    contacts(first: 50) { totalCount edges { node { name details { kind value } } } }\n  }\n": types.PastedContactsDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { secret webhook { id url createdAt } }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook { id url }\n      ... on Error { message }\n    }\n  }\n": types.DeleteWebhookDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n": types.WebhooksDocument,
+    "\n  mutation CancelForWebhook($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": types.CancelForWebhookDocument,
+    "\n  mutation RevertForWebhook($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": types.RevertForWebhookDocument,
+    "\n  mutation StartWorkbookImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        sourceKind\n        fileName\n        encoding\n        delimiter\n        hasHeader\n        sheetName\n        sheetNames\n        totalRows\n        columns { index header samples suggestedFieldKey }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": types.StartWorkbookImportDocument,
+    "\n  query WorkbookContacts {\n    contacts(first: 50) { totalCount edges { node { firstName lastName customFields details { kind value } } } }\n  }\n": types.WorkbookContactsDocument,
+    "\n  mutation CreateJoinedField {\n    createField(input: { label: \"Joined\", type: DATE }) { __typename ... on Field { key } }\n  }\n": types.CreateJoinedFieldDocument,
+    "\n  fragment ConsentFields on AddressConsent {\n    address\n    kind\n    optOuts { channel source reason actorKeyId jobId }\n    optIns { channel source }\n    channels { channel status optedIn }\n    history(first: 50) { totalCount edges { node { type channel source reason actorKeyId jobId } } }\n  }\n": types.ConsentFieldsFragmentDoc,
+    "\n  mutation OptOut($input: OptOutInput!) {\n    optOut(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": types.OptOutDocument,
+    "\n  mutation OptIn($input: OptInInput!) {\n    optIn(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on Error { message }\n    }\n  }\n": types.OptInDocument,
+    "\n  mutation Reinstate($input: ReinstateInput!) {\n    reinstate(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on InvalidStateError { message state }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": types.ReinstateDocument,
+    "\n  query AddressConsent($address: String!, $defaultCountry: String) {\n    addressConsent(address: $address, defaultCountry: $defaultCountry) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on Error { message }\n    }\n  }\n": types.AddressConsentDocument,
+    "\n  mutation ConsentCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      __typename\n      ... on Contact { id details { id kind value status channels { channel status optedIn } } }\n      ... on Error { message }\n    }\n  }\n": types.ConsentCreateContactDocument,
+    "\n  query ConsentGetContact($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id details { id kind value status channels { channel status optedIn } } }\n      ... on Error { message }\n    }\n  }\n": types.ConsentGetContactDocument,
+    "\n  mutation ConsentDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": types.ConsentDeleteContactDocument,
+    "\n  mutation BulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { lines addresses optedOut alreadyOptedOut invalidCount invalid { line value reason } }\n      ... on Error { message }\n    }\n  }\n": types.BulkOptOutDocument,
+    "\n  query Audience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        excluded { reason count }\n        addresses(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on NotFoundError { message entity id }\n      ... on Error { message }\n    }\n  }\n": types.AudienceDocument,
+    "\n  query ConsentApiKeys {\n    apiKeys { id name }\n  }\n": types.ConsentApiKeysDocument,
+    "\n  mutation ConsentSync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { created updated } ... on Error { message } }\n  }\n": types.ConsentSyncDocument,
+    "\n  mutation ConsentUpdateDetail($input: UpdateContactDetailInput!) {\n    updateContactDetail(input: $input) { __typename ... on ContactDetail { value status } ... on Error { message } }\n  }\n": types.ConsentUpdateDetailDocument,
+    "\n  query ConsentContacts {\n    contacts(first: 50) { edges { node { id firstName details { id kind value status } } } }\n  }\n": types.ConsentContactsDocument,
+    "\n  mutation OptOutDetail($input: OptOutContactDetailInput!) {\n    optOutContactDetail(input: $input) {\n      __typename\n      ... on AddressConsent { address optOuts { channel source reason } }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n": types.OptOutDetailDocument,
+    "\n  mutation InboundKeyword($input: InboundKeywordInput!) {\n    recordInboundKeyword(input: $input) {\n      __typename\n      ... on InboundKeyword {\n        action\n        keyword\n        consent { optOuts { channel source reason } optIns { channel source } channels { channel status } }\n      }\n      ... on Error { message }\n    }\n  }\n": types.InboundKeywordDocument,
+    "\n  query OptOutList($filter: OptOutFilter, $first: Int, $after: String) {\n    optOuts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { address kind channel source reason actorKeyId } }\n    }\n  }\n": types.OptOutListDocument,
+    "\n  mutation CrashStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": types.CrashStartDocument,
+    "\n  mutation CrashMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.CrashMapDocument,
+    "\n  mutation CrashConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.CrashConfirmDocument,
+    "\n  query CrashJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status progress { processedRows totalRows } counts { toCreate toUpdate toSkip errors created updated skipped failed } }\n    }\n  }\n": types.CrashJobDocument,
+    "\n  query CrashContacts { contacts(first: 1) { totalCount } }\n": types.CrashContactsDocument,
+    "\n  mutation WorkerStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": types.WorkerStartDocument,
+    "\n  mutation WorkerMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.WorkerMapDocument,
+    "\n  mutation WorkerConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.WorkerConfirmDocument,
+    "\n  query WorkerJob($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status progress { processedRows } } }\n  }\n": types.WorkerJobDocument,
+    "\n  subscription WorkerProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { created } }\n  }\n": types.WorkerProgressDocument,
     "\n  query WorkspaceName {\n    workspace { id name }\n  }\n": types.WorkspaceNameDocument,
     "\n  mutation AddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.AddContactDocument,
     "\n  query ReadContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { id name } ... on Error { message } }\n  }\n": types.ReadContactDocument,
@@ -113,11 +329,243 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ScaleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ScaleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AudienceCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AudienceCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AudienceAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AudienceAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AudienceGroups {\n    groups(first: 50) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query AudienceGroups {\n    groups(first: 50) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BrowseCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id createdAt } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation BrowseCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id createdAt } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrowsePage($search: String, $orderBy: [ContactOrderInput!], $first: Int, $after: String, $last: Int, $before: String) {\n    contacts(search: $search, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id firstName lastName } }\n    }\n  }\n"): (typeof documents)["\n  query BrowsePage($search: String, $orderBy: [ContactOrderInput!], $first: Int, $after: String, $last: Int, $before: String) {\n    contacts(search: $search, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id firstName lastName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BrowseFull($first: Int) {\n    contacts(first: $first) {\n      totalCount\n      edges {\n        node {\n          id name tags customFields\n          details { kind value status openChannels }\n          groups { id name type activeContactCount }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BrowseFull($first: Int) {\n    contacts(first: $first) {\n      totalCount\n      edges {\n        node {\n          id name tags customFields\n          details { kind value status openChannels }\n          groups { id name type activeContactCount }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BrowseCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation BrowseCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BrowseAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation BrowseAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Duplicates($first: Int, $after: String, $last: Int, $before: String, $kind: DetailKind) {\n    duplicateContacts(first: $first, after: $after, last: $last, before: $before, kind: $kind) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { kind value contactCount contacts { id name details { kind value } } } }\n    }\n  }\n"): (typeof documents)["\n  query Duplicates($first: Int, $after: String, $last: Int, $before: String, $kind: DetailKind) {\n    duplicateContacts(first: $first, after: $after, last: $last, before: $before, kind: $kind) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { kind value contactCount contacts { id name details { kind value } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportContacts($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url format columns { key header } }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message id }\n    }\n  }\n"): (typeof documents)["\n  query ExportContacts($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url format columns { key header } }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddContactForExport($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddContactForExport($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddFieldForExport($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddFieldForExport($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFieldForExport($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RemoveFieldForExport($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddGroupForExport($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddGroupForExport($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMembersForExport($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddMembersForExport($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FiltersCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FiltersCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FiltersCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FiltersCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FiltersOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FiltersOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FiltersContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { id firstName } } }\n  }\n"): (typeof documents)["\n  query FiltersContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { id firstName } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FiltersCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation FiltersCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FiltersUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation FiltersUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FiltersAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FiltersAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Merge($input: MergeContactsInput!) {\n    mergeContacts(input: $input) {\n      __typename\n      ... on Contact {\n        id\n        firstName\n        lastName\n        name\n        country\n        tags\n        customFields\n        details { kind value isPrimary status }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message entity id }\n      ... on LimitExceededError { message limit }\n    }\n  }\n"): (typeof documents)["\n  mutation Merge($input: MergeContactsInput!) {\n    mergeContacts(input: $input) {\n      __typename\n      ... on Contact {\n        id\n        firstName\n        lastName\n        name\n        country\n        tags\n        customFields\n        details { kind value isPrimary status }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message entity id }\n      ... on LimitExceededError { message limit }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddContactForMerge($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddContactForMerge($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactForMerge($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query ContactForMerge($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddFieldForMerge($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddFieldForMerge($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncForMerge($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult { created updated records { externalId contactId } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation SyncForMerge($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult { created updated records { externalId contactId } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddGroupForMerge($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddGroupForMerge($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddMembersForMerge($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddMembersForMerge($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n"): (typeof documents)["\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActiveRuleOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ActiveRuleOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n"): (typeof documents)["\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActiveRuleAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { group { activeContactCount } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ActiveRuleAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { group { activeContactCount } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GroupsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation GroupsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GroupsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation GroupsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GroupsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation GroupsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GroupsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id name description category type filter createdAt activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation GroupsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id name description category type filter createdAt activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GroupsUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id name description category filter activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation GroupsUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id name description category filter activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GroupsDelete($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on DeletedGroup { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation GroupsDelete($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on DeletedGroup { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GroupsAdd($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id activeContactCount } }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation GroupsAdd($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id activeContactCount } }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GroupsRemove($input: GroupMembersInput!) {\n    removeContactsFromGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id activeContactCount } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation GroupsRemove($input: GroupMembersInput!) {\n    removeContactsFromGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id activeContactCount } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GroupsMerge($input: MergeGroupsInput!) {\n    mergeGroups(input: $input) {\n      __typename\n      ... on Group { id name filter activeContactCount }\n      ... on InvalidStateError { message state }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation GroupsMerge($input: MergeGroupsInput!) {\n    mergeGroups(input: $input) {\n      __typename\n      ... on Group { id name filter activeContactCount }\n      ... on InvalidStateError { message state }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupsOne($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group {\n        id name type activeContactCount\n        filterError { message issues { path message } }\n        members(first: 50, orderBy: [{ field: \"firstName\" }]) { totalCount edges { node { firstName } } }\n      }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query GroupsOne($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group {\n        id name type activeContactCount\n        filterError { message issues { path message } }\n        members(first: 50, orderBy: [{ field: \"firstName\" }]) { totalCount edges { node { firstName } } }\n      }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupsCount($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group { activeContactCount filterError { message issues { path message } } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query GroupsCount($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group { activeContactCount filterError { message issues { path message } } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupsList {\n    groups(first: 50) { totalCount edges { node { id name type category createdAt activeContactCount } } }\n  }\n"): (typeof documents)["\n  query GroupsList {\n    groups(first: 50) { totalCount edges { node { id name type category createdAt activeContactCount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n"): (typeof documents)["\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelImport($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status cancelRequested }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelImport($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status cancelRequested }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation CancelRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CancelContactCount { contacts(first: 1) { totalCount } }\n"): (typeof documents)["\n  query CancelContactCount { contacts(first: 1) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  subscription Progress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) {\n      id\n      status\n      counts { toCreate toUpdate toSkip errors created updated skipped failed }\n      progress { processedRows totalRows rowsPerSecond etaSeconds }\n    }\n  }\n"): (typeof documents)["\n  subscription Progress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) {\n      id\n      status\n      counts { toCreate toUpdate toSkip errors created updated skipped failed }\n      progress { processedRows totalRows rowsPerSecond etaSeconds }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n"): (typeof documents)["\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on QueryImportJobsConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on QueryImportJobsConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on QueryImportJobsConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n"): (typeof documents)["\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on QueryImportJobsConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -138,6 +586,206 @@ export function graphql(source: "\n  query MessyFieldKeys {\n    fields { key la
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n"): (typeof documents)["\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevertImport($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status revertRequestedAt }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation RevertImport($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status revertRequestedAt }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RevertedJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        counts { created updated reverted revertConflicts }\n        progress { processedRows totalRows }\n        revertConflicts(first: 10) { totalCount edges { node { contactId createdByImport outcome changedFields } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RevertedJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        counts { created updated reverted revertConflicts }\n        progress { processedRows totalRows }\n        revertConflicts(first: 10) { totalCount edges { node { contactId createdByImport outcome changedFields } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RevertProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { reverted revertConflicts } }\n  }\n"): (typeof documents)["\n  subscription RevertProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { reverted revertConflicts } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevertCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RevertCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevertCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RevertCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevertEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RevertEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RevertContactState($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact {\n        firstName\n        lastName\n        name\n        country\n        customFields\n        tags\n        details { id kind value rawValue isPrimary }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RevertContactState($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact {\n        firstName\n        lastName\n        name\n        country\n        customFields\n        tags\n        details { id kind value rawValue isPrimary }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RevertContactCount { contacts(first: 1) { totalCount } }\n"): (typeof documents)["\n  query RevertContactCount { contacts(first: 1) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSweepWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { webhook { id } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSweepWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { webhook { id } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SweepDeliveries {\n    webhooks {\n      deliveries(first: 100) { totalCount edges { node { status payload job { id status } } } }\n    }\n  }\n"): (typeof documents)["\n  query SweepDeliveries {\n    webhooks {\n      deliveries(first: 100) { totalCount edges { node { status payload job { id status } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n"): (typeof documents)["\n  subscription WatchJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartPaste($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        sourceKind\n        delimiter\n        hasHeader\n        sheetName\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation StartPaste($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        sourceKind\n        delimiter\n        hasHeader\n        sheetName\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PastedContacts {\n    contacts(first: 50) { totalCount edges { node { name details { kind value } } } }\n  }\n"): (typeof documents)["\n  query PastedContacts {\n    contacts(first: 50) { totalCount edges { node { name details { kind value } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { secret webhook { id url createdAt } }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { secret webhook { id url createdAt } }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook { id url }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook { id url }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelForWebhook($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelForWebhook($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevertForWebhook($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation RevertForWebhook($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartWorkbookImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        sourceKind\n        fileName\n        encoding\n        delimiter\n        hasHeader\n        sheetName\n        sheetNames\n        totalRows\n        columns { index header samples suggestedFieldKey }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n"): (typeof documents)["\n  mutation StartWorkbookImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        sourceKind\n        fileName\n        encoding\n        delimiter\n        hasHeader\n        sheetName\n        sheetNames\n        totalRows\n        columns { index header samples suggestedFieldKey }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkbookContacts {\n    contacts(first: 50) { totalCount edges { node { firstName lastName customFields details { kind value } } } }\n  }\n"): (typeof documents)["\n  query WorkbookContacts {\n    contacts(first: 50) { totalCount edges { node { firstName lastName customFields details { kind value } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateJoinedField {\n    createField(input: { label: \"Joined\", type: DATE }) { __typename ... on Field { key } }\n  }\n"): (typeof documents)["\n  mutation CreateJoinedField {\n    createField(input: { label: \"Joined\", type: DATE }) { __typename ... on Field { key } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsentFields on AddressConsent {\n    address\n    kind\n    optOuts { channel source reason actorKeyId jobId }\n    optIns { channel source }\n    channels { channel status optedIn }\n    history(first: 50) { totalCount edges { node { type channel source reason actorKeyId jobId } } }\n  }\n"): (typeof documents)["\n  fragment ConsentFields on AddressConsent {\n    address\n    kind\n    optOuts { channel source reason actorKeyId jobId }\n    optIns { channel source }\n    channels { channel status optedIn }\n    history(first: 50) { totalCount edges { node { type channel source reason actorKeyId jobId } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OptOut($input: OptOutInput!) {\n    optOut(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation OptOut($input: OptOutInput!) {\n    optOut(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OptIn($input: OptInInput!) {\n    optIn(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation OptIn($input: OptInInput!) {\n    optIn(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Reinstate($input: ReinstateInput!) {\n    reinstate(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on InvalidStateError { message state }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation Reinstate($input: ReinstateInput!) {\n    reinstate(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on InvalidStateError { message state }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AddressConsent($address: String!, $defaultCountry: String) {\n    addressConsent(address: $address, defaultCountry: $defaultCountry) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query AddressConsent($address: String!, $defaultCountry: String) {\n    addressConsent(address: $address, defaultCountry: $defaultCountry) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsentCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      __typename\n      ... on Contact { id details { id kind value status channels { channel status optedIn } } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsentCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      __typename\n      ... on Contact { id details { id kind value status channels { channel status optedIn } } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsentGetContact($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id details { id kind value status channels { channel status optedIn } } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query ConsentGetContact($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id details { id kind value status channels { channel status optedIn } } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsentDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ConsentDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { lines addresses optedOut alreadyOptedOut invalidCount invalid { line value reason } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation BulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { lines addresses optedOut alreadyOptedOut invalidCount invalid { line value reason } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Audience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        excluded { reason count }\n        addresses(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on NotFoundError { message entity id }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query Audience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        excluded { reason count }\n        addresses(first: $first, after: $after) {\n          totalCount\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on NotFoundError { message entity id }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsentApiKeys {\n    apiKeys { id name }\n  }\n"): (typeof documents)["\n  query ConsentApiKeys {\n    apiKeys { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsentSync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { created updated } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ConsentSync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { created updated } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsentUpdateDetail($input: UpdateContactDetailInput!) {\n    updateContactDetail(input: $input) { __typename ... on ContactDetail { value status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ConsentUpdateDetail($input: UpdateContactDetailInput!) {\n    updateContactDetail(input: $input) { __typename ... on ContactDetail { value status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsentContacts {\n    contacts(first: 50) { edges { node { id firstName details { id kind value status } } } }\n  }\n"): (typeof documents)["\n  query ConsentContacts {\n    contacts(first: 50) { edges { node { id firstName details { id kind value status } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OptOutDetail($input: OptOutContactDetailInput!) {\n    optOutContactDetail(input: $input) {\n      __typename\n      ... on AddressConsent { address optOuts { channel source reason } }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation OptOutDetail($input: OptOutContactDetailInput!) {\n    optOutContactDetail(input: $input) {\n      __typename\n      ... on AddressConsent { address optOuts { channel source reason } }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InboundKeyword($input: InboundKeywordInput!) {\n    recordInboundKeyword(input: $input) {\n      __typename\n      ... on InboundKeyword {\n        action\n        keyword\n        consent { optOuts { channel source reason } optIns { channel source } channels { channel status } }\n      }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation InboundKeyword($input: InboundKeywordInput!) {\n    recordInboundKeyword(input: $input) {\n      __typename\n      ... on InboundKeyword {\n        action\n        keyword\n        consent { optOuts { channel source reason } optIns { channel source } channels { channel status } }\n      }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OptOutList($filter: OptOutFilter, $first: Int, $after: String) {\n    optOuts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { address kind channel source reason actorKeyId } }\n    }\n  }\n"): (typeof documents)["\n  query OptOutList($filter: OptOutFilter, $first: Int, $after: String) {\n    optOuts(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { address kind channel source reason actorKeyId } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CrashStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation CrashStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CrashMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation CrashMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CrashConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation CrashConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CrashJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status progress { processedRows totalRows } counts { toCreate toUpdate toSkip errors created updated skipped failed } }\n    }\n  }\n"): (typeof documents)["\n  query CrashJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status progress { processedRows totalRows } counts { toCreate toUpdate toSkip errors created updated skipped failed } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CrashContacts { contacts(first: 1) { totalCount } }\n"): (typeof documents)["\n  query CrashContacts { contacts(first: 1) { totalCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkerStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation WorkerStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkerMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation WorkerMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkerConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation WorkerConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkerJob($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status progress { processedRows } } }\n  }\n"): (typeof documents)["\n  query WorkerJob($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status progress { processedRows } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WorkerProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { created } }\n  }\n"): (typeof documents)["\n  subscription WorkerProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { created } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,144 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+
+/**
+ * Real child processes of the product (`src/main.ts`, `src/worker-main.ts`, npm scripts) for the
+ * tests that need more than one process on one database. Every child is tracked, so a test's
+ * afterAll can stop whatever a failure left running.
+ */
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const LISTENING = /GraphiQL at (http:\/\/\S+?)\/graphql/;
+export const WORKER_RUNNING = /import worker \S+ is running/;
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface ProductProcess {
+  child: ChildProcess;
+  /** stdout and stderr so far, interleaved. */
+  output(): string;
+  /** Resolves with the first match of `pattern` in the output; rejects if the process exits first. */
+  waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
+  exited: Promise<Exit>;
+  /** SIGTERM, then the exit (rejects if it takes longer than `timeoutMs`). */
+  stop(timeoutMs: number): Promise<Exit>;
+}
+
+const running = new Set<ProductProcess>();
+
+/** Starts `command` in the project folder with `env`, capturing its output. */
+export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): ProductProcess {
+  // Its own process group (detached): a signal reaches the whole group, so `npm run x`'s node gets
+  // it too (npm does not pass SIGTERM on to its script).
+  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let all = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    all += chunk.toString();
+    for (const listener of listeners) listener();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const process: ProductProcess = {
+    child,
+    output: () => all,
+    exited,
+    waitFor(pattern, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(all);
+          if (!match) return;
+          done();
+          resolve(match);
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`no ${pattern} in the output of ${args.join(' ')} within ${timeoutMs} ms:\n${all}`));
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        void exited.then((exit) => {
+          if (!listeners.has(check)) return;
+          done();
+          reject(new Error(`${args.join(' ')} exited (${JSON.stringify(exit)}) before printing ${pattern}:\n${all}`));
+        });
+        check();
+      });
+    },
+    async stop(timeoutMs) {
+      signalGroup(child, 'SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not exit within ${timeoutMs} ms of SIGTERM:\n${all}`)), timeoutMs);
+      });
+      try {
+        return await Promise.race([exited, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+  running.add(process);
+  return process;
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    globalThis.process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** `node --import tsx <entry>`, as the npm scripts run it. */
+export function startNode(entry: string, env: NodeJS.ProcessEnv): ProductProcess {
+  return startProcess(globalThis.process.execPath, ['--import', 'tsx', entry], env);
+}
+
+/**
+ * Kills the process groups of every process started (SIGKILL: a test that failed half-way has
+ * nothing left to save), including what a stopped `npm run` may have left behind in its group.
+ */
+export async function killAll(): Promise<void> {
+  const started = [...running];
+  running.clear();
+  for (const child of started) signalGroup(child.child, 'SIGKILL');
+  await Promise.all(started.map((child) => child.exited));
+}
+
+/** The environment of a product process on `databaseUrl`, its files under `dataDir`, on a free port. */
+export function productEnv(databaseUrl: string, dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...globalThis.process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', ...extra };
+  // Not vitest's NODE_ENV=test: the processes run as in production.
+  delete env.NODE_ENV;
+  return env;
+}
+
+/** Sends one typed operation over HTTP to a product process; throws on HTTP or GraphQL errors. */
+export async function request<TResult, TVariables>(
+  baseUrl: string,
+  key: string,
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: TVariables,
+): Promise<TResult> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
+  const body = (await response.json()) as { data?: TResult; errors?: unknown };
+  if (response.status !== 200 || body.errors) throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(body.errors)}`);
+  return body.data!;
+}
