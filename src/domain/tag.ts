@@ -15,3 +15,14 @@ export function normalizeTag(raw: string): Result<string> {
   if (tag.length > TAG_MAX_LENGTH) return err(`${quote(tag)} is longer than ${TAG_MAX_LENGTH} characters, the most a tag may have`);
   return ok(tag);
 }
+
+/**
+ * The automatic tag of one import: when it started and its file, so people recognise it, and the
+ * start of the job's id, so that two imports of one file in the same minute never share a tag (a
+ * shared tag would hide which import touched a contact, and a revert of one would strip the other's).
+ */
+export function importBatchTag(job: { id: string; createdAt: Date; fileName: string }): string {
+  const suffix = ` #${job.id.slice(0, 8)}`;
+  const label = `Import ${job.createdAt.toISOString().slice(0, 16).replace('T', ' ')} ${job.fileName}`.replace(WHITESPACE_RUN, ' ');
+  return label.slice(0, TAG_MAX_LENGTH - suffix.length) + suffix;
+}

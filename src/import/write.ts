@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { inTransaction } from '../db/transaction.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
+import { importBatchTag } from '../domain/tag.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { enqueueJobEnded } from '../services/webhook-delivery.ts';
 import { createCsvWriter } from './csv-output.ts';
@@ -105,7 +106,7 @@ async function prepareWrite(context: JobRunContext, job: ImportJob, plan: Import
       );
       newGroupId = rows[0].id;
     }
-    const batchTag = plan.batchTag ? `Import ${job.createdAt.toISOString().slice(0, 16).replace('T', ' ')} ${job.fileName}`.slice(0, 100) : null;
+    const batchTag = plan.batchTag ? importBatchTag(job) : null;
     const state: JobState = { ...jobState(job), batchTag, newGroupId };
     await client.query(
       `UPDATE import_jobs SET options = $3, processed_rows = 0, phase_started_at = now(), updated_at = now()

@@ -11,7 +11,7 @@ import {
   type ImportOptionsInput,
   type ImportPlanContext,
 } from '../../src/domain/import-options.ts';
-import { normalizeTag } from '../../src/domain/tag.ts';
+import { importBatchTag, normalizeTag } from '../../src/domain/tag.ts';
 
 const CUSTOM_FIELDS: CustomFieldDefinition[] = [
   { key: 'tier', label: 'Tier', type: 'SELECT', options: ['Gold', 'Silver'] },
@@ -377,6 +377,24 @@ describe('normalizeTag', () => {
     expect(normalizeTag(' ')).toEqual({ ok: false, error: 'a tag cannot be blank' });
     expect(normalizeTag('x'.repeat(100))).toMatchObject({ ok: true });
     expect(normalizeTag('x'.repeat(101))).toMatchObject({ ok: false });
+  });
+});
+
+describe('importBatchTag', () => {
+  const createdAt = new Date('2026-11-22T06:23:41Z');
+
+  it('names the import by its start and file, and keeps two imports of one file in one minute apart', () => {
+    const first = importBatchTag({ id: '0a1b2c3d-0000-4000-8000-000000000000', createdAt, fileName: 'contacts.csv' });
+    const second = importBatchTag({ id: '9f8e7d6c-0000-4000-8000-000000000000', createdAt, fileName: 'contacts.csv' });
+    expect(first).toBe('Import 2026-11-22 06:23 contacts.csv #0a1b2c3d');
+    expect(second).not.toBe(first);
+  });
+
+  it('shortens a long file name, never the id that tells imports apart', () => {
+    const tag = importBatchTag({ id: '0a1b2c3d-0000-4000-8000-000000000000', createdAt, fileName: `${'x'.repeat(200)}.csv` });
+    expect(tag).toHaveLength(100);
+    expect(tag.endsWith(' #0a1b2c3d')).toBe(true);
+    expect(normalizeTag(tag)).toEqual({ ok: true, value: tag });
   });
 });
 
