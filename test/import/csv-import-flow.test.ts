@@ -153,7 +153,7 @@ describe('a CSV import from upload to result file', () => {
 
     const { contacts } = await app.data(Contacts, {}, key);
     expect(contacts.totalCount).toBe(ROWS);
-    expect(contacts.edges[0]!.node.tags).toEqual(expect.arrayContaining(['launch', expect.stringMatching(/^Import .* people\.csv$/)]));
+    expect(contacts.edges[0]!.node.tags).toEqual(expect.arrayContaining(['launch', expect.stringMatching(/^Import .* people\.csv #[0-9a-f]{8}$/)]));
     const { rows } = await app.db.pool.query(
       `SELECT count(*)::int AS n FROM group_members m JOIN groups g ON g.workspace_id = m.workspace_id AND g.id = m.group_id WHERE g.name = 'Launch list'`,
     );
