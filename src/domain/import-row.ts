@@ -174,6 +174,18 @@ function isBlank(cell: string): boolean {
   return cell.length === 0 || cell.trim().length === 0;
 }
 
+/** A formula-safe cell as spreadsheet-safe exports write it: `'` before `=`, `+`, `-`, `@`, tab or CR. */
+const FORMULA_GUARD = /^'[=+\-@\t\r]/;
+
+/**
+ * The value of a cell written formula-safe — by Switchboard's own exports, result and error files,
+ * or other careful tools — is the text after the guard: `'+12025550143` is the phone +12025550143,
+ * so an export imports back as it was.
+ */
+export function withoutFormulaGuard(cell: string): string {
+  return FORMULA_GUARD.test(cell) ? cell.slice(1) : cell;
+}
+
 /**
  * Reads one row by the plan (SPEC §2 "Row rules"):
  *
@@ -194,7 +206,8 @@ function isBlank(cell: string): boolean {
  * What a new contact needs (a phone or an email, and the workspace's requirements) is not checked
  * here but in {@link decideRow}: whether the row creates a contact depends on the database lookup.
  */
-export function normalizeImportRow(cells: readonly string[], plan: ImportPlan, settings: Pick<RowRuleSettings, 'headerCount'>): ImportRowResult {
+export function normalizeImportRow(rawCells: readonly string[], plan: ImportPlan, settings: Pick<RowRuleSettings, 'headerCount'>): ImportRowResult {
+  const cells = rawCells.map(withoutFormulaGuard);
   if (cells.length !== settings.headerCount) {
     return {
       data: { customFields: NO_CUSTOM_FIELDS, tags: NO_TAGS },

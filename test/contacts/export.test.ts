@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ContactExportInput, CreateContactInput } from '../generated/graphql.ts';
 import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { download, importCsv } from '../support/imports.ts';
 
 const Export = graphql(`
   query ExportContacts($input: ContactExportInput!) {
@@ -173,6 +174,23 @@ describe('contactExport', () => {
     expect(bob[11]).toBe("'@SUM(A1)");
     expect(dee[11]).toBe("'+cmd|' /C calc'!A0");
     expect(dee.slice(10)).toEqual(['', "'+cmd|' /C calc'!A0", '', '', '']);
+  });
+
+  it('imports back as it was: headers are field labels, formula-safe phones are read without the guard', async () => {
+    const csv = (await download(await exportUrl({ format: 'CSV', columns: ['firstName', 'lastName', 'phone', 'email'] }), key)).replace(/^\uFEFF/, '');
+    expect(csv).toContain(",'+");
+    const target = await app.createWorkspace('Round trip');
+    const job = await importCsv(app, target.keys.WRITE, csv, { purpose: 'ADD_ALL_DESPITE_DUPLICATES', batchTag: false });
+    expect(job.counts).toMatchObject({ failed: 0, skipped: 0 });
+    const details = (workspaceId: string) =>
+      app.db.pool
+        .query(
+          `SELECT c.first_name, c.last_name, d.kind, d.value FROM contacts c JOIN contact_details d ON d.workspace_id = c.workspace_id AND d.contact_id = c.id
+           WHERE c.workspace_id = $1 AND d.is_primary ORDER BY 1, 2, 3, 4`,
+          [workspaceId],
+        )
+        .then((result) => result.rows);
+    expect(await details(target.id)).toEqual(await details(workspace.id));
   });
 
   it('honours search, filter, sort and the chosen columns', async () => {

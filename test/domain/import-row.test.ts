@@ -7,6 +7,7 @@ import {
   mergeDuplicateRows,
   normalizeImportRow,
   previewUpdate,
+  withoutFormulaGuard,
   type ExistingContact,
   type ImportRowResult,
   type RowData,
@@ -62,6 +63,12 @@ describe('normalizeImportRow: phone numbers', () => {
       errors: [],
       identifier: '+12025550143',
     });
+  });
+
+  it("reads a cell written formula-safe ('+…, as exports and result files write phones) as the value after the guard", () => {
+    expect(dataOf(planOf(PHONE_ROW), ["'+1 202 555 0143", ''])).toMatchObject({ phone: { e164: '+12025550143', raw: '+1 202 555 0143' } });
+    expect(withoutFormulaGuard("'=1+2")).toBe('=1+2');
+    expect(withoutFormulaGuard("'plain")).toBe("'plain");
   });
 
   it('reads a national number with the Country column (GB, the 000 seed)', () => {
