@@ -66,11 +66,10 @@ function flip(direction: SortDirection): SortDirection {
  * The cursor values are selected alongside as `sort_0`, `sort_1`, … by {@link sortValuesSql}.
  */
 export function orderBySql(sort: ContactSort, reversed = false): Sql {
-  const parts = sort.keys.map((key) => {
-    const direction = reversed ? flip(key.direction) : key.direction;
-    return sql`${key.expression} ${raw(direction)} ${raw(reversed ? 'NULLS FIRST' : 'NULLS LAST')}`;
-  });
-  parts.push(sql`c.id ${raw(reversed ? flip(sort.idDirection) : sort.idDirection)}`);
+  // The keyword is chosen here, never copied from the input, whatever a caller let through.
+  const keyword = (direction: SortDirection) => raw((reversed ? flip(direction) : direction) === 'ASC' ? 'ASC' : 'DESC');
+  const parts = sort.keys.map((key) => sql`${key.expression} ${keyword(key.direction)} ${raw(reversed ? 'NULLS FIRST' : 'NULLS LAST')}`);
+  parts.push(sql`c.id ${keyword(sort.idDirection)}`);
   return join(parts, ', ');
 }
 
