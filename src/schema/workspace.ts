@@ -2,6 +2,7 @@ import { ApiKeyScope } from '../generated/prisma/enums.ts';
 import { ValidationError, NotFoundError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
 import { createApiKey, revokeApiKey, type IssuedKey } from '../services/api-keys.ts';
+import { updateWorkspaceSettings } from '../services/workspaces.ts';
 import { builder } from './builder.ts';
 
 export const ApiKeyScopeEnum = builder.enumType(ApiKeyScope, {
@@ -14,7 +15,7 @@ export const ChannelEnum = builder.enumType('Channel', {
   description: 'A messaging channel.',
 });
 
-builder.prismaObject('Workspace', {
+const WorkspaceRef = builder.prismaObject('Workspace', {
   description: 'A tenant: every contact, field, group, opt-out and import belongs to exactly one.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -69,7 +70,28 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const UpdateWorkspaceSettingsInput = builder.inputType('UpdateWorkspaceSettingsInput', {
+  description: 'The settings to change; those left out stay as they are.',
+  fields: (t) => ({
+    customFieldLimit: t.int({ description: 'How many custom fields the workspace may define (0–1,000).' }),
+    importMaxBytes: t.float({ description: 'Largest accepted import file, in bytes (1 KiB–10 GiB).' }),
+    importMaxRows: t.int({ description: 'Most data rows accepted in one import (1–10,000,000).' }),
+    reviewTtlSeconds: t.int({ description: 'How long an import may wait for its mapping or confirmation (60 s–7 days).' }),
+    fileRetentionDays: t.int({ description: 'How long error and result files are kept (1–365 days).' }),
+    requireFirstName: t.boolean({ description: 'New contacts must have a first name.' }),
+    requirePhoneWithCountry: t.boolean({ description: 'New contacts must have a phone whose country is known.' }),
+    optInChannels: t.field({ type: [ChannelEnum], description: 'Channels that need a recorded opt-in before an address may be messaged.' }),
+  }),
+});
+
 builder.mutationFields((t) => ({
+  updateWorkspaceSettings: t.withAuth({ admin: true }).field({
+    type: WorkspaceRef,
+    description: "Changes the workspace's limits and rules. A value out of range is a ValidationError and nothing changes.",
+    errors: { types: [ValidationError] },
+    args: { input: t.arg({ type: UpdateWorkspaceSettingsInput, required: true }) },
+    resolve: (_root, args, ctx) => updateWorkspaceSettings(ctx.db, { workspaceId: ctx.caller.workspaceId, input: args.input }),
+  }),
   createApiKey: t.withAuth({ admin: true }).field({
     type: CreatedApiKey,
     description: 'Makes a new key for the workspace.',

@@ -1,5 +1,6 @@
 import type { Database } from '../db/client.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { parseSettingsChange } from '../domain/workspace-settings.ts';
 import type { Workspace } from '../generated/prisma/client.ts';
 import { createApiKey, type IssuedKey } from './api-keys.ts';
 
@@ -29,4 +30,17 @@ export async function ensureDefaultWorkspace(db: Database): Promise<IssuedKey | 
     await client.query('SELECT pg_advisory_unlock(hashtext($1))', ['switchboard:default-workspace']);
     client.release();
   }
+}
+
+/** Changes some of the workspace's settings (see parseSettingsChange); the others stay. */
+export async function updateWorkspaceSettings(
+  db: Database,
+  options: { workspaceId: string; input: Parameters<typeof parseSettingsChange>[0] },
+): Promise<Workspace> {
+  const change = parseSettingsChange(options.input);
+  const { importMaxBytes, ...rest } = change;
+  return db.prisma.workspace.update({
+    where: { id: options.workspaceId },
+    data: { ...rest, ...(importMaxBytes !== undefined && { importMaxBytes: BigInt(importMaxBytes) }) },
+  });
 }

@@ -154,6 +154,8 @@ type Documents = {
     "\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on Error { message }\n    }\n  }\n": typeof types.DeleteFieldDocument,
     "\n  mutation ContactWithFields($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id customFields } ... on Error { message } }\n  }\n": typeof types.ContactWithFieldsDocument,
     "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n": typeof types.ContactFieldsDocument,
+    "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n": typeof types.WorkspaceSettingsDocument,
+    "\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.UpdateWorkspaceSettingsDocument,
     "\n  mutation StartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        encoding\n        delimiter\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": typeof types.StartImportDocument,
     "\n  mutation SetMapping($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) {\n      __typename\n      ... on ImportJob { id status }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SetMappingDocument,
     "\n  mutation Confirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConfirmDocument,
@@ -303,6 +305,8 @@ const documents: Documents = {
     "\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on Error { message }\n    }\n  }\n": types.DeleteFieldDocument,
     "\n  mutation ContactWithFields($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id customFields } ... on Error { message } }\n  }\n": types.ContactWithFieldsDocument,
     "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n": types.ContactFieldsDocument,
+    "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n": types.WorkspaceSettingsDocument,
+    "\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.UpdateWorkspaceSettingsDocument,
     "\n  mutation StartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        encoding\n        delimiter\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": types.StartImportDocument,
     "\n  mutation SetMapping($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) {\n      __typename\n      ... on ImportJob { id status }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.SetMappingDocument,
     "\n  mutation Confirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": types.ConfirmDocument,
@@ -886,6 +890,14 @@ export function graphql(source: "\n  mutation ContactWithFields($input: CreateCo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n"): (typeof documents)["\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n"): (typeof documents)["\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,54 @@
+import type { Channel } from './detail-status.ts';
+import { ValidationError, type InputIssue } from './errors.ts';
+
+/** The workspace settings a client may change (the SPEC's configurable limits and rules). */
+export interface WorkspaceSettings {
+  customFieldLimit: number;
+  importMaxBytes: number;
+  importMaxRows: number;
+  reviewTtlSeconds: number;
+  fileRetentionDays: number;
+  requireFirstName: boolean;
+  requirePhoneWithCountry: boolean;
+  optInChannels: Channel[];
+}
+
+type NumericSetting = 'customFieldLimit' | 'importMaxBytes' | 'importMaxRows' | 'reviewTtlSeconds' | 'fileRetentionDays';
+
+/**
+ * The range each numeric setting may take. The upper bounds keep one workspace from asking the
+ * server for what it cannot give (a 100 GB upload, a review held for a year); the lower ones keep
+ * the product usable (an import needs a minute to be reviewed).
+ */
+export const SETTING_RANGES: Readonly<Record<NumericSetting, { min: number; max: number; unit: string }>> = {
+  customFieldLimit: { min: 0, max: 1000, unit: 'custom fields' },
+  importMaxBytes: { min: 1024, max: 10 * 2 ** 30, unit: 'bytes' },
+  importMaxRows: { min: 1, max: 10_000_000, unit: 'rows' },
+  reviewTtlSeconds: { min: 60, max: 7 * 24 * 3600, unit: 'seconds' },
+  fileRetentionDays: { min: 1, max: 365, unit: 'days' },
+};
+
+/**
+ * Checks a change of settings: every numeric one a whole number in its range, channels listed
+ * once. Every problem is reported at once, by the input field's name; nothing is applied unless all pass.
+ */
+export function parseSettingsChange(input: { [K in keyof WorkspaceSettings]?: WorkspaceSettings[K] | null }): Partial<WorkspaceSettings> {
+  const issues: InputIssue[] = [];
+  const change: Partial<WorkspaceSettings> = {};
+  for (const [key, range] of Object.entries(SETTING_RANGES) as [NumericSetting, (typeof SETTING_RANGES)[NumericSetting]][]) {
+    const value = input[key];
+    if (value == null) continue;
+    if (!Number.isInteger(value) || value < range.min || value > range.max) {
+      issues.push({ path: ['input', key], message: `must be a whole number from ${range.min} to ${range.max} ${range.unit}, not ${value}` });
+    } else change[key] = value;
+  }
+  if (input.requireFirstName != null) change.requireFirstName = input.requireFirstName;
+  if (input.requirePhoneWithCountry != null) change.requirePhoneWithCountry = input.requirePhoneWithCountry;
+  if (input.optInChannels != null) {
+    const channels = input.optInChannels;
+    if (new Set(channels).size !== channels.length) issues.push({ path: ['input', 'optInChannels'], message: 'lists a channel twice' });
+    else change.optInChannels = [...channels];
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  return change;
+}
