@@ -1,19 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { killAll, LISTENING, startNode, startProcess, type Exit, type ProductProcess } from '../support/processes.ts';
 
 /**
  * `npm start` and the CLI as a new user runs them: real child processes on their own embedded
  * PostgreSQL in a fresh DATA_DIR (never DATABASE_URL, so nothing here depends on the test run's
  * database except the one DATABASE_URL step, which says so).
  */
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A server start-up is initdb (first time only) + PostgreSQL start + tsx compile: seconds on 2 cores. */
 const START_TIMEOUT = 60_000;
@@ -22,90 +19,9 @@ const STOP_TIMEOUT = 20_000;
 
 const KEY = /\bsb_[A-Za-z0-9_-]{20,}/;
 const KEY_ONLY = /^sb_[A-Za-z0-9_-]{20,}$/;
-const LISTENING = /GraphiQL at (http:\/\/\S+?)\/graphql/;
 
 // ---------------------------------------------------------------------------------------------
 // Child processes
-
-/** Every child this file starts, so that afterAll can stop whatever is left even after a failure. */
-const children = new Set<ChildProcess>();
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-interface ServerProcess {
-  child: ChildProcess;
-  /** stdout and stderr so far, interleaved. */
-  output(): string;
-  stdout(): string;
-  /** Resolves with the first match of `pattern` in the output; rejects if the process exits first. */
-  waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
-  exited: Promise<Exit>;
-}
-
-/**
- * Each child leads its own process group (detached), so cleanup can reach the node process and
- * the postgres processes it spawned.
- */
-function spawnTracked(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-function exitOf(child: ChildProcess): Promise<Exit> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-}
-
-function startServer(env: NodeJS.ProcessEnv): ServerProcess {
-  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
-  let all = '';
-  let out = '';
-  const listeners = new Set<() => void>();
-  const onData = (chunk: Buffer, isStdout: boolean) => {
-    all += chunk.toString();
-    if (isStdout) out += chunk.toString();
-    for (const listener of listeners) listener();
-  };
-  child.stdout!.on('data', (chunk: Buffer) => onData(chunk, true));
-  child.stderr!.on('data', (chunk: Buffer) => onData(chunk, false));
-  const exited = exitOf(child);
-  return {
-    child,
-    output: () => all,
-    stdout: () => out,
-    exited,
-    waitFor(pattern, timeoutMs) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const match = pattern.exec(all);
-          if (!match) return;
-          done();
-          resolve(match);
-        };
-        const timer = setTimeout(() => {
-          done();
-          reject(new Error(`no ${pattern} in the server output within ${timeoutMs} ms:\n${all}`));
-        }, timeoutMs);
-        const done = () => {
-          clearTimeout(timer);
-          listeners.delete(check);
-        };
-        listeners.add(check);
-        void exited.then((exit) => {
-          if (!listeners.has(check)) return;
-          done();
-          reject(new Error(`the server exited (${JSON.stringify(exit)}) before printing ${pattern}:\n${all}`));
-        });
-        check();
-      });
-    },
-  };
-}
 
 interface CliResult extends Exit {
   stdout: string;
@@ -114,17 +30,11 @@ interface CliResult extends Exit {
 
 /** Runs the CLI to completion: `node --import tsx src/cli/main.ts ...`, or the documented `npm run --silent cli -- ...`. */
 async function runCli(args: string[], env: NodeJS.ProcessEnv, options: { viaNpm?: boolean } = {}): Promise<CliResult> {
-  const child = options.viaNpm
-    ? spawnTracked(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'cli', '--', ...args], env)
-    : spawnTracked(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], env);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), CLI_TIMEOUT - 5_000);
-  const exit = await exitOf(child);
+  const cli = options.viaNpm ? startProcess('npm', ['run', '--silent', 'cli', '--', ...args], env) : startNode('src/cli/main.ts', env, args);
+  const timer = setTimeout(() => cli.kill('SIGKILL'), CLI_TIMEOUT - 5_000);
+  const exit = await cli.exited;
   clearTimeout(timer);
-  return { ...exit, stdout, stderr };
+  return { ...exit, stdout: cli.stdout(), stderr: cli.stderr() };
 }
 
 /** The CLI's result: exit code 0 and exactly one line of JSON on stdout. */
@@ -133,15 +43,6 @@ function cliJson(result: CliResult): Record<string, unknown> {
   expect(result.code, context).toBe(0);
   expect(result.stdout, context).toMatch(/^[^\n]+\n$/);
   return JSON.parse(result.stdout) as Record<string, unknown>;
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
 }
 
 function isAlive(pid: number): boolean {
@@ -169,7 +70,8 @@ async function expectNoPostgres(dataDir: string, knownPid?: number): Promise<voi
   if (knownPid !== undefined) expect(isAlive(knownPid), `postgres ${knownPid} of ${dataDir} still runs`).toBe(false);
 }
 
-async function stopServer(server: ServerProcess, timeoutMs: number): Promise<Exit> {
+/** SIGTERM to the server's node process alone: stopping its PostgreSQL is the server's job. */
+async function stopServer(server: ProductProcess, timeoutMs: number): Promise<Exit> {
   server.child.kill('SIGTERM');
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -232,7 +134,7 @@ describe('npm start and the CLI on one embedded database', () => {
   let tempRoot: string;
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
-  let server: ServerProcess | undefined;
+  let server: ProductProcess | undefined;
   let baseUrl: string;
   let postgresPid: number | undefined;
   let testDatabase: TestDatabase | undefined;
@@ -259,10 +161,7 @@ describe('npm start and the CLI on one embedded database', () => {
 
   afterAll(async () => {
     // Whatever a failed step left running: SIGTERM first (so postgres stops cleanly), then SIGKILL.
-    const left = [...children];
-    for (const child of left) killGroup(child, 'SIGTERM');
-    await Promise.race([Promise.all(left.map(exitOf)), new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT / 2))]);
-    for (const child of left) killGroup(child, 'SIGKILL');
+    await killAll(STOP_TIMEOUT / 2);
     if (dataDir) {
       // A postmaster that outlived its parent (the bug step (c) looks for) must not outlive the run.
       const pid = await postmasterPid(dataDir);
@@ -276,7 +175,7 @@ describe('npm start and the CLI on one embedded database', () => {
   }, STOP_TIMEOUT + 15_000);
 
   it('(a) first start: prints the GraphiQL URL and an admin key; health, createContact and contacts work', async () => {
-    server = startServer(env);
+    server = startNode('src/main.ts', env);
     const [, url] = await server.waitFor(LISTENING, START_TIMEOUT - 10_000);
     baseUrl = url!;
     const [key] = await server.waitFor(KEY, 10_000);
@@ -382,7 +281,7 @@ describe('npm start and the CLI on one embedded database', () => {
 
   it('(d) a second start on the same DATA_DIR prints no new key and keeps the data', async () => {
     expect(firstKey && adaId && offline, 'needs steps (a) and (e1)').toBeTruthy();
-    server = startServer(env);
+    server = startNode('src/main.ts', env);
     const [, url] = await server.waitFor(LISTENING, START_TIMEOUT - 10_000);
     baseUrl = url!;
     postgresPid = await postmasterPid(dataDir);

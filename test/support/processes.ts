@@ -24,6 +24,10 @@ export interface ProductProcess {
   child: ChildProcess;
   /** stdout and stderr so far, interleaved. */
   output(): string;
+  stdout(): string;
+  stderr(): string;
+  /** Sends `signal` to the process's whole group (its children, e.g. npm's node or PostgreSQL, too). */
+  kill(signal: NodeJS.Signals): void;
   /** Resolves with the first match of `pattern` in the output; rejects if the process exits first. */
   waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray>;
   exited: Promise<Exit>;
@@ -39,17 +43,22 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
   // it too (npm does not pass SIGTERM on to its script).
   const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let all = '';
+  const streams = { stdout: '', stderr: '' };
   const listeners = new Set<() => void>();
-  const onData = (chunk: Buffer) => {
-    all += chunk.toString();
-    for (const listener of listeners) listener();
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
+  for (const name of ['stdout', 'stderr'] as const) {
+    child[name]!.on('data', (chunk: Buffer) => {
+      all += chunk.toString();
+      streams[name] += chunk.toString();
+      for (const listener of listeners) listener();
+    });
+  }
   const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const process: ProductProcess = {
     child,
     output: () => all,
+    stdout: () => streams.stdout,
+    stderr: () => streams.stderr,
+    kill: (signal) => signalGroup(child, signal),
     exited,
     waitFor(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {
@@ -102,19 +111,24 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** `node --import tsx <entry>`, as the npm scripts run it. */
-export function startNode(entry: string, env: NodeJS.ProcessEnv): ProductProcess {
-  return startProcess(globalThis.process.execPath, ['--import', 'tsx', entry], env);
+/** `node --import tsx <entry> [args]`, as the npm scripts run it. */
+export function startNode(entry: string, env: NodeJS.ProcessEnv, args: string[] = []): ProductProcess {
+  return startProcess(globalThis.process.execPath, ['--import', 'tsx', entry, ...args], env);
 }
 
 /**
- * Kills the process groups of every process started (SIGKILL: a test that failed half-way has
- * nothing left to save), including what a stopped `npm run` may have left behind in its group.
+ * Kills the process groups of every process started, including what a stopped `npm run` may have
+ * left behind in its group: SIGKILL (a test that failed half-way has nothing left to save), or
+ * with `graceMs`, SIGTERM first so that PostgreSQL can stop cleanly, and SIGKILL after that long.
  */
-export async function killAll(): Promise<void> {
+export async function killAll(graceMs = 0): Promise<void> {
   const started = [...running];
   running.clear();
-  for (const child of started) signalGroup(child.child, 'SIGKILL');
+  if (graceMs > 0) {
+    for (const child of started) child.kill('SIGTERM');
+    await Promise.race([Promise.all(started.map((child) => child.exited)), new Promise((resolve) => setTimeout(resolve, graceMs))]);
+  }
+  for (const child of started) child.kill('SIGKILL');
   await Promise.all(started.map((child) => child.exited));
 }
 
