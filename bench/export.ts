@@ -6,32 +6,16 @@
  * size and the process's peak RSS and heap. Run it with `node --max-old-space-size=N --import tsx
  * bench/export.ts` to check that a small heap exports as fast: memory does not grow with the list.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { openDatabase } from '../src/db/client.ts';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { FileStore } from '../src/import/file-store.ts';
 import { JobEvents } from '../src/import/progress.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createWorkspace } from '../src/services/workspaces.ts';
 
 const count = Number(process.argv[2] ?? 200_000);
-const work = await mkdtemp(path.join(tmpdir(), 'switchboard-bench-'));
-await chmod(work, 0o755); // as root, the embedded PostgreSQL runs as `postgres` and must enter it
-const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(path.join(work, 'db'), { persistent: false });
-const adminUrl = process.env.DATABASE_URL ?? server!.url('postgres');
-const admin = new pg.Client(adminUrl);
-await admin.connect();
-const dbName = `bench_export_${process.pid}`;
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(adminUrl);
-url.pathname = `/${dbName}`;
-const db = openDatabase(url.toString());
-await migrate(db.pool);
+const { work, db, close } = await openBenchDatabase('export');
 const { workspace, admin: key } = await createWorkspace(db, { name: 'Bench' });
 
 await db.pool.query(`INSERT INTO fields (workspace_id, key, label, type) VALUES ($1, 'note', 'Note', 'TEXT')`, [workspace.id]);
@@ -53,7 +37,7 @@ await db.pool.query(
 );
 await db.pool.query('ANALYZE');
 
-const events = new JobEvents(url.toString());
+const events = new JobEvents(db.url);
 await events.start();
 const app = buildApp({ db, files: new FileStore(path.join(work, 'files')), events });
 const origin = await app.start({ host: '127.0.0.1', port: 0 });
@@ -104,8 +88,4 @@ for (const format of ['CSV', 'XLSX'] as const) {
 
 await app.stop();
 await events.stop();
-await db.close();
-await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-await admin.end();
-await server?.stop();
-await rm(work, { recursive: true, force: true });
+await close();

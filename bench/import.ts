@@ -6,15 +6,11 @@
  * peak RSS of the process (server and worker together), sampled every 50 ms.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import pg from 'pg';
-import { openDatabase } from '../src/db/client.ts';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { FileStore } from '../src/import/file-store.ts';
 import { JobEvents } from '../src/import/progress.ts';
 import { startImportWorker } from '../src/import/worker.ts';
@@ -22,21 +18,10 @@ import { buildApp } from '../src/server/app.ts';
 import { createWorkspace } from '../src/services/workspaces.ts';
 
 const rows = Number(process.argv[2] ?? 200_000);
-const work = await mkdtemp(path.join(tmpdir(), 'switchboard-bench-'));
-await chmod(work, 0o755); // as root, the embedded PostgreSQL runs as `postgres` and must enter it
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 
-const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(path.join(work, 'db'), { persistent: false });
-const adminUrl = process.env.DATABASE_URL ?? server!.url('postgres');
-const admin = new pg.Client(adminUrl);
-await admin.connect();
-const dbName = `bench_${process.pid}`;
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(adminUrl);
-url.pathname = `/${dbName}`;
-const db = openDatabase(url.toString());
-await migrate(db.pool);
+const { work, db, close } = await openBenchDatabase('import');
 
 const csvPath = path.join(work, 'contacts.csv');
 await writeCsv(csvPath, rows);
@@ -118,11 +103,7 @@ console.log(`peak RSS:            ${Math.round(peakRss / 2 ** 20)} MiB`);
 await app.stop();
 await worker.stop();
 await events.stop();
-await db.close();
-await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-await admin.end();
-await server?.stop();
-await rm(work, { recursive: true, force: true });
+await close();
 
 async function writeCsv(file: string, count: number): Promise<void> {
   const out = createWriteStream(file);

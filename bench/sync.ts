@@ -4,29 +4,12 @@
  * one phone in ten shared with the record before it), the same push again (nothing to write), and a
  * push changing every name. Prints the wall time of each.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { openDatabase } from '../src/db/client.ts';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { openBenchDatabase } from './bench-database.ts';
 import { syncRecords } from '../src/services/sync.ts';
 import { createWorkspace } from '../src/services/workspaces.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
-const work = await mkdtemp(path.join(tmpdir(), 'switchboard-bench-'));
-await chmod(work, 0o755); // as root, the embedded PostgreSQL runs as `postgres` and must enter it
-const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(path.join(work, 'db'), { persistent: false });
-const adminUrl = process.env.DATABASE_URL ?? server!.url('postgres');
-const admin = new pg.Client(adminUrl);
-await admin.connect();
-const dbName = `bench_sync_${process.pid}`;
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = new URL(adminUrl);
-url.pathname = `/${dbName}`;
-const db = openDatabase(url.toString());
-await migrate(db.pool);
+const { db, close } = await openBenchDatabase('sync');
 const { workspace } = await createWorkspace(db, { name: 'Bench' });
 
 const records = (firstName: string) =>
@@ -50,8 +33,4 @@ for (const [label, batch] of [
   );
 }
 
-await db.close();
-await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-await admin.end();
-await server?.stop();
-await rm(work, { recursive: true, force: true });
+await close();
