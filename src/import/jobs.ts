@@ -8,6 +8,8 @@ import { CONTACT_ID_COLUMN, planImport, type ImportOptionsInput } from '../domai
 import type { ImportJob, ImportStatus, Prisma } from '../generated/prisma/client.ts';
 import type { FileStore } from './file-store.ts';
 import type { JobState } from './job-rows.ts';
+import { createdWithin } from '../db/created-within.ts';
+import { checkDateRange } from '../domain/date-range.ts';
 import { notifyJobChanged } from './progress.ts';
 import { storeSource, suggestSourceColumns } from './source.ts';
 import { enqueueJobEnded } from '../services/webhook-delivery.ts';
@@ -153,6 +155,19 @@ export async function cancelImport(scope: Omit<JobScope, 'files'> & { jobId: str
   if (rowCount === 0) throw new InvalidStateError(`Import ${job.id} changed to ${now.status} meanwhile`, now.status);
   await notifyJobChanged(db.pool, job.id);
   return now;
+}
+
+export interface ImportJobsFilter {
+  statuses?: ImportStatus[] | null;
+  createdAfter?: Date | null;
+  createdBefore?: Date | null;
+}
+
+/** The history's condition, checked: an empty status list or a range holding no instant is refused. */
+export function importJobsWhere(workspaceId: string, filter: ImportJobsFilter | null | undefined): Prisma.ImportJobWhereInput {
+  if (filter?.statuses?.length === 0) throw ValidationError.of(['filter', 'statuses'], 'give at least one status, or leave statuses out');
+  checkDateRange({ after: filter?.createdAfter, before: filter?.createdBefore }, { after: ['filter', 'createdAfter'], before: ['filter', 'createdBefore'] });
+  return { workspaceId, ...(filter?.statuses && { status: { in: filter.statuses } }), ...createdWithin(filter?.createdAfter, filter?.createdBefore) };
 }
 
 /**

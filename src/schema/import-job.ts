@@ -1,12 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { InvalidStateError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { checkDateRange } from '../domain/date-range.ts';
 import { parseId } from '../domain/ids.ts';
 import type { FieldChange } from '../domain/import-row.ts';
 import type { ColumnSuggestion, ImportPlan } from '../domain/import-options.ts';
 import { ImportSourceKind, ImportStatus } from '../generated/prisma/enums.ts';
-import type { ImportJob, Prisma } from '../generated/prisma/client.ts';
-import { cancelImport, confirmImport, revertImport, setImportMapping, startImport } from '../import/jobs.ts';
+import type { ImportJob } from '../generated/prisma/client.ts';
+import { cancelImport, confirmImport, importJobsWhere, revertImport, setImportMapping, startImport } from '../import/jobs.ts';
 import { jobState } from '../import/job-rows.ts';
 import { MAX_PREVIEW_ROWS, previewRows, skipReasons, updatePreviews, type PreviewRow, type SkipReason, type UpdatePreview } from '../import/review.ts';
 import { builder, type Context } from './builder.ts';
@@ -222,21 +221,6 @@ const ImportJobsFilter = builder.inputType('ImportJobsFilter', {
     createdBefore: t.field({ type: 'DateTime', description: 'Only jobs created before this time.' }),
   }),
 });
-
-type ImportJobsFilterInput = { statuses?: ImportStatus[] | null; createdAfter?: Date | null; createdBefore?: Date | null } | null | undefined;
-
-/** The history's condition, checked: an empty status list or a range holding no instant is refused. */
-function importJobsWhere(workspaceId: string, filter: ImportJobsFilterInput): Prisma.ImportJobWhereInput {
-  if (filter?.statuses?.length === 0) throw ValidationError.of(['filter', 'statuses'], 'give at least one status, or leave statuses out');
-  checkDateRange({ after: filter?.createdAfter, before: filter?.createdBefore }, { after: ['filter', 'createdAfter'], before: ['filter', 'createdBefore'] });
-  return {
-    workspaceId,
-    ...(filter?.statuses ? { status: { in: filter.statuses } } : {}),
-    ...(filter?.createdAfter || filter?.createdBefore
-      ? { createdAt: { ...(filter.createdAfter ? { gte: filter.createdAfter } : {}), ...(filter.createdBefore ? { lt: filter.createdBefore } : {}) } }
-      : {}),
-  };
-}
 
 builder.queryFields((t) => ({
   importJob: t.withAuth({ read: true }).prismaField({

@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import type { Database } from '../db/client.ts';
+import { createdWithin } from '../db/created-within.ts';
 import { inTransaction } from '../db/transaction.ts';
 import {
   inboundKeyword,
@@ -86,9 +87,7 @@ export function optOutListWhere(workspaceId: string, filter: OptOutFilter | null
     ...(filter?.channel && { channel: filter.channel }),
     ...(filter?.source && { source: filter.source }),
     ...(filter?.kind && { kind: filter.kind }),
-    ...((filter?.createdAfter || filter?.createdBefore) && {
-      createdAt: { ...(filter.createdAfter && { gte: filter.createdAfter }), ...(filter.createdBefore && { lt: filter.createdBefore }) },
-    }),
+    ...createdWithin(filter?.createdAfter, filter?.createdBefore),
   };
 }
 
