@@ -30,3 +30,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency,
   };
 }
+
+/**
+ * Where a database URL points, without its user name and password: `host:port/database`, as the
+ * CLI says which database it used.
+ */
+export function describeDatabaseUrl(databaseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    return 'a URL that does not parse';
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  return `${url.host || 'localhost'}/${database}`;
+}

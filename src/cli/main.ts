@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { readConfig } from '../config.ts';
+import { describeDatabaseUrl, readConfig, type Config } from '../config.ts';
 import { connect } from '../db/connect.ts';
+import type { EmbeddedServer } from '../db/embedded-postgres.ts';
 import { DomainError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
 import type { ApiKeyScope } from '../generated/prisma/enums.ts';
@@ -16,7 +17,9 @@ const USAGE = `Usage: npm run --silent cli -- <command>
   db migrate                                             apply pending migrations
 
 Works on DATABASE_URL, or on the embedded database in DATA_DIR (default ./data), also while the
-server runs. Results are JSON on stdout; messages go to stderr.`;
+server runs: give the CLI the same DATABASE_URL or DATA_DIR as the server, or the keys it makes
+are unknown to the server. Results are JSON on stdout; messages (the database used first) go to
+stderr.`;
 
 const SCOPES: readonly ApiKeyScope[] = ['READ', 'WRITE', 'ADMIN'];
 
@@ -44,8 +47,10 @@ async function run(argv: string[]): Promise<unknown> {
   const scope = (values.scope ?? 'WRITE').toUpperCase() as ApiKeyScope;
   if (command === 'key create' && !SCOPES.includes(scope)) throw new UsageError(`--scope must be one of ${SCOPES.join(', ')}`);
 
-  const connection = await connect(readConfig(), { log: (line) => console.error(line) });
+  const config = readConfig();
+  const connection = await connect(config, { log: (line) => console.error(line) });
   try {
+    for (const line of databaseNotice(config, connection.embedded)) console.error(line);
     const { db } = connection;
     switch (command) {
       case 'workspace create': {
@@ -69,6 +74,24 @@ async function run(argv: string[]): Promise<unknown> {
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * Which database the command works on. A CLI run without the server's DATA_DIR (or DATABASE_URL)
+ * works on another database, whose keys get 401 from the server: the notice makes that visible,
+ * and a data folder initialised by this very command gets a warning.
+ */
+function databaseNotice(config: Config, embedded: EmbeddedServer | undefined): string[] {
+  if (!embedded) return [`using DATABASE_URL (${describeDatabaseUrl(config.databaseUrl ?? '')})`];
+  const how = embedded.owned ? 'started for this command and stopped after it' : `already running on port ${embedded.port} under another process (a server on the same DATA_DIR)`;
+  const lines = [`using the embedded database in ${config.dataDir}, ${how} (DATABASE_URL not set)`];
+  if (embedded.created) {
+    lines.push(
+      `warning: this started a new, empty database in ${config.dataDir}; if your server runs with another DATA_DIR, ` +
+        'run the CLI with the same DATA_DIR (or with the same DATABASE_URL if the server has one)',
+    );
+  }
+  return lines;
 }
 
 try {

@@ -23,6 +23,10 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
   /** Whether this process started the server (and so owns its lifetime). */
   readonly owned: boolean;
+  /** Whether this call made the cluster (initdb): the data folder held no database before, so this one is empty. */
+  readonly created: boolean;
+  /** The port it listens on, on 127.0.0.1. */
+  readonly port: number;
 }
 
 const USER = 'postgres';
@@ -46,7 +50,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
   const running = await runningServerPort(clusterDir);
   if (running !== undefined) {
     const password = await readFile(passwordFile, 'utf8');
-    return { url: (db) => connectionUrl(password, running, db), stop: async () => {}, owned: false };
+    return { url: (db) => connectionUrl(password, running, db), stop: async () => {}, owned: false, created: false, port: running };
   }
 
   await linkSharedLibraries();
@@ -79,7 +83,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
     throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start: ${error ?? ''}\n${log.join('')}`);
   }
 
-  return { url: (db) => connectionUrl(password, port, db), stop: () => server.stop(), owned: true };
+  return { url: (db) => connectionUrl(password, port, db), stop: () => server.stop(), owned: true, created: !initialised, port };
 }
 
 /**
@@ -122,7 +126,10 @@ async function runningServerPort(clusterDir: string): Promise<number | undefined
   try {
     process.kill(pid, 0);
     return port;
-  } catch {
+  } catch (error) {
+    // EPERM: the postmaster is alive but runs as another user (as root, the package runs it as
+    // `postgres`); starting a second one on the cluster would only fail on its lock file.
+    if ((error as NodeJS.ErrnoException).code === 'EPERM') return port;
     return undefined; // a stale file left by a crash: PostgreSQL itself removes it on start
   }
 }

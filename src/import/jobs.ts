@@ -44,6 +44,7 @@ export async function startImport(scope: JobScope & { keyId: string; source: Imp
     const stored = await storeSource({ files, target, source, maxBytes: Number(workspace.importMaxBytes), maxRows: workspace.importMaxRows });
     const customFields = await db.prisma.field.findMany({ where: { workspaceId }, orderBy: { createdAt: 'asc' } });
     const { samples, ...rest } = stored.layout;
+    const createdAt = new Date();
     const state: JobState = { layout: rest, sheetNames: stored.sheetNames };
     const job = await db.prisma.importJob.create({
       data: {
@@ -61,6 +62,9 @@ export async function startImport(scope: JobScope & { keyId: string; source: Imp
         totalRows: stored.layout.rowCount,
         columns: suggestSourceColumns(stored, [...BUILT_IN_FIELDS, ...customFields, CONTACT_ID_COLUMN]) as object[],
         options: state as object,
+        createdAt,
+        // The sweeper expires a job still waiting for its mapping at this deadline.
+        reviewExpiresAt: new Date(createdAt.getTime() + workspace.reviewTtlSeconds * 1000),
         createdByKeyId: scope.keyId,
       },
     });
@@ -79,7 +83,8 @@ export async function startImport(scope: JobScope & { keyId: string; source: Imp
 export async function setImportMapping(scope: JobScope & { jobId: string; input: ImportOptionsInput }): Promise<ImportJob> {
   const { db, workspaceId, jobId, input } = scope;
   const job = await findJob(db, workspaceId, jobId);
-  requireStatus(job, ['MAPPING', 'REVIEW'], 'set its mapping');
+  requireStatus(job, ['MAPPING', 'REVIEW'], 'map');
+  requireBeforeDeadline(job, 'map');
   const [workspace, customFields] = await Promise.all([
     db.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.prisma.field.findMany({ where: { workspaceId } }),
@@ -100,7 +105,7 @@ export async function setImportMapping(scope: JobScope & { jobId: string; input:
   if (issues.length > 0) throw new ValidationError(issues);
 
   if (job.errorFilePath) await rm(job.errorFilePath, { force: true });
-  return transition(db, job, ['MAPPING', 'REVIEW'], {
+  return transition(db, job, ['MAPPING', 'REVIEW'], 'map', {
     status: 'VALIDATING',
     mapping: plan as object,
     toCreate: 0,
@@ -117,12 +122,10 @@ export async function setImportMapping(scope: JobScope & { jobId: string; input:
 export async function confirmImport(scope: Omit<JobScope, 'files'> & { jobId: string }): Promise<ImportJob> {
   const { db, workspaceId, jobId } = scope;
   const job = await findJob(db, workspaceId, jobId);
-  requireStatus(job, ['REVIEW'], 'confirm it');
-  if (job.cancelRequested) throw new InvalidStateError(`Import ${job.id} is being cancelled`, job.status);
-  if (job.reviewExpiresAt && job.reviewExpiresAt < new Date()) {
-    throw new InvalidStateError(`Import ${job.id} waited in review past its time limit; start it again`, 'EXPIRED');
-  }
-  return transition(db, job, ['REVIEW'], { status: 'QUEUED', confirmedAt: new Date() });
+  requireStatus(job, ['REVIEW'], 'confirm');
+  if (job.cancelRequested) throw new InvalidStateError(`Import ${job.id} is being cancelled: start the import again to write it`, job.status);
+  requireBeforeDeadline(job, 'confirm');
+  return transition(db, job, ['REVIEW'], 'confirm', { status: 'QUEUED', confirmedAt: new Date() });
 }
 
 /**
@@ -135,7 +138,7 @@ export async function cancelImport(scope: Omit<JobScope, 'files'> & { jobId: str
   const { db, workspaceId, jobId } = scope;
   const job = await findJob(db, workspaceId, jobId);
   const cancellable: ImportStatus[] = ['MAPPING', 'VALIDATING', 'REVIEW', 'QUEUED', 'IMPORTING'];
-  requireStatus(job, cancellable, 'be cancelled');
+  requireStatus(job, cancellable, 'cancel');
   // One statement, so that it and a worker claiming the job see each other: whichever locks the
   // row first decides whether the worker finds it cancelled or is left to stop it.
   const idle = `(status IN ('MAPPING', 'REVIEW') OR (status IN ('VALIDATING', 'QUEUED') AND (locked_until IS NULL OR locked_until < now())))`;
@@ -152,7 +155,7 @@ export async function cancelImport(scope: Omit<JobScope, 'files'> & { jobId: str
     return update.rowCount;
   });
   const now = await findJob(db, workspaceId, jobId);
-  if (rowCount === 0) throw new InvalidStateError(`Import ${job.id} changed to ${now.status} meanwhile`, now.status);
+  if (rowCount === 0) throw refusal(now, 'cancel');
   await notifyJobChanged(db.pool, job.id);
   return now;
 }
@@ -177,11 +180,11 @@ export function importJobsWhere(workspaceId: string, filter: ImportJobsFilter | 
 export async function revertImport(scope: Omit<JobScope, 'files'> & { jobId: string }): Promise<ImportJob> {
   const { db, workspaceId, jobId } = scope;
   const job = await findJob(db, workspaceId, jobId);
-  requireStatus(job, ['COMPLETED', 'CANCELLED'], 'be reverted');
+  requireStatus(job, ['COMPLETED', 'CANCELLED'], 'revert');
   if (job.status === 'CANCELLED' && job.checkpointRow === 0) {
     throw new InvalidStateError(`Import ${job.id} was cancelled before it wrote anything: there is nothing to revert`, job.status);
   }
-  return transition(db, job, [job.status], {
+  return transition(db, job, [job.status], 'revert', {
     status: 'REVERTING',
     // The same clock as confirmImport's confirmedAt: the queue orders imports and reverts by both.
     revertRequestedAt: new Date(),
@@ -200,17 +203,80 @@ export async function findJob(db: Database, workspaceId: string, id: string): Pr
   return job;
 }
 
-function requireStatus(job: ImportJob, allowed: ImportStatus[], action: string): void {
-  if (!allowed.includes(job.status)) {
-    throw new InvalidStateError(`Import ${job.id} is ${job.status}; only a job in ${allowed.join(' or ')} can ${action}`, job.status);
-  }
+/** What a client asked of a job; the refusal's advice depends on it. */
+type JobAction = 'map' | 'confirm' | 'cancel' | 'revert';
+
+function requireStatus(job: ImportJob, allowed: ImportStatus[], action: JobAction): void {
+  if (!allowed.includes(job.status)) throw refusal(job, action);
+}
+
+/** A job waiting past its deadline is expired, whether or not the sweeper has marked it yet. */
+function requireBeforeDeadline(job: ImportJob, action: JobAction): void {
+  if (job.reviewExpiresAt && job.reviewExpiresAt <= new Date()) throw refusal({ ...job, status: 'EXPIRED' }, action);
+}
+
+/**
+ * The one refusal of a job in a state that does not allow `action`, whether a check found it there
+ * or another request moved it there first: the message says the state the job is in and what the
+ * client can do instead; `state` is that state.
+ */
+function refusal(job: ImportJob, action: JobAction): InvalidStateError {
+  return new InvalidStateError(`Import ${job.id} ${STATE_REFUSALS[job.status](job, action)}`, job.status);
+}
+
+const at = (date: Date | null) => (date ? ` at ${date.toISOString()}` : '');
+
+const STATE_REFUSALS = {
+  MAPPING: (_job, action) =>
+    action === 'revert'
+      ? 'is waiting for its mapping (MAPPING) and has written nothing: there is nothing to revert'
+      : 'is waiting for its mapping (MAPPING): set it with setContactImportMapping, then confirm the job once validation has put it in REVIEW',
+  VALIDATING: (_job, action) =>
+    action === 'revert'
+      ? 'is VALIDATING and has written nothing: there is nothing to revert'
+      : `is VALIDATING its rows: wait until it is in REVIEW, then ${action === 'map' ? 'change its mapping' : 'confirm it'}`,
+  REVIEW: () => 'is in REVIEW and has written nothing, as nothing is written before a confirm: there is nothing to revert',
+  QUEUED: (job, action) =>
+    action === 'revert'
+      ? 'is QUEUED and has written nothing yet: cancel it to keep it from being written'
+      : `is already QUEUED (confirmed${at(job.confirmedAt)}) and is written in turn: cancel it to stop it`,
+  IMPORTING: (_job, action) =>
+    action === 'revert'
+      ? 'is still IMPORTING: revert it once it has COMPLETED, or cancel it and revert the part written'
+      : 'is already IMPORTING: cancel it to stop it, or revert it once it has COMPLETED',
+  COMPLETED: (job) => `already COMPLETED${at(job.finishedAt)}: revert it to undo it, or start a new import`,
+  FAILED: (job) => `FAILED${at(job.finishedAt)}${job.failureReason ? ` (${job.failureReason})` : ''}: start the import again`,
+  CANCELLED: (job) => `was CANCELLED${at(job.finishedAt)}: start the import again`,
+  EXPIRED: (job) => `expired${at(job.reviewExpiresAt ?? job.finishedAt)} (EXPIRED): start the import again`,
+  REVERTING: () => 'is being reverted (REVERTING): wait until it is REVERTED',
+  REVERTED: (job) => `was already REVERTED${at(job.finishedAt)}: its changes are undone; start the import again to write the file anew`,
+} satisfies Record<ImportStatus, (job: ImportJob, action: JobAction) => string>;
+
+/** Why the sweeper expired a job that waited in `status` for the workspace's `ttlSeconds`. */
+export function expiryReason(status: 'MAPPING' | 'REVIEW', ttlSeconds: number): string {
+  const waited = duration(ttlSeconds);
+  return status === 'MAPPING'
+    ? `the mapping was not set within ${waited} of the upload; start the import again`
+    : `the review expired after ${waited} without a confirm; start the import again`;
+}
+
+/** Seconds in the largest whole unit: "1 hour", "10 minutes", "90 seconds". */
+function duration(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ];
+  const [size, unit] = units.find(([size]) => seconds % size === 0) ?? [1, 'second'];
+  const count = seconds / size;
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 /**
  * Changes a job only if it is still in one of `from` (another request may have moved it), and
  * returns it as this change left it, whatever a worker does with it next.
  */
-async function transition(db: Database, job: ImportJob, from: ImportStatus[], data: Prisma.ImportJobUpdateInput): Promise<ImportJob> {
+async function transition(db: Database, job: ImportJob, from: ImportStatus[], action: JobAction, data: Prisma.ImportJobUpdateInput): Promise<ImportJob> {
   let changed: ImportJob;
   try {
     changed = await db.prisma.importJob.update({
@@ -219,8 +285,7 @@ async function transition(db: Database, job: ImportJob, from: ImportStatus[], da
     });
   } catch (error) {
     if ((error as { code?: string }).code !== 'P2025') throw error;
-    const now = await findJob(db, job.workspaceId, job.id);
-    throw new InvalidStateError(`Import ${job.id} changed to ${now.status} meanwhile`, now.status);
+    throw refusal(await findJob(db, job.workspaceId, job.id), action);
   }
   await notifyJobChanged(db.pool, job.id);
   return changed;

@@ -4,6 +4,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { enqueueJobEnded, JOB_END_STATUSES } from '../services/webhook-delivery.ts';
 import { startPeriodic, type PeriodicTask } from '../services/periodic.ts';
 import type { FileStore } from './file-store.ts';
+import { expiryReason } from './jobs.ts';
 import { notifyJobChanged } from './progress.ts';
 
 /** How often the sweeper looks for expired jobs and files by default. */
@@ -25,10 +26,11 @@ export interface SweepResult {
 
 /**
  * One sweep, until nothing is due:
- * - a job left waiting for its mapping or its confirmation longer than the workspace's
- *   `reviewTtlSeconds` becomes EXPIRED: its source file and staged rows are deleted, its error
- *   file is kept for the retention period like any finished job's, webhooks are told, and
- *   subscribers see the change;
+ * - a job still waiting for its mapping or its confirmation at its deadline (`reviewExpiresAt`:
+ *   the workspace's `reviewTtlSeconds` after the upload, or after validation put it in REVIEW)
+ *   becomes EXPIRED with a `failureReason` saying so: its source file and staged rows are deleted,
+ *   its error file is kept for the retention period like any finished job's, webhooks are told,
+ *   and subscribers see the change;
  * - a finished job whose retention (`filesExpireAt`, or `fileRetentionDays` after it finished) has
  *   run out loses its files: source, error and result; its file URLs then answer null.
  *
@@ -71,12 +73,18 @@ interface ClaimedJob {
   file_path: string | null;
 }
 
+interface WaitingJob extends ClaimedJob {
+  status: 'MAPPING' | 'REVIEW';
+  review_ttl_seconds: number;
+}
+
 async function expireBatch({ db }: SweepOptions): Promise<number> {
   return inTransaction(db.pool, async (client) => {
-    const { rows } = await client.query<ClaimedJob>(
-      `SELECT j.workspace_id, j.id, j.file_path FROM import_jobs j JOIN workspaces w ON w.id = j.workspace_id
-       WHERE (j.status = 'REVIEW' AND j.review_expires_at <= now())
-          OR (j.status = 'MAPPING' AND j.updated_at + make_interval(secs => w.review_ttl_seconds) <= now())
+    // `review_expires_at` is the deadline the job shows: set when it was uploaded (MAPPING) and
+    // again when its validation ended (REVIEW).
+    const { rows } = await client.query<WaitingJob>(
+      `SELECT j.workspace_id, j.id, j.file_path, j.status, w.review_ttl_seconds FROM import_jobs j JOIN workspaces w ON w.id = j.workspace_id
+       WHERE j.status IN ('MAPPING', 'REVIEW') AND j.review_expires_at <= now()
        ORDER BY j.created_at LIMIT $1
        FOR UPDATE OF j SKIP LOCKED`,
       [SWEEP_BATCH_SIZE],
@@ -86,11 +94,11 @@ async function expireBatch({ db }: SweepOptions): Promise<number> {
     const keys = [rows.map((job) => job.workspace_id), rows.map((job) => job.id)];
     await client.query(`DELETE FROM import_rows WHERE (workspace_id, job_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`, keys);
     await client.query(
-      `UPDATE import_jobs j SET status = 'EXPIRED', file_path = NULL, finished_at = now(), updated_at = now(),
+      `UPDATE import_jobs j SET status = 'EXPIRED', failure_reason = expired.reason, file_path = NULL, finished_at = now(), updated_at = now(),
          files_expire_at = now() + make_interval(days => w.file_retention_days)
-       FROM workspaces w
-       WHERE w.id = j.workspace_id AND (j.workspace_id, j.id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`,
-      keys,
+       FROM workspaces w, unnest($1::uuid[], $2::uuid[], $3::text[]) AS expired(workspace_id, id, reason)
+       WHERE w.id = j.workspace_id AND j.workspace_id = expired.workspace_id AND j.id = expired.id`,
+      [...keys, rows.map((job) => expiryReason(job.status, job.review_ttl_seconds))],
     );
     for (const job of rows) {
       await enqueueJobEnded(client, job.workspace_id, job.id);

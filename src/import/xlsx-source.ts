@@ -55,8 +55,9 @@ interface SheetReader extends AsyncIterable<ExcelJS.Row> {
  * exceljs' `WorkbookReader` reads the ZIP as it streams; sheets that come before the shared
  * strings wait in temporary files, never in memory. The shared strings themselves are held (a
  * sheet refers to them by position). Throws `ValidationError` for a ZIP that is not a workbook, a
- * damaged file, an unknown sheet (path `sheetName`, listing the sheets) or an empty sheet, and
- * `LimitExceededError` past `maxRows` data rows.
+ * damaged file, an unknown sheet (path `sheetName`, listing the sheets), or a sheet that is empty
+ * or has only a header row (naming the workbook's other sheets), and `LimitExceededError` past
+ * `maxRows` data rows.
  */
 export async function convertXlsx(path: string, target: string, options: { sheetName?: string | null; maxRows: number }): Promise<XlsxSheets> {
   const input = createReadStream(path);
@@ -76,6 +77,8 @@ export async function convertXlsx(path: string, target: string, options: { sheet
   const strings = new SharedStrings();
   let chosen: string | undefined;
   let read = false;
+  /** Rows after the header in the sheet read; undefined while it has no header row either. */
+  let dataRows: number | undefined;
   let failure: unknown;
   try {
     // Every sheet is visited, read or not, so that exceljs removes the temporary files it made.
@@ -94,7 +97,7 @@ export async function convertXlsx(path: string, target: string, options: { sheet
         chosen ??= chooseSheet(reader.model?.sheets ?? [], options.sheetName);
         if (sheet.name === chosen) {
           read = true;
-          await copyRows(sheet, csv, { sheetName: chosen, maxRows: options.maxRows, context: { strings, date1904: reader.properties?.model?.date1904 === true } });
+          dataRows = await copyRows(sheet, csv, { sheetName: chosen, maxRows: options.maxRows, context: { strings, date1904: reader.properties?.model?.date1904 === true } });
         } else {
           discard(sheet);
         }
@@ -117,8 +120,10 @@ export async function convertXlsx(path: string, target: string, options: { sheet
     throw fileError('The file is not a CSV or XLSX file: it is a ZIP archive without an Excel workbook in it');
   }
   const sheetName = chosen ?? chooseSheet(sheets, options.sheetName);
-  if (!read) throw fileError(`The sheet "${sheetName}" has no cells to import`);
-  return { sheetName, sheetNames: sheets.map((sheet) => sheet.name) };
+  const sheetNames = sheets.map((sheet) => sheet.name);
+  if (!read || dataRows === undefined) throw fileError(`The sheet "${sheetName}" is empty${otherSheets(sheetNames, sheetName)}`);
+  if (dataRows === 0) throw fileError(`The sheet "${sheetName}" has a header row but no data rows${otherSheets(sheetNames, sheetName)}`);
+  return { sheetName, sheetNames };
 }
 
 /** The requested sheet (exact name, else ignoring case and surrounding spaces), or the first visible one. */
@@ -134,7 +139,18 @@ function chooseSheet(sheets: { name: string; state?: string }[], wanted: string 
   return found.name;
 }
 
-async function copyRows(sheet: SheetReader, csv: Writable, options: { sheetName: string; maxRows: number; context: CellContext }): Promise<void> {
+/**
+ * For an empty sheet's message: the workbook's other sheets and how to pick one, since the sheet
+ * read by default (the first) is often a cover or instructions sheet rather than the data.
+ */
+function otherSheets(sheetNames: string[], read: string): string {
+  const others = sheetNames.filter((name) => name !== read).map((name) => `"${name}"`);
+  if (others.length === 0) return '';
+  return `; the workbook's other ${others.length === 1 ? 'sheet is' : 'sheets are'} ${others.join(', ')}: choose one with sheetName`;
+}
+
+/** Writes the sheet's rows to `csv` and returns how many came after the header (undefined for a sheet without a header row). */
+async function copyRows(sheet: SheetReader, csv: Writable, options: { sheetName: string; maxRows: number; context: CellContext }): Promise<number | undefined> {
   let width: number | undefined;
   let rowCount = 0;
   for await (const row of sheet) {
@@ -154,7 +170,7 @@ async function copyRows(sheet: SheetReader, csv: Writable, options: { sheetName:
     }
     if (!csv.write(cells)) await once(csv, 'drain');
   }
-  if (width === undefined) throw fileError(`The sheet "${options.sheetName}" is empty`);
+  return width === undefined ? undefined : rowCount;
 }
 
 /** The row's cells in their columns, up to its last non-blank one (none for a blank row). */

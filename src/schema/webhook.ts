@@ -1,8 +1,10 @@
 import { LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
 import type { WebhookDelivery } from '../generated/prisma/client.ts';
+import { deliveredEvent } from '../services/webhook-delivery.ts';
 import { createWebhook, deleteWebhook, type CreatedWebhook } from '../services/webhooks.ts';
 import { builder } from './builder.ts';
+import { ImportStatusEnum } from './import-job.ts';
 
 const WebhookDeliveryStatusEnum = builder.enumType('WebhookDeliveryStatus', {
   description: 'PENDING: not yet answered with a 2xx, tried again after a back-off; DELIVERED; FAILED: its last attempt failed.',
@@ -18,7 +20,16 @@ builder.prismaObject('WebhookDelivery', {
   description: 'One event posted (or to be posted) to one webhook: an import that ended.',
   fields: (t) => ({
     id: t.exposeID('id', { description: `Sent in every attempt's X-Switchboard-Delivery header and as the payload's "id".` }),
-    job: t.relation('job'),
+    event: t.string({
+      description: 'The event delivered ("import.finished"), as in the payload and the X-Switchboard-Event header.',
+      resolve: (delivery) => deliveredEvent(delivery.payload).event,
+    }),
+    jobStatus: t.field({
+      type: ImportStatusEnum,
+      description: "The state the job had reached when the event happened, as delivered in the payload's job.status (a COMPLETED import reverted since still reads COMPLETED here).",
+      resolve: (delivery) => deliveredEvent(delivery.payload).jobStatus,
+    }),
+    job: t.relation('job', { description: 'The job as it is now, which may have moved on since the event (an undo makes a COMPLETED job REVERTED); jobStatus is the state delivered.' }),
     status: t.field({ type: WebhookDeliveryStatusEnum, resolve: deliveryStatus }),
     attempts: t.exposeInt('attempts', { description: 'POSTs made so far.' }),
     nextAttemptAt: t.field({

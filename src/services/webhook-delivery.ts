@@ -50,6 +50,20 @@ export async function enqueueJobEnded(client: pg.PoolClient, workspaceId: string
   await client.query(text, [workspaceId, jobId, IMPORT_FINISHED_EVENT, JOB_END_STATUSES]);
 }
 
+/** The event a delivery posted, read back from the payload it stored. */
+export interface DeliveredEvent {
+  /** The payload's `event` (and the attempts' X-Switchboard-Event header). */
+  event: string;
+  /** The job's state when the event happened, whatever it is now. */
+  jobStatus: ImportStatus;
+}
+
+/** What a stored payload (as `enqueueJobEnded` built it) says was delivered. */
+export function deliveredEvent(payload: unknown): DeliveredEvent {
+  const body = payload as { event: string; job: { status: ImportStatus } };
+  return { event: body.event, jobStatus: body.job.status };
+}
+
 export interface WebhookDeliveryOptions {
   db: Database;
   retry?: RetryPolicy;

@@ -5,13 +5,13 @@ import { openDatabase } from '../../src/db/client.ts';
 import { startImportSweeper, sweepImports } from '../../src/import/sweeper.ts';
 import { graphql } from '../generated/gql.ts';
 import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
-import { Confirm, StartImport, download, fetchJob, importCsv, validateCsv } from '../support/imports.ts';
+import { Confirm, SetMapping, StartImport, download, fetchJob, importCsv, validateCsv } from '../support/imports.ts';
 
 const SweptJob = graphql(`
   query SweptJob($id: ID!) {
     importJob(id: $id) {
       __typename
-      ... on ImportJob { id status finishedAt errorFileUrl resultFileUrl }
+      ... on ImportJob { id status createdAt reviewExpiresAt failureReason finishedAt errorFileUrl resultFileUrl }
       ... on Error { message }
     }
   }
@@ -89,14 +89,21 @@ describe('review expiry', () => {
     await watched;
     expect(statuses).toEqual(['REVIEW', 'EXPIRED']);
     const expired = await sweptJob(key, job.id);
-    expect(expired).toMatchObject({ status: 'EXPIRED', resultFileUrl: null });
+    expect(expired).toMatchObject({
+      status: 'EXPIRED',
+      resultFileUrl: null,
+      failureReason: 'the review expired after 1 second without a confirm; start the import again',
+    });
     expect(expired.finishedAt).not.toBeNull();
     expect(existsSync(source)).toBe(false);
     // The error file stays for the retention period, like any finished job's.
     expect(await download(expired.errorFileUrl!, key)).toContain('Bad Row');
 
     const { confirmContactImport } = await app.data(Confirm, { jobId: job.id }, key);
-    expect(confirmContactImport).toMatchObject({ __typename: 'InvalidStateError' });
+    expect(confirmContactImport).toEqual({
+      __typename: 'InvalidStateError',
+      message: `Import ${job.id} expired at ${expired.reviewExpiresAt} (EXPIRED): start the import again`,
+    });
 
     const { webhooks } = await app.data(SweepDeliveries, {}, workspace.keys.ADMIN);
     expect(webhooks[0]!.deliveries.edges.map((edge) => edge.node)).toEqual([
@@ -105,10 +112,13 @@ describe('review expiry', () => {
     expect(await sweepImports({ db: app.db, files: app.files })).toEqual({ expired: 0, purged: 0 });
   });
 
-  it('expires a job never mapped after the same time', async () => {
+  it('expires a job never mapped after the same time, at the deadline it shows, saying why', async () => {
     const workspace = await impatientWorkspace();
     const { startContactImport: started } = await app.data(StartImport, { input: { text: CSV } }, workspace.keys.WRITE);
     if (started.__typename !== 'ImportJob') throw new Error(started.message);
+    const waiting = await sweptJob(workspace.keys.WRITE, started.id);
+    expect(waiting).toMatchObject({ status: 'MAPPING', failureReason: null });
+    expect(Date.parse(waiting.reviewExpiresAt!) - Date.parse(waiting.createdAt)).toBe(1000);
     await pause(1100);
     const sweeper = startImportSweeper({ db: app.db, files: app.files, intervalMs: 50 });
     try {
@@ -117,6 +127,34 @@ describe('review expiry', () => {
       await sweeper.stop();
     }
     expect(existsSync(app.files.sourcePath(workspace.id, started.id))).toBe(false);
+    expect(await sweptJob(workspace.keys.WRITE, started.id)).toMatchObject({
+      reviewExpiresAt: waiting.reviewExpiresAt,
+      failureReason: 'the mapping was not set within 1 second of the upload; start the import again',
+    });
+    const mapped = await app.data(SetMapping, { input: { jobId: started.id, columns: [{ index: 0, fieldKey: 'name' }], ...OPTIONS } }, workspace.keys.WRITE);
+    expect(mapped.setContactImportMapping).toEqual({
+      __typename: 'InvalidStateError',
+      message: `Import ${started.id} expired at ${waiting.reviewExpiresAt} (EXPIRED): start the import again`,
+    });
+  });
+
+  it('expires a job waiting for its mapping at its reviewExpiresAt, not before', async () => {
+    const workspace = await app.createWorkspace();
+    const key = workspace.keys.WRITE;
+    const { startContactImport: started } = await app.data(StartImport, { input: { text: CSV } }, key);
+    if (started.__typename !== 'ImportJob') throw new Error(started.message);
+    const waiting = await sweptJob(key, started.id);
+    // The default time to wait: an hour.
+    expect(Date.parse(waiting.reviewExpiresAt!) - Date.parse(waiting.createdAt)).toBe(3600_000);
+    expect((await sweepImports({ db: app.db, files: app.files })).expired).toBe(0);
+
+    // Its deadline comes early (the job itself is as it was): the next sweep expires it.
+    await app.db.pool.query(`UPDATE import_jobs SET review_expires_at = now() - interval '1 millisecond' WHERE id = $1`, [started.id]);
+    expect((await sweepImports({ db: app.db, files: app.files })).expired).toBe(1);
+    expect(await sweptJob(key, started.id)).toMatchObject({
+      status: 'EXPIRED',
+      failureReason: 'the mapping was not set within 1 hour of the upload; start the import again',
+    });
   });
 
   it('shares the work between sweepers of several processes: each job expires once', async () => {

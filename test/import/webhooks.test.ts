@@ -34,7 +34,7 @@ const Webhooks = graphql(`
       url
       deliveries(first: 10) {
         totalCount
-        edges { node { id status attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }
+        edges { node { id status event jobStatus attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }
       }
     }
   }
@@ -191,6 +191,32 @@ describe('delivering', () => {
           expect.objectContaining({ id: payload.id, status: 'DELIVERED', attempts: 2, lastError: null, nextAttemptAt: null, job: { id: job.id, status: 'COMPLETED' } }),
         ]);
       expect(webhook.webhook.url).toBe(`${receiver.url}/flaky`);
+    } finally {
+      await delivery.stop();
+    }
+  });
+
+  it('shows the event each delivery delivered, whatever became of the job since', async () => {
+    const workspace = await app.createWorkspace();
+    const key = workspace.keys.WRITE;
+    await created(workspace, { url: `${receiver.url}/undone` });
+    const delivery = startWebhookDelivery({ db: app.db, pollIntervalMs: 20 });
+    const deliveries = async () => (await app.data(Webhooks, {}, workspace.keys.ADMIN)).webhooks[0]!.deliveries.edges.map((edge) => edge.node);
+    try {
+      const job = await importCsv(app, key, CSV, OPTIONS);
+      await expect
+        .poll(deliveries, { timeout: 10_000 })
+        .toEqual([expect.objectContaining({ status: 'DELIVERED', event: 'import.finished', jobStatus: 'COMPLETED', job: { id: job.id, status: 'COMPLETED' } })]);
+
+      expect((await app.data(RevertImport, { jobId: job.id }, key)).revertContactImport).toMatchObject({ status: 'REVERTING' });
+      await waitWhile(app, key, job.id, ['REVERTING']);
+      await expect
+        .poll(deliveries, { timeout: 10_000 })
+        .toEqual([
+          expect.objectContaining({ status: 'DELIVERED', event: 'import.finished', jobStatus: 'REVERTED', job: { id: job.id, status: 'REVERTED' } }),
+          // The first delivery told of the completed import, and still says so; its job is the job now.
+          expect.objectContaining({ status: 'DELIVERED', event: 'import.finished', jobStatus: 'COMPLETED', job: { id: job.id, status: 'REVERTED' } }),
+        ]);
     } finally {
       await delivery.stop();
     }

@@ -209,6 +209,9 @@ describe('npm start and the CLI on one embedded database', () => {
     expect(Object.keys(printed).sort()).toEqual(['apiKey', 'workspaceId']);
     expect(printed.apiKey).toMatch(KEY_ONLY);
     acme = printed as typeof acme;
+    // Which database it used goes to stderr; the data folder is the server's, so no warning.
+    expect(result.stderr).toContain(`using the embedded database in ${dataDir}, already running on port `);
+    expect(result.stderr).not.toContain('warning');
 
     // The CLI reused the running PostgreSQL rather than starting (or stopping) one.
     expect(await postmasterPid(dataDir)).toBe(postgresPid);
@@ -261,6 +264,8 @@ describe('npm start and the CLI on one embedded database', () => {
     const result = await runCli(['workspace', 'create', 'Offline'], env);
     offline = cliJson(result) as typeof offline;
     expect(offline).toEqual({ workspaceId: expect.any(String), apiKey: expect.stringMatching(KEY_ONLY) });
+    expect(result.stderr).toContain(`using the embedded database in ${dataDir}, started for this command and stopped after it (DATABASE_URL not set)`);
+    expect(result.stderr).not.toContain('warning');
     await expectNoPostgres(dataDir);
     // Checked against the server in step (d).
   }, CLI_TIMEOUT);
@@ -271,6 +276,11 @@ describe('npm start and the CLI on one embedded database', () => {
     const result = await runCli(['workspace', 'create', 'Via URL'], { ...env, DATABASE_URL: testDatabase.url, DATA_DIR: unusedDataDir });
     const printed = cliJson(result);
     expect(printed).toEqual({ workspaceId: expect.any(String), apiKey: expect.stringMatching(KEY_ONLY) });
+    // Where, without the credentials.
+    const url = new URL(testDatabase.url);
+    expect(result.stderr).toContain(`using DATABASE_URL (${url.host}${url.pathname})`);
+    expect(result.stderr).not.toContain(decodeURIComponent(url.password));
+    expect(result.stderr).not.toContain(`${url.username}:`);
 
     const { rows } = await testDatabase.pool.query('SELECT w.name, k.scope FROM workspaces w JOIN api_keys k ON k.workspace_id = w.id WHERE w.id = $1', [
       printed.workspaceId,
@@ -294,6 +304,26 @@ describe('npm start and the CLI on one embedded database', () => {
     expect(withoutDataDir(server.output())).not.toMatch(/sb_/);
     // Checked once more over the whole output when this server stops, in the last step.
   }, START_TIMEOUT);
+
+  it('(e3) with another DATA_DIR than the running server, the CLI warns that it started a new, empty database, whose key the server refuses', async () => {
+    expect(server?.child.exitCode, 'needs the server of step (d)').toBeNull();
+    const otherDataDir = path.join(tempRoot, 'other-data');
+    const result = await runCli(['workspace', 'create', 'Elsewhere'], { ...env, DATA_DIR: otherDataDir }, { viaNpm: true });
+    const printed = cliJson(result);
+    expect(printed).toEqual({ workspaceId: expect.any(String), apiKey: expect.stringMatching(KEY_ONLY) });
+    expect(result.stderr).toContain(`using the embedded database in ${otherDataDir}, started for this command and stopped after it (DATABASE_URL not set)`);
+    expect(result.stderr).toContain(
+      `warning: this started a new, empty database in ${otherDataDir}; if your server runs with another DATA_DIR, run the CLI with the same DATA_DIR`,
+    );
+    await expectNoPostgres(otherDataDir);
+    expect((await post(baseUrl, printed.apiKey as string, WORKSPACE)).status).toBe(401);
+
+    // Run again on that folder, the database is no longer new: no warning.
+    const again = await runCli(['workspace', 'create', 'Elsewhere again'], { ...env, DATA_DIR: otherDataDir });
+    cliJson(again);
+    expect(again.stderr).not.toContain('warning');
+    await expectNoPostgres(otherDataDir);
+  }, CLI_TIMEOUT * 2);
 
   it('(f) bad CLI usage exits with code 2, a message on stderr and nothing on stdout', async () => {
     expect(server?.child.exitCode, 'needs the server of step (d)').toBeNull();
