@@ -18,9 +18,11 @@ import { join, raw, sql, type Sql } from './sql.ts';
  *   NO_OPT_IN when the workspace requires an opt-in on the channel and the address has none.
  *
  * Sendable addresses are deduplicated: two contacts sharing a number, or a contact and the same
- * number written another way, make one recipient. Exclusions are counted the same way — per
- * address where there is one (an opted-out number shared by two contacts counts once), per contact
- * for NO_ADDRESS and UNKNOWN_CONTACT, per distinct input for INVALID_ADDRESS.
+ * number written another way, make one recipient. Excluded recipients are deduplicated the same
+ * way — per address where there is one (an opted-out number shared by two contacts is one), per
+ * contact for a contact without an address, per distinct input for INVALID_ADDRESS and
+ * UNKNOWN_CONTACT. One relation of recipients holds all of them (see recipientCte); the counts, the
+ * sendable pages and the excluded pages are all read from it, so they cannot disagree.
  */
 
 export type ExclusionReason = 'OPTED_OUT' | 'NO_OPT_IN' | 'NO_ADDRESS' | 'INVALID_ADDRESS' | 'UNKNOWN_CONTACT';
@@ -31,17 +33,37 @@ export const EXCLUSION_REASONS: readonly ExclusionReason[] = ['OPTED_OUT', 'NO_O
 /** Most contact ids, group ids or raw addresses one audience may name directly. */
 export const AUDIENCE_INPUT_LIMIT = 100_000;
 
-/** Largest page of sendable addresses. */
+/** Largest page of an audience's addresses, sendable or excluded. */
 export const AUDIENCE_PAGE_MAX = 1000;
 
 /** The raw addresses of an audience, read for one channel. */
 export interface RawAddresses {
   /** Distinct normalized addresses of the channel's kind. */
   addresses: string[];
-  /** Distinct inputs that are valid addresses of the other kind (an email for SMS): NO_ADDRESS. */
-  otherKind: number;
-  /** Distinct inputs that are no address at all: INVALID_ADDRESS. */
-  invalid: number;
+  /** Distinct normalized addresses of the other kind (an email for SMS): NO_ADDRESS. */
+  otherKind: string[];
+  /** Distinct inputs (trimmed) that are no address at all: INVALID_ADDRESS. */
+  invalid: string[];
+}
+
+/**
+ * Where an excluded recipient sits in the list: excluded recipients are ordered by reason (in the
+ * order of EXCLUSION_REASONS), then by key — the address, else the contact id, else the input as
+ * given. Reason and key identify one excluded recipient.
+ */
+export interface ExcludedPosition {
+  reason: ExclusionReason;
+  key: string;
+}
+
+/** A recipient the audience leaves out, and why. */
+export interface ExcludedRecipient extends ExcludedPosition {
+  /** The normalized address; null for a contact without one, an invalid input, an unknown contact. */
+  address: string | null;
+  /** The first (lowest id) included contact excluded with this address, or the contact without one. */
+  contactId: string | null;
+  /** The input as given (trimmed) for an INVALID_ADDRESS, the id given for an UNKNOWN_CONTACT. */
+  rawValue: string | null;
 }
 
 /** Normalizes the raw addresses of an audience for `channel`; blank entries are ignored. */
@@ -58,7 +80,7 @@ export function readRawAddresses(inputs: readonly string[], channel: Channel, de
     else if (parsed.value.kind === kind) addresses.add(parsed.value.address);
     else otherKind.add(parsed.value.address);
   }
-  return { addresses: [...addresses], otherKind: otherKind.size, invalid: invalid.size };
+  return { addresses: [...addresses], otherKind: [...otherKind], invalid: [...invalid] };
 }
 
 /** The exclusion reason of an address on a channel (an SQL text expression), NULL when sendable. */
@@ -79,15 +101,17 @@ export interface AudienceSqlOptions {
   groupMembers: readonly Sql[];
   /** Contact ids given directly (distinct, well-formed). */
   contactIds: readonly string[];
-  /** Normalized raw addresses of the channel's kind. */
-  addresses: readonly string[];
+  /** The raw addresses given, read for the channel. */
+  raw: RawAddresses;
 }
 
 /**
- * `WITH … outcome(address, contact_id, reason)`: one row per included contact (its chosen address,
- * or its reason) and per raw address. `reason` is NULL for a sendable address.
+ * `WITH … recipient(reason, key, address, contact_id, raw_value)`: every recipient of the audience
+ * once, `reason` NULL for a sendable address. `key` identifies a recipient within its reason (see
+ * ExcludedPosition); `contact_id` is text, the lowest id of the included contacts reached on (or
+ * excluded with) the address.
  */
-function outcomeCte(options: AudienceSqlOptions): Sql {
+function recipientCte(options: AudienceSqlOptions): Sql {
   const { workspaceId, channel, needsOptIn } = options;
   const kind = KIND_OF_CHANNEL[channel];
   const sources = [
@@ -108,23 +132,23 @@ function outcomeCte(options: AudienceSqlOptions): Sql {
       ORDER BY contact_id, reason IS NULL DESC, is_primary DESC, created_at, detail_id),
     raw_address AS (
       SELECT a.address, ${addressReasonSql(workspaceId, raw('a.address'), channel, needsOptIn)} AS reason
-      FROM unnest(${options.addresses}::text[]) AS a(address)),
+      FROM unnest(${options.raw.addresses}::text[]) AS a(address)),
     outcome AS (
       SELECT address, contact_id, reason FROM chosen
-      UNION ALL SELECT address, NULL::uuid, reason FROM raw_address)`;
+      UNION ALL SELECT address, NULL::uuid, reason FROM raw_address),
+    recipient AS (
+      SELECT reason, coalesce(address, contact_id::text) AS key, address, min(contact_id::text) AS contact_id, NULL::text AS raw_value
+      FROM outcome GROUP BY address, coalesce(address, contact_id::text), reason
+      UNION ALL SELECT 'NO_ADDRESS', a, a, NULL, NULL FROM unnest(${options.raw.otherKind}::text[]) AS o(a)
+      UNION ALL SELECT 'INVALID_ADDRESS', v, NULL, NULL, v FROM unnest(${options.raw.invalid}::text[]) AS i(v)
+      UNION ALL SELECT 'UNKNOWN_CONTACT', u.id::text, NULL, NULL, u.id::text FROM unnest(${options.contactIds}::uuid[]) AS u(id)
+        WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = ${workspaceId}::uuid AND c.id = u.id))`;
 }
 
-/**
- * Counts: `sendable` (distinct addresses), per reason the distinct excluded recipients, and
- * `unknown_contacts` (contact ids given that the workspace does not have).
- */
+/** Recipients per reason: `reason` one of EXCLUSION_REASONS, or SENDABLE for the sendable addresses. */
 export function audienceCountsSql(options: AudienceSqlOptions): Sql {
-  return sql`${outcomeCte(options)}
-    SELECT coalesce(reason, 'SENDABLE') AS reason, count(DISTINCT coalesce(address, contact_id::text))::int AS count
-    FROM outcome GROUP BY reason
-    UNION ALL
-    SELECT 'UNKNOWN_CONTACT', count(*)::int FROM unnest(${options.contactIds}::uuid[]) AS u(id)
-    WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.workspace_id = ${options.workspaceId}::uuid AND c.id = u.id)`;
+  return sql`${recipientCte(options)}
+    SELECT coalesce(reason, 'SENDABLE') AS reason, count(*)::int AS count FROM recipient GROUP BY reason`;
 }
 
 /**
@@ -133,8 +157,21 @@ export function audienceCountsSql(options: AudienceSqlOptions): Sql {
  * included contact has.
  */
 export function audiencePageSql(options: AudienceSqlOptions, after: string | null, limit: number): Sql {
-  return sql`${outcomeCte(options)}
-    SELECT address, min(contact_id::text) AS contact_id FROM outcome
+  return sql`${recipientCte(options)}
+    SELECT address, contact_id FROM recipient
     WHERE reason IS NULL AND (${after}::text IS NULL OR address > ${after}::text)
-    GROUP BY address ORDER BY address LIMIT ${limit}`;
+    ORDER BY address LIMIT ${limit}`;
+}
+
+/**
+ * One page of excluded recipients with one of `reasons`, in list order (see ExcludedPosition),
+ * after the position `after` (keyset pagination), `limit` rows.
+ */
+export function excludedPageSql(options: AudienceSqlOptions, reasons: readonly ExclusionReason[], after: ExcludedPosition | null, limit: number): Sql {
+  const rank = (reason: Sql) => sql`array_position(${EXCLUSION_REASONS}::text[], ${reason})`;
+  const afterCondition = after ? sql`AND (${rank(raw('reason'))}, key) > (${rank(sql`${after.reason}::text`)}, ${after.key}::text)` : raw('');
+  return sql`${recipientCte(options)}
+    SELECT reason, key, address, contact_id, raw_value FROM recipient
+    WHERE reason = ANY(${reasons}::text[]) ${afterCondition}
+    ORDER BY ${rank(raw('reason'))}, key LIMIT ${limit}`;
 }

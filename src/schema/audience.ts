@@ -1,9 +1,10 @@
-import { AUDIENCE_PAGE_MAX, EXCLUSION_REASONS } from '../domain/audience.ts';
+import { AUDIENCE_PAGE_MAX, EXCLUSION_REASONS, type ExcludedPosition, type ExcludedRecipient, type ExclusionReason } from '../domain/audience.ts';
 import { requireDefaultCountry } from '../domain/consent.ts';
 import { LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
 import { resolveAudience, type Audience, type AudienceAddress } from '../services/audience.ts';
 import { builder } from './builder.ts';
+import { contactBySelection } from './contact-list.ts';
 import { ChannelEnum } from './workspace.ts';
 
 const ExclusionReasonEnum = builder.enumType('ExclusionReason', {
@@ -36,6 +37,45 @@ const AudienceAddressConnection = builder.connectionObject({ type: AudienceAddre
 const toCursor = (address: string) => Buffer.from(address).toString('base64url');
 const fromCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
 
+const ExcludedRecipientRef = builder.objectRef<ExcludedRecipient>('AudienceExcludedRecipient').implement({
+  description: 'A recipient the audience leaves out, and why: an address, a contact without an address, an invalid input or an unknown contact id.',
+  fields: (t) => ({
+    reason: t.field({ type: ExclusionReasonEnum, resolve: (recipient) => recipient.reason }),
+    address: t.exposeString('address', {
+      nullable: true,
+      description: 'E.164 phone number or lower-cased email address; null for a contact without an address the channel reaches, an INVALID_ADDRESS and an UNKNOWN_CONTACT.',
+    }),
+    contactId: t.exposeID('contactId', {
+      nullable: true,
+      description: 'The included contact excluded with this address (the first by id when several share it), or the contact without an address; null for a raw address of no included contact, an INVALID_ADDRESS and an UNKNOWN_CONTACT.',
+    }),
+    contact: t.prismaField({
+      type: 'Contact',
+      nullable: true,
+      description: 'The contact of `contactId`; null when there is none or it was deleted since.',
+      resolve: (query, recipient, _args, ctx) => contactBySelection(ctx, query, recipient.contactId),
+    }),
+    rawValue: t.exposeString('rawValue', {
+      nullable: true,
+      description: 'The input as given (without surrounding spaces): the text of an INVALID_ADDRESS, the id of an UNKNOWN_CONTACT.',
+    }),
+  }),
+});
+
+const ExcludedRecipientConnection = builder.connectionObject({ type: ExcludedRecipientRef, name: 'AudienceExcludedRecipientConnection' });
+
+const toExcludedCursor = ({ reason, key }: ExcludedPosition) => Buffer.from(JSON.stringify([reason, key])).toString('base64url');
+
+function fromExcludedCursor(cursor: string): ExcludedPosition {
+  try {
+    const [reason, key] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
+    if (EXCLUSION_REASONS.includes(reason as ExclusionReason) && typeof key === 'string') return { reason: reason as ExclusionReason, key };
+  } catch {
+    // Not JSON: reported below like any other foreign cursor.
+  }
+  throw ValidationError.of(['after'], 'not a cursor of excludedRecipients');
+}
+
 const AudienceRef = builder.objectRef<Audience>('Audience').implement({
   description: 'Who a message on a channel may go to: the one place sendability is decided.',
   fields: (t) => ({
@@ -53,6 +93,29 @@ const AudienceRef = builder.objectRef<Audience>('Audience').implement({
           edges,
           pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: args.after != null, startCursor: edges[0]?.cursor, endCursor: edges.at(-1)?.cursor },
           totalCount: audience.sendableCount,
+        };
+      },
+    }),
+    excludedRecipients: t.field({
+      type: ExcludedRecipientConnection,
+      description: `The excluded recipients by reason (in the order of \`excluded\`), then by address, contact id or input; each reason holds as many as its \`excluded\` count. At most ${AUDIENCE_PAGE_MAX} per page.`,
+      errors: { types: [ValidationError], union: { name: 'AudienceExcludedRecipientsResult' } },
+      args: {
+        first: t.arg.int({ defaultValue: 100, description: `0 to ${AUDIENCE_PAGE_MAX}.` }),
+        after: t.arg.string(),
+        reasons: t.arg({ type: [ExclusionReasonEnum], description: 'Only these reasons; all when omitted.' }),
+      },
+      resolve: async (audience, args) => {
+        const page = await audience.excludedPage({
+          first: args.first ?? 100,
+          after: args.after ? fromExcludedCursor(args.after) : null,
+          reasons: args.reasons ?? null,
+        });
+        const edges = page.recipients.map((node) => ({ node, cursor: toExcludedCursor(node) }));
+        return {
+          edges,
+          pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: args.after != null, startCursor: edges[0]?.cursor, endCursor: edges.at(-1)?.cursor },
+          totalCount: page.totalCount,
         };
       },
     }),

@@ -1,14 +1,17 @@
 /**
  * What the contact list and a group's member list share: turning a keyset page of ids into a Relay
  * connection of contacts loaded with one Prisma query per relation the client selected, and
- * reporting bad input on a field that must keep its connection type.
+ * reporting bad input on a field that must keep its connection type. Also the batched loading of
+ * the contacts that items of other lists point to (duplicates, an audience's excluded recipients).
  */
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Contact } from '../generated/prisma/client.ts';
 import type { ContactPage } from '../services/contact-query.ts';
-import type { AuthedContext } from './builder.ts';
+import type { AuthedContext, Context } from './builder.ts';
+import { requestLoader } from './loader.ts';
+import { selection } from './query.ts';
 
 /**
  * The contacts of a page with everything the query selects under `edges.node`, in page order.
@@ -21,6 +24,35 @@ export async function contactsByIds(ctx: AuthedContext, info: GraphQLResolveInfo
   const byId = new Map(contacts.map((contact) => [contact.id, contact]));
   // A contact deleted between the page and this read is left out rather than shown as null.
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The contacts that the items of a page point to, batched into one query per distinct selection.
+ * Keys carry the Prisma selection as well as the id, because two selections of one field in a
+ * request (aliases) may ask for different columns.
+ */
+const contactsBySelection = requestLoader<Context, string, Contact>(async (ctx, keys) => {
+  const bySelection = new Map<string, string[]>();
+  for (const key of keys) {
+    const [shape, id] = key.split('\n') as [string, string];
+    bySelection.set(shape, [...(bySelection.get(shape) ?? []), id]);
+  }
+  const found = new Map<string, Contact>();
+  for (const [shape, ids] of bySelection) {
+    const contacts = await ctx.db.prisma.contact.findMany({ ...JSON.parse(shape), where: { workspaceId: ctx.caller!.workspaceId, id: { in: ids } } });
+    for (const contact of contacts) found.set(`${shape}\n${contact.id}`, contact);
+  }
+  return found;
+});
+
+/**
+ * The caller's contact `id` with the Prisma selection `query` of the field resolving it, loaded
+ * together with the other contacts the same request asks for; null when `id` is null or the
+ * workspace has no such contact. The selection is read either way, as a Prisma field must.
+ */
+export async function contactBySelection(ctx: Context, query: { select?: object }, id: string | null): Promise<Contact | null> {
+  const shape = JSON.stringify(selection(query));
+  return id === null ? null : ((await contactsBySelection(ctx, `${shape}\n${id}`)) ?? null);
 }
 
 /** A Relay connection of a page and its loaded contacts, with a lazily counted total. */

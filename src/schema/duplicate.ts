@@ -5,31 +5,13 @@ import { MERGE_MAX_OTHERS } from '../domain/contact-merge.ts';
 import type { Contact } from '../generated/prisma/client.ts';
 import { mergeContacts } from '../services/contact-merge.ts';
 import { countDuplicateGroups, listDuplicateGroups, type DuplicateGroup, type DuplicateGroupKey } from '../services/duplicates.ts';
-import { builder, type Context } from './builder.ts';
-import { requestLoader } from './loader.ts';
+import { builder } from './builder.ts';
+import { contactBySelection } from './contact-list.ts';
 import { DetailKindEnum } from './opt-out.ts';
 import { selection } from './query.ts';
 
 const DUPLICATE_PAGE_DEFAULT = 20;
 const DUPLICATE_PAGE_MAX = 100;
-
-/**
- * The contacts of every group on a page in one query. Keys carry the Prisma selection as well as
- * the id, because two selections of `contacts` in one request (aliases) may ask for different columns.
- */
-const contactsBySelection = requestLoader<Context, string, Contact>(async (ctx, keys) => {
-  const bySelection = new Map<string, string[]>();
-  for (const key of keys) {
-    const [shape, id] = key.split('\n') as [string, string];
-    bySelection.set(shape, [...(bySelection.get(shape) ?? []), id]);
-  }
-  const found = new Map<string, Contact>();
-  for (const [shape, ids] of bySelection) {
-    const contacts = await ctx.db.prisma.contact.findMany({ ...JSON.parse(shape), where: { workspaceId: ctx.caller!.workspaceId, id: { in: ids } } });
-    for (const contact of contacts) found.set(`${shape}\n${contact.id}`, contact);
-  }
-  return found;
-});
 
 const DuplicateGroupRef = builder.objectRef<DuplicateGroup>('DuplicateGroup').implement({
   description: 'Contacts that share one phone number or email address, e.g. after an import that added all rows despite duplicates.',
@@ -41,10 +23,9 @@ const DuplicateGroupRef = builder.objectRef<DuplicateGroup>('DuplicateGroup').im
       type: ['Contact'],
       description: 'The contacts sharing the value, oldest first.',
       resolve: async (query, group, _args, ctx) => {
-        const shape = JSON.stringify(selection(query));
-        const contacts = await Promise.all(group.contactIds.map((id) => contactsBySelection(ctx, `${shape}\n${id}`)));
+        const contacts = await Promise.all(group.contactIds.map((id) => contactBySelection(ctx, query, id)));
         // A contact deleted between the two reads is left out rather than failing the page.
-        return contacts.filter((contact): contact is Contact => contact !== undefined);
+        return contacts.filter((contact): contact is Contact => contact !== null);
       },
     }),
   }),

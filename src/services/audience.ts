@@ -4,13 +4,16 @@ import {
   AUDIENCE_PAGE_MAX,
   audienceCountsSql,
   audiencePageSql,
+  excludedPageSql,
   EXCLUSION_REASONS,
   readRawAddresses,
   type AudienceSqlOptions,
+  type ExcludedPosition,
+  type ExcludedRecipient,
   type ExclusionReason,
 } from '../domain/audience.ts';
 import type { Channel } from '../domain/detail-status.ts';
-import { LimitExceededError } from '../domain/errors.ts';
+import { LimitExceededError, ValidationError } from '../domain/errors.ts';
 import { groupContactIdsSql } from './contact-query.ts';
 
 export interface AudienceInput {
@@ -28,13 +31,26 @@ export interface AudienceAddress {
   contactId: string | null;
 }
 
-/** A resolved audience: its counts now, and its sendable addresses a page at a time. */
+export interface ExcludedPageArgs {
+  /** Page size, 0 to AUDIENCE_PAGE_MAX; anything else is a ValidationError on `first`. */
+  first: number;
+  after: ExcludedPosition | null;
+  /** Only these reasons; null for every reason. */
+  reasons: readonly ExclusionReason[] | null;
+}
+
+/** A resolved audience: its counts now, and its sendable and excluded recipients a page at a time. */
 export interface Audience {
   channel: Channel;
   sendableCount: number;
   excluded: { reason: ExclusionReason; count: number }[];
   /** Up to `first` sendable addresses after `after`, in address order, and whether more follow. */
   page(first: number, after: string | null): Promise<{ addresses: AudienceAddress[]; hasNextPage: boolean }>;
+  /**
+   * A page of excluded recipients in list order (reason, then address, contact id or input), whether
+   * more follow, and how many the reasons asked for hold in all (the sum of their `excluded` counts).
+   */
+  excludedPage(args: ExcludedPageArgs): Promise<{ recipients: ExcludedRecipient[]; hasNextPage: boolean; totalCount: number }>;
 }
 
 /**
@@ -61,18 +77,18 @@ export async function resolveAudience(db: Database, input: AudienceInput): Promi
     needsOptIn: workspace.optInChannels.includes(channel),
     groupMembers,
     contactIds: [...new Set(input.contactIds)],
-    addresses: rawAddresses.addresses,
+    raw: rawAddresses,
   };
 
   const counts = audienceCountsSql(options);
   const { rows } = await db.pool.query<{ reason: ExclusionReason | 'SENDABLE'; count: number }>(counts.text, counts.values);
-  const countOf = (reason: ExclusionReason | 'SENDABLE') => rows.filter((row) => row.reason === reason).reduce((sum, row) => sum + row.count, 0);
-  const extra: Partial<Record<ExclusionReason, number>> = { NO_ADDRESS: rawAddresses.otherKind, INVALID_ADDRESS: rawAddresses.invalid };
+  const countOf = (reason: ExclusionReason | 'SENDABLE') => rows.find((row) => row.reason === reason)?.count ?? 0;
+  const excluded = EXCLUSION_REASONS.map((reason) => ({ reason, count: countOf(reason) }));
 
   return {
     channel,
     sendableCount: countOf('SENDABLE'),
-    excluded: EXCLUSION_REASONS.map((reason) => ({ reason, count: countOf(reason) + (extra[reason] ?? 0) })),
+    excluded,
     async page(first, after) {
       const limit = Math.max(0, Math.min(first, AUDIENCE_PAGE_MAX));
       const query = audiencePageSql(options, after, limit + 1);
@@ -80,6 +96,22 @@ export async function resolveAudience(db: Database, input: AudienceInput): Promi
       return {
         addresses: page.slice(0, limit).map((row) => ({ address: row.address, contactId: row.contact_id })),
         hasNextPage: page.length > limit,
+      };
+    },
+    async excludedPage({ first, after, reasons }) {
+      if (!Number.isInteger(first) || first < 0 || first > AUDIENCE_PAGE_MAX) {
+        throw ValidationError.of(['first'], `a page holds 0 to ${AUDIENCE_PAGE_MAX} excluded recipients, got ${first}`);
+      }
+      const wanted = EXCLUSION_REASONS.filter((reason) => reasons === null || reasons.includes(reason));
+      const query = excludedPageSql(options, wanted, after, first + 1);
+      const { rows: page } = await db.pool.query<{ reason: ExclusionReason; key: string; address: string | null; contact_id: string | null; raw_value: string | null }>(
+        query.text,
+        query.values,
+      );
+      return {
+        recipients: page.slice(0, first).map((row) => ({ reason: row.reason, key: row.key, address: row.address, contactId: row.contact_id, rawValue: row.raw_value })),
+        hasNextPage: page.length > first,
+        totalCount: excluded.filter((entry) => wanted.includes(entry.reason)).reduce((sum, entry) => sum + entry.count, 0),
       };
     },
   };

@@ -102,6 +102,6 @@ describe('parseListLine', () => {
 describe('readRawAddresses', () => {
   it('deduplicates by normalized address and sorts out the other kind and the invalid', () => {
     const read = readRawAddresses(['+1 202 555 0143', '(202) 555-0143', 'a@example.com', 'garbage', 'garbage', ''], 'SMS', 'US');
-    expect(read).toEqual({ addresses: ['+12025550143'], otherKind: 1, invalid: 1 });
+    expect(read).toEqual({ addresses: ['+12025550143'], otherKind: ['a@example.com'], invalid: ['garbage'] });
   });
 });
