@@ -1,6 +1,6 @@
 import { ValidationError, type InputIssue } from './errors.ts';
 import { BUILT_IN_FIELDS } from './field-key.ts';
-import type { FieldDefinition } from './field-value.ts';
+import { joinListValue, type FieldDefinition } from './field-value.ts';
 
 export const EXPORT_FORMATS = ['CSV', 'XLSX'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -80,17 +80,14 @@ export interface ExportContact {
   customFields: Record<string, unknown>;
 }
 
-/** Separator of list cells (tags, groups, multi-select options); the import splits them on it. */
-const LIST_SEPARATOR = ', ';
-
 /**
  * A stored custom field value as a cell, in the form the import reads back: numbers in plain
- * notation, booleans as TRUE/FALSE, multi-select options joined.
+ * notation, booleans as TRUE/FALSE, multi-select options joined as the import splits them.
  */
 function customCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (Array.isArray(value)) return value.map(String).join(LIST_SEPARATOR);
+  if (Array.isArray(value)) return joinListValue(value.map(String));
   return String(value);
 }
 
@@ -103,7 +100,7 @@ export function exportCell(column: ExportColumn, contact: ExportContact): string
   switch (column.key) {
     case 'tags':
     case 'groups':
-      return (contact[column.key] ?? []).join(LIST_SEPARATOR);
+      return joinListValue(contact[column.key] ?? []);
     case 'createdAt':
     case 'updatedAt':
       return contact[column.key].toISOString();

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import { stringify, type Options as CsvStringifyOptions } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 
 /** A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -20,6 +21,23 @@ export function neutralizeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/**
+ * How every CSV the product writes (result and error files, exports, the import template) is laid
+ * out: UTF-8 with a byte order mark, because Excel reads a CSV without one in the machine's legacy
+ * code page and garbles every accented name (the reader, `inspectCsv`, and other tools skip the
+ * mark); lines ending in CRLF, as RFC 4180 and Excel expect; and a cell in double quotes whenever
+ * it holds a CR, an LF, a quote or the delimiter. csv-stringify by itself quotes only cells holding
+ * the record delimiter once one is set, so a bare line feed (a note written over two lines) would
+ * go out unquoted and every reader would see the row break in two.
+ */
+const CSV_OUTPUT_OPTIONS: CsvStringifyOptions = {
+  bom: true,
+  record_delimiter: 'windows',
+  delimiter: ',',
+  // CR, LF, the quote and the delimiter above. No `g` flag: the one expression tests every cell.
+  quoted_match: /[\r\n",]/,
+};
+
 /** Writes one CSV file, row by row. */
 export interface CsvWriter {
   /** Resolves once the row is buffered; waits while the file is behind (back-pressure). */
@@ -30,17 +48,15 @@ export interface CsvWriter {
 
 /**
  * Opens a CSV file for writing and writes its header row. Every cell, headers included, passes
- * through `neutralizeFormula`. The file is UTF-8 with a byte order mark, because Excel reads a
- * CSV without one in the machine's legacy code page and garbles every accented name; the reader
- * (`inspectCsv`) and other tools skip the mark. Lines end in CRLF, as RFC 4180 and Excel expect.
+ * through `neutralizeFormula`; the file is laid out as {@link CSV_OUTPUT_OPTIONS} says.
  */
 export function createCsvWriter(path: string, headers: string[]): CsvWriter {
   return createCsvStreamWriter(createWriteStream(path), headers);
 }
 
-/** Like {@link createCsvWriter}, into any stream (an HTTP response): the same BOM, line ends and formula safety. */
+/** Like {@link createCsvWriter}, into any stream (an HTTP response): the same layout and formula safety. */
 export function createCsvStreamWriter(destination: Writable, headers: string[]): CsvWriter {
-  const stringifier = stringify({ bom: true, record_delimiter: 'windows' });
+  const stringifier = stringify(CSV_OUTPUT_OPTIONS);
   const done = pipeline(stringifier, destination);
   // Kept to fail the next write; `close` reports it too.
   let failure: unknown;
@@ -64,4 +80,9 @@ export function createCsvStreamWriter(destination: Writable, headers: string[]):
       await done;
     },
   };
+}
+
+/** A whole small CSV file (the import template) as text: the same layout and formula safety as {@link createCsvWriter}. */
+export function csvText(rows: readonly string[][]): string {
+  return stringifySync(rows.map((cells) => cells.map(neutralizeFormula)), CSV_OUTPUT_OPTIONS);
 }

@@ -46,7 +46,8 @@ const ContactExportInput = builder.inputType('ContactExportInput', {
     columns: t.stringList({
       description:
         'Column keys in order: firstName, lastName, name, phone, email, country, tags, groups, createdAt, updatedAt, or a custom field key. ' +
-        'Default: all of them, then every custom field. phone and email are the primary ones; tags and groups are joined with ", ".',
+        'Default: all of them, then every custom field. phone and email are the primary ones; tags and groups are joined with ", ", ' +
+        'an item holding "," ";" or a quote written in double quotes (quotes doubled), as the import reads list cells.',
     }),
   }),
 });

@@ -1,10 +1,9 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify/sync';
 import type { Database } from '../db/client.ts';
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
-import { neutralizeFormula } from '../import/csv-output.ts';
+import { csvText } from '../import/csv-output.ts';
 import type { FileStore } from '../import/file-store.ts';
 import type { Caller } from '../schema/builder.ts';
 
@@ -37,9 +36,8 @@ export async function serveFile(options: {
 
   if (url.pathname === TEMPLATE) {
     const fields = await db.prisma.field.findMany({ where: { workspaceId: caller.workspaceId }, orderBy: { createdAt: 'asc' } });
-    const headers = [...BUILT_IN_FIELDS, ...fields].map((field) => neutralizeFormula(field.label));
     res.writeHead(200, csvHeaders('import-template.csv'));
-    res.end(stringify([headers], { bom: true, record_delimiter: 'windows' }));
+    res.end(csvText([[...BUILT_IN_FIELDS, ...fields].map((field) => field.label)]));
     return;
   }
 

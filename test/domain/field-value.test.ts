@@ -3,6 +3,7 @@ import {
   FIELD_TYPES,
   coerceFieldValue,
   isFieldType,
+  joinListValue,
   splitListValue,
   validateFieldOptions,
   type FieldDefinition,
@@ -263,6 +264,62 @@ describe('splitListValue', () => {
   it('splits on both separators and drops blank items', () => {
     expect(splitListValue(' vip; 2024 ,, lead ;')).toEqual(['vip', '2024', 'lead']);
     expect(splitListValue('')).toEqual([]);
+  });
+
+  it('reads an item written whole in quotes as written, separators, blanks and doubled quotes included', () => {
+    expect(splitListValue('"Smith, Jones", vip')).toEqual(['Smith, Jones', 'vip']);
+    expect(splitListValue(' "a;b" ;"say ""hi""",c')).toEqual(['a;b', 'say "hi"', 'c']);
+    expect(splitListValue('" padded "')).toEqual([' padded ']);
+    expect(splitListValue('"", " ", x')).toEqual(['x']);
+  });
+
+  it('keeps any other quote as an ordinary character', () => {
+    expect(splitListValue('5" screen, "big" deal')).toEqual(['5" screen', '"big" deal']);
+    expect(splitListValue('"open, ended')).toEqual(['"open', 'ended']);
+    expect(splitListValue('"a"", b')).toEqual(['"a""', 'b']);
+    expect(splitListValue('x "y, z"')).toEqual(['x "y', 'z"']);
+  });
+});
+
+describe('joinListValue', () => {
+  it('joins with ", " and quotes only the items that need it', () => {
+    expect(joinListValue(['vip', 'lead'])).toBe('vip, lead');
+    expect(joinListValue(['Smith, Jones', 'a;b', 'say "hi"', ' padded', 'plain'])).toBe('"Smith, Jones", "a;b", "say ""hi""", " padded", plain');
+    expect(joinListValue(['', ' ', 'x'])).toBe('x');
+    expect(joinListValue([])).toBe('');
+  });
+
+  /** A small seeded generator (mulberry32), so that a failing list comes again on the next run. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  // Separators, quotes and blanks are over-represented: they are what the quoting is about.
+  const ALPHABET = [',', ';', '"', '"', ' ', '\t', '\n', '\r', 'a', 'b', 'é', '李', '=', '-', "'"];
+
+  it('is read back item for item by splitListValue, for random lists of non-blank items', () => {
+    const next = random(20261202);
+    const pick = () => ALPHABET[Math.floor(next() * ALPHABET.length)]!;
+    const item = () => Array.from({ length: 1 + Math.floor(next() * 6) }, pick).join('');
+    for (let run = 0; run < 5000; run++) {
+      const items = Array.from({ length: Math.floor(next() * 5) }, item).filter((candidate) => candidate.trim() !== '');
+      const joined = joinListValue(items);
+      expect(splitListValue(joined), JSON.stringify(joined)).toEqual(items);
+    }
+  });
+
+  it('writes items without separators, quotes or outer blanks as before: joined by ", "', () => {
+    const next = random(7);
+    for (let run = 0; run < 500; run++) {
+      const items = Array.from({ length: 1 + Math.floor(next() * 4) }, () => `tag ${Math.floor(next() * 1000)}`);
+      expect(joinListValue(items)).toBe(items.join(', '));
+    }
   });
 });
 

@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCsvWriter, neutralizeFormula } from '../../src/import/csv-output.ts';
+import { createCsvWriter, csvText, neutralizeFormula } from '../../src/import/csv-output.ts';
 import { inspectCsv, readCsvRows } from '../../src/import/csv-source.ts';
+import { parseAnyLineEnd } from '../support/csv.ts';
+
+/** Cells that break a row or a cell unless they are quoted. */
+const AWKWARD_CELLS = ['line one\nline two', 'carriage\rreturn', 'windows\r\nbreak', 'say "hi"', 'a, b', '"', ',', '\n', 'trailing\n'];
 
 let dir: string;
 beforeAll(async () => {
@@ -69,6 +73,25 @@ describe('createCsvWriter', () => {
     expect(rows).toEqual([['Zoë', 'Ñúñez', 'phone: "555" is not a valid number']]);
   });
 
+  it('quotes every cell holding a CR, an LF, a quote or the delimiter, so that any reader reads the cells back unchanged', async () => {
+    const file = path.join(dir, 'awkward.csv');
+    const writer = createCsvWriter(file, ['Note', 'Plain', 'Error']);
+    for (const cell of AWKWARD_CELLS) await writer.write([cell, 'plain', `Note: "${cell}" is wrong`]);
+    await writer.close();
+
+    const bytes = await readFile(file);
+    expect(bytes.subarray(3).toString('utf8').split('\r\n').slice(1, 3)).toEqual([
+      '"line one\nline two",plain,"Note: ""line one\nline two"" is wrong"',
+      '"carriage\rreturn",plain,"Note: ""carriage\rreturn"" is wrong"',
+    ]);
+    const expected = [['Note', 'Plain', 'Error'], ...AWKWARD_CELLS.map((cell) => [cell, 'plain', `Note: "${cell}" is wrong`])];
+    expect(parseAnyLineEnd(bytes)).toEqual(expected);
+    expect(parse(bytes, { bom: true })).toEqual(expected);
+    const rows = [];
+    for await (const row of readCsvRows(file, await inspectCsv(file, { maxRows: 100 }))) rows.push(row.cells);
+    expect(rows).toEqual(expected.slice(1));
+  });
+
   it('waits for the file when it falls behind, and writes every row', async () => {
     const file = path.join(dir, 'large.csv');
     const writer = createCsvWriter(file, ['id', 'text']);
@@ -83,5 +106,13 @@ describe('createCsvWriter', () => {
   it('fails when the file cannot be written', async () => {
     const writer = createCsvWriter(path.join(dir, 'missing-folder', 'x.csv'), ['a']);
     await expect(writer.close()).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('csvText', () => {
+  it('lays a small file out as the writer does: BOM, CRLF, awkward cells quoted, formulas neutralized', () => {
+    const text = csvText([['First name', '=Tier', 'Note\nline'], ['a, b', 'say "hi"', 'x\ry']]);
+    expect(text).toBe('\uFEFFFirst name,\'=Tier,"Note\nline"\r\n"a, b","say ""hi""","x\ry"\r\n');
+    expect(parseAnyLineEnd(text)).toEqual([['First name', "'=Tier", 'Note\nline'], ['a, b', 'say "hi"', 'x\ry']]);
   });
 });
