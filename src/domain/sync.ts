@@ -4,9 +4,10 @@ import { fullName, validateName } from './person-name.ts';
 import { normalizePhone } from './phone-number.ts';
 
 /**
- * Rules of the integration sync (SPEC §5, seed 000): an external system pushes its contact
- * records; each is linked to one contact by (source, externalId), and a phone number belongs to at
- * most one record of a source.
+ * Rules of the integration sync (seed 000): an external system pushes its contact records; each is
+ * linked to one contact by (source, externalId), a phone number belongs to at most one record of a
+ * source, and a number is one contact of the workspace: a record whose phone a contact already has
+ * is linked to that contact, whichever way it was made (by hand, by an import, by another source).
  */
 
 /** Most records one call may push; larger syncs are split by the client. */
@@ -195,4 +196,149 @@ export function lastOccurrences<T extends { externalId: string }>(records: reado
     byId.set(id, record);
   }
   return { records: [...byId.values()], superseded: records.length - byId.size };
+}
+
+/** A link of the source as stored: the contact a record feeds and the number it owns. */
+export interface StoredLink {
+  externalId: string;
+  contactId: string;
+  /** E.164; null when the record never had a phone. */
+  phone: string | null;
+  /** {@link recordHash} of the record's last synced push. */
+  hash: string;
+}
+
+/** An existing contact of the workspace that has a pushed phone number among its details. */
+export interface PhoneHolder {
+  phone: string;
+  contactId: string;
+  /** The records of the source already linked to this contact (usually none or one). */
+  linkedExternalIds: readonly string[];
+}
+
+/**
+ * Why a record that owns its number in its source is still not synced, because of the contacts
+ * that have the number:
+ * - `SHARED_BY_CONTACTS`: a new record's number is a detail of two or more contacts (as an
+ *   add-all import leaves them), so there is no one contact to link it to until they are merged;
+ * - `OTHER_CONTACT`: a linked record now has a number that other contacts have and its own
+ *   contact does not; syncing it would put one number on two contacts.
+ */
+export type ContactConflictKind = 'SHARED_BY_CONTACTS' | 'OTHER_CONTACT';
+
+/** What a sync does with one valid record. */
+export type SyncDecision =
+  /** No link and no contact has its phone: a new contact is made for it. */
+  | { outcome: 'CREATED' }
+  /** No link, and exactly one contact has its phone: it is linked to that contact, which it updates. */
+  | { outcome: 'LINKED'; contactId: string }
+  /** Linked, and changed since its last push: its contact is updated. */
+  | { outcome: 'UPDATED'; contactId: string; movesPhone: boolean }
+  | { outcome: 'UNCHANGED'; contactId: string }
+  /** Another record of the source owns its phone, or the one contact that has it. */
+  | { outcome: 'CONFLICT'; phone: string; ownerExternalId: string }
+  | { outcome: 'CONTACT_CONFLICT'; phone: string; kind: ContactConflictKind; contactIds: string[]; message: string };
+
+function contactConflict(kind: ContactConflictKind, phone: string, contactIds: string[]): SyncDecision {
+  const count = contactIds.length;
+  const message =
+    kind === 'SHARED_BY_CONTACTS'
+      ? `${count} contacts have this phone number: merge them`
+      : `${count === 1 ? 'another contact has' : `${count} other contacts have`} this phone number and the record's own contact does not: ` +
+        'the record keeps its contact as it was; merge the contacts, or change the number';
+  return { outcome: 'CONTACT_CONFLICT', phone, kind, contactIds, message };
+}
+
+/**
+ * Decides what becomes of each valid record of a batch (one per externalId), from the source's
+ * stored links (those of the batch's ids and those holding the batch's numbers) and the contacts
+ * that have the batch's numbers (`holders`, needed for every record that is new or changed).
+ *
+ * 1. The records of the source settle who owns each number first ({@link decideOwnership}): a
+ *    record that loses is a CONFLICT, whatever the contact book holds.
+ * 2. A linked record identical to its last push is UNCHANGED. A changed one is UPDATED, unless its
+ *    number is a detail of other contacts and not of its own, and not a number it takes over from
+ *    another link of the source (OTHER_CONTACT): it then keeps its link, contact and number as
+ *    they were, and ownership is decided again without its claim, so the number it keeps is not
+ *    given to another record.
+ * 3. A new record (no link) with a number that no contact has gets a new contact (CREATED), as
+ *    does one without a phone. If one contact has the number, the record is LINKED to it; if two
+ *    or more do, it is not synced (SHARED_BY_CONTACTS). A contact feeds one record of a source:
+ *    when the contact is already linked to another record of the source (its link holds another
+ *    of the contact's numbers), or a lower id of the batch is linked to it first, the record is a
+ *    CONFLICT naming that record as the owner.
+ */
+export function decideSync(
+  records: readonly NormalizedSyncRecord[],
+  links: readonly StoredLink[],
+  holders: readonly PhoneHolder[],
+): Map<string, SyncDecision> {
+  const linkById = new Map(links.map((link) => [link.externalId, link]));
+  const existingOwners = new Map(links.flatMap((link) => (link.phone ? [[link.phone, link.externalId] as const] : [])));
+  const holdersByPhone = new Map<string, PhoneHolder[]>();
+  for (const holder of holders) holdersByPhone.set(holder.phone, [...(holdersByPhone.get(holder.phone) ?? []), holder]);
+  const holdersOf = (phone: string | null) => (phone === null ? [] : (holdersByPhone.get(phone) ?? []));
+
+  // Linked, changed records whose number other contacts have and their own does not.
+  const heldBack = new Map<string, SyncDecision>();
+  let owners: Map<string, string>;
+  for (;;) {
+    owners = decideOwnership(
+      records.flatMap((record) => (record.phone && !heldBack.has(record.externalId) ? [{ externalId: record.externalId, phone: record.phone }] : [])),
+      existingOwners,
+    );
+    let more = false;
+    for (const record of records) {
+      const link = linkById.get(record.externalId);
+      if (!link || link.hash === record.hash || record.phone === null || heldBack.has(record.externalId)) continue;
+      if (owners.get(record.phone) !== record.externalId) continue;
+      // A number another link of the source holds is moving between records (it was released to
+      // this one): the ownership rule settled it.
+      const linkHolder = existingOwners.get(record.phone);
+      if (linkHolder !== undefined && linkHolder !== record.externalId) continue;
+      const found = holdersOf(record.phone);
+      if (found.length > 0 && !found.some((holder) => holder.contactId === link.contactId)) {
+        heldBack.set(record.externalId, contactConflict('OTHER_CONTACT', record.phone, found.map((holder) => holder.contactId)));
+        more = true;
+      }
+    }
+    if (!more) break;
+  }
+
+  const decisions = new Map<string, SyncDecision>();
+  const newcomers: NormalizedSyncRecord[] = [];
+  for (const record of records) {
+    const link = linkById.get(record.externalId);
+    const held = heldBack.get(record.externalId);
+    const owner = record.phone === null || held ? record.externalId : owners.get(record.phone)!;
+    if (held) decisions.set(record.externalId, held);
+    else if (owner !== record.externalId) decisions.set(record.externalId, { outcome: 'CONFLICT', phone: record.phone!, ownerExternalId: owner });
+    else if (link && link.hash === record.hash) decisions.set(record.externalId, { outcome: 'UNCHANGED', contactId: link.contactId });
+    else if (link) {
+      const movesPhone = record.phone !== null && record.phone !== link.phone;
+      decisions.set(record.externalId, { outcome: 'UPDATED', contactId: link.contactId, movesPhone });
+    } else newcomers.push(record);
+  }
+
+  // New records take existing contacts in the order of their ids, so that when two lead to one
+  // contact, the lower id gets it, as with a shared number.
+  const takenBy = new Map<string, string>();
+  for (const record of newcomers.sort((a, b) => compareExternalIds(a.externalId, b.externalId))) {
+    const found = holdersOf(record.phone);
+    if (found.length === 0) {
+      decisions.set(record.externalId, { outcome: 'CREATED' });
+    } else if (found.length > 1) {
+      decisions.set(record.externalId, contactConflict('SHARED_BY_CONTACTS', record.phone!, found.map((holder) => holder.contactId)));
+    } else {
+      const { contactId, linkedExternalIds } = found[0]!;
+      const owner = [...linkedExternalIds].sort(compareExternalIds)[0] ?? takenBy.get(contactId);
+      if (owner !== undefined) {
+        decisions.set(record.externalId, { outcome: 'CONFLICT', phone: record.phone!, ownerExternalId: owner });
+      } else {
+        takenBy.set(contactId, record.externalId);
+        decisions.set(record.externalId, { outcome: 'LINKED', contactId });
+      }
+    }
+  }
+  return decisions;
 }

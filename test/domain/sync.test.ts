@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { compareExternalIds, decideOwnership, lastOccurrences, normalizeSyncRecord, recordHash } from '../../src/domain/sync.ts';
+import {
+  compareExternalIds,
+  decideOwnership,
+  decideSync,
+  lastOccurrences,
+  normalizeSyncRecord,
+  recordHash,
+  type NormalizedSyncRecord,
+  type PhoneHolder,
+  type StoredLink,
+} from '../../src/domain/sync.ts';
 
 describe('compareExternalIds', () => {
   it('orders integer ids by value, also beyond 2^53', () => {
@@ -104,5 +114,73 @@ describe('lastOccurrences', () => {
     ]);
     expect(records).toEqual([{ externalId: '2', v: 'b' }, { externalId: ' 1', v: 'c' }]);
     expect(superseded).toBe(1);
+  });
+});
+
+describe('decideSync', () => {
+  const record = (externalId: string, phone: string | null, firstName = 'Ada'): NormalizedSyncRecord => {
+    const result = normalizeSyncRecord({ externalId, phone, firstName, email: phone ? null : `${externalId}@x.test` });
+    if (!result.ok) throw new Error(result.reasons.join('; '));
+    return result.record;
+  };
+  const link = (of: NormalizedSyncRecord, contactId: string): StoredLink => ({ externalId: of.externalId, contactId, phone: of.phone, hash: of.hash });
+  const holder = (phone: string, contactId: string, linkedExternalIds: string[] = []): PhoneHolder => ({ phone, contactId, linkedExternalIds });
+  const P = '+12025550101';
+  const Q = '+12025550102';
+  const outcomes = (decisions: Map<string, { outcome: string }>) => Object.fromEntries([...decisions].map(([id, decision]) => [id, decision.outcome]));
+
+  it('creates a contact when nobody has the number, and for a record without a phone', () => {
+    expect(outcomes(decideSync([record('1', P), record('2', null)], [], []))).toEqual({ 1: 'CREATED', 2: 'CREATED' });
+  });
+
+  it('links a new record to the one contact that has its number', () => {
+    expect(decideSync([record('1', P)], [], [holder(P, 'c1')]).get('1')).toEqual({ outcome: 'LINKED', contactId: 'c1' });
+  });
+
+  it('links no record when two contacts have the number, and names them', () => {
+    expect(decideSync([record('1', P)], [], [holder(P, 'c1'), holder(P, 'c2')]).get('1')).toEqual({
+      outcome: 'CONTACT_CONFLICT',
+      phone: P,
+      kind: 'SHARED_BY_CONTACTS',
+      contactIds: ['c1', 'c2'],
+      message: '2 contacts have this phone number: merge them',
+    });
+  });
+
+  it('settles a shared number among the records of the source before the contact book', () => {
+    const decisions = decideSync([record('10', P), record('9', P)], [], [holder(P, 'c1')]);
+    expect(decisions.get('9')).toEqual({ outcome: 'LINKED', contactId: 'c1' });
+    expect(decisions.get('10')).toEqual({ outcome: 'CONFLICT', phone: P, ownerExternalId: '9' });
+  });
+
+  it('gives a contact to one record of a source: the one linked to it, else the lowest new id', () => {
+    // c1 has P and Q; record 5 is linked to it through P.
+    const five = record('5', P);
+    expect(decideSync([record('3', Q)], [link(five, 'c1')], [holder(Q, 'c1', ['5'])]).get('3')).toEqual({ outcome: 'CONFLICT', phone: Q, ownerExternalId: '5' });
+    const decisions = decideSync([record('8', P), record('7', Q)], [], [holder(P, 'c1'), holder(Q, 'c1')]);
+    expect(decisions.get('7')).toEqual({ outcome: 'LINKED', contactId: 'c1' });
+    expect(decisions.get('8')).toEqual({ outcome: 'CONFLICT', phone: P, ownerExternalId: '7' });
+  });
+
+  it('updates a linked record whose number its own contact has, whoever else has it', () => {
+    const before = record('1', P);
+    const after = record('1', Q, 'Grace');
+    expect(decideSync([after], [link(before, 'c1')], [holder(Q, 'c1'), holder(Q, 'c2')]).get('1')).toEqual({ outcome: 'UPDATED', contactId: 'c1', movesPhone: true });
+    expect(decideSync([after], [link(before, 'c1')], []).get('1')).toEqual({ outcome: 'UPDATED', contactId: 'c1', movesPhone: true });
+    expect(decideSync([before], [link(before, 'c1')], []).get('1')).toEqual({ outcome: 'UNCHANGED', contactId: 'c1' });
+  });
+
+  it('lets two linked records swap numbers their contacts have', () => {
+    const one = record('1', P);
+    const two = record('2', Q);
+    const decisions = decideSync([record('1', Q), record('2', P)], [link(one, 'c1'), link(two, 'c2')], [holder(P, 'c1', ['1']), holder(Q, 'c2', ['2'])]);
+    expect(outcomes(decisions)).toEqual({ 1: 'UPDATED', 2: 'UPDATED' });
+  });
+
+  it("holds back a linked record moving to another contact's number, and keeps its old number from others", () => {
+    const before = record('1', P);
+    const decisions = decideSync([record('1', Q), record('2', P)], [link(before, 'c1')], [holder(Q, 'c2')]);
+    expect(decisions.get('1')).toMatchObject({ outcome: 'CONTACT_CONFLICT', kind: 'OTHER_CONTACT', contactIds: ['c2'], phone: Q });
+    expect(decisions.get('2')).toEqual({ outcome: 'CONFLICT', phone: P, ownerExternalId: '1' });
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import type { SyncRecordInput } from '../generated/graphql.ts';
+import type { CreateContactInput, SyncRecordInput } from '../generated/graphql.ts';
 import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { importCsv } from '../support/imports.ts';
 
 const SyncContacts = graphql(`
   mutation SyncContacts($input: SyncContactsInput!) {
@@ -9,11 +10,13 @@ const SyncContacts = graphql(`
       __typename
       ... on SyncResult {
         created
+        linked
         updated
         unchanged
         superseded
         changed
         conflicts { externalId phone ownerExternalId }
+        contactConflicts { externalId phone kind contactIds message }
         invalid { externalId reasons }
         records { externalId outcome contactId }
       }
@@ -41,12 +44,40 @@ const CountContacts = graphql(`
   }
 `);
 
+const CreateContact = graphql(`
+  mutation SyncCreateContact($input: CreateContactInput!) {
+    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
+  }
+`);
+
+const ContactById = graphql(`
+  query SyncContactById($id: ID!) {
+    contact(id: $id) {
+      __typename
+      ... on Contact { id firstName lastName name updatedAt details { kind value rawValue isPrimary } }
+      ... on Error { message }
+    }
+  }
+`);
+
+const ContactsByName = graphql(`
+  query SyncContactsByName {
+    contacts(first: 10, orderBy: [{ field: "name" }]) { edges { node { id name updatedAt } } }
+  }
+`);
+
+const MergeContacts = graphql(`
+  mutation SyncMergeContacts($input: MergeContactsInput!) {
+    mergeContacts(input: $input) { __typename ... on Contact { id } ... on Error { message } }
+  }
+`);
+
 const SHARED = '+12345678901';
 
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
+  app = await startTestApp();
 });
 afterAll(() => app?.close());
 
@@ -71,6 +102,18 @@ async function state(workspace: TestWorkspace, source = 'crm') {
 
 async function contactCount(workspace: TestWorkspace): Promise<number> {
   return (await app.data(CountContacts, {}, workspace.keys.READ)).contacts.totalCount;
+}
+
+async function createContact(workspace: TestWorkspace, input: CreateContactInput): Promise<string> {
+  const { createContact: created } = await app.data(CreateContact, { input }, workspace.keys.WRITE);
+  if (created.__typename !== 'Contact') throw new Error(created.message);
+  return created.id;
+}
+
+async function contact(workspace: TestWorkspace, id: string) {
+  const { contact: found } = await app.data(ContactById, { id }, workspace.keys.READ);
+  if (found.__typename !== 'Contact') throw new Error(found.message);
+  return found;
 }
 
 describe('the seed example: two records sharing +12345678901', () => {
@@ -254,6 +297,232 @@ describe('idempotency and updates', () => {
     ]);
     expect(result).toMatchObject({ created: 1, superseded: 1 });
     expect((await state(workspace)).links[0]!.contact.firstName).toBe('New');
+  });
+});
+
+describe('one contact per phone number: records link to the contact that has their number', () => {
+  it('links a record to a contact made by hand: no new contact, names and email filled', async () => {
+    const workspace = await freshWorkspace();
+    const id = await createContact(workspace, { details: [{ kind: 'PHONE', value: '+1 202 555 0201' }] });
+    const result = await sync(workspace, [{ externalId: '42', phone: '(202) 555-0201', firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@X.test' }], 'crm', 'US');
+    expect(result).toMatchObject({ created: 0, linked: 1, updated: 0, changed: true, conflicts: [], contactConflicts: [] });
+    expect(result.records).toEqual([{ externalId: '42', outcome: 'LINKED', contactId: id }]);
+    expect(await contactCount(workspace)).toBe(1);
+    expect(await contact(workspace, id)).toMatchObject({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      name: 'Ada Lovelace',
+      details: [
+        // The phone is the contact's already: kept as it was typed, not replaced.
+        { kind: 'PHONE', value: '+12025550201', rawValue: '+1 202 555 0201', isPrimary: true },
+        { kind: 'EMAIL', value: 'ada@x.test', isPrimary: true },
+      ],
+    });
+    expect((await state(workspace)).links).toMatchObject([{ externalId: '42', phone: '+12025550201', contact: { id } }]);
+
+    // Later pushes update the same contact through the link.
+    const renamed = await sync(workspace, [{ externalId: '42', phone: '+12025550201', firstName: 'Augusta', email: 'ada@x.test' }]);
+    expect(renamed).toMatchObject({ updated: 1, linked: 0, records: [{ outcome: 'UPDATED', contactId: id }] });
+    expect(await contact(workspace, id)).toMatchObject({ firstName: 'Augusta', lastName: 'Lovelace', name: 'Augusta Lovelace' });
+  });
+
+  it('links a record to an imported contact; a blank never erases, an email it has changes nothing', async () => {
+    const workspace = await freshWorkspace();
+    await importCsv(app, workspace.keys.WRITE, 'First Name,Last Name,Phone,Email\nGrace,Hopper,+12025550202,grace@x.test\n', {
+      purpose: 'ADD_AND_UPDATE',
+      identifier: 'PHONE',
+      batchTag: false,
+    });
+    const result = await sync(workspace, [{ externalId: '7', phone: '+12025550202', lastName: 'Murray', email: 'GRACE@x.test' }]);
+    expect(result).toMatchObject({ created: 0, linked: 1, changed: true });
+    const id = result.records[0]!.contactId!;
+    expect(await contactCount(workspace)).toBe(1);
+    expect(await contact(workspace, id)).toMatchObject({
+      firstName: 'Grace',
+      lastName: 'Murray',
+      name: 'Grace Murray',
+      details: [
+        { kind: 'PHONE', value: '+12025550202', isPrimary: true },
+        { kind: 'EMAIL', value: 'grace@x.test', isPrimary: true },
+      ],
+    });
+  });
+
+  it("links a record whose number is a contact's secondary phone and leaves its details as they are", async () => {
+    const workspace = await freshWorkspace();
+    const id = await createContact(workspace, {
+      firstName: 'Old',
+      details: [
+        { kind: 'PHONE', value: '+12025550203' },
+        { kind: 'PHONE', value: '+12025550204' },
+        { kind: 'EMAIL', value: 'main@x.test' },
+        { kind: 'EMAIL', value: 'other@x.test' },
+      ],
+    });
+    const before = await contact(workspace, id);
+    const result = await sync(workspace, [{ externalId: '1', phone: '+12025550204', firstName: 'New', email: 'other@x.test' }]);
+    expect(result).toMatchObject({ linked: 1, created: 0, records: [{ outcome: 'LINKED', contactId: id }] });
+    const after = await contact(workspace, id);
+    expect(after.firstName).toBe('New');
+    expect(after.details).toEqual(before.details);
+    expect(after.details.map(({ value, isPrimary }) => [value, isPrimary])).toEqual([
+      ['+12025550203', true],
+      ['+12025550204', false],
+      ['main@x.test', true],
+      ['other@x.test', false],
+    ]);
+    // A new email replaces the primary one, as an update does.
+    await sync(workspace, [{ externalId: '1', phone: '+12025550204', firstName: 'New', email: 'new@x.test' }]);
+    expect((await contact(workspace, id)).details.filter((detail) => detail.kind === 'EMAIL').map(({ value, isPrimary }) => [value, isPrimary])).toEqual([
+      ['new@x.test', true],
+      ['other@x.test', false],
+    ]);
+  });
+
+  it("links a second source's record to the contact the first source made", async () => {
+    const workspace = await freshWorkspace();
+    const first = await sync(workspace, [{ externalId: '1', phone: SHARED, firstName: 'From', lastName: 'Hubspot' }], 'hubspot');
+    const second = await sync(workspace, [{ externalId: 'sf-9', phone: '+1 234 567 8901', lastName: 'Salesforce' }], 'salesforce');
+    expect(second).toMatchObject({ created: 0, linked: 1, conflicts: [] });
+    const id = first.records[0]!.contactId!;
+    expect(second.records[0]!.contactId).toBe(id);
+    expect(await contactCount(workspace)).toBe(1);
+    expect(await contact(workspace, id)).toMatchObject({ firstName: 'From', lastName: 'Salesforce', details: [{ kind: 'PHONE', value: SHARED, isPrimary: true }] });
+    expect((await state(workspace, 'hubspot')).links.map((link) => [link.externalId, link.contact.id])).toEqual([['1', id]]);
+    expect((await state(workspace, 'salesforce')).links.map((link) => [link.externalId, link.phone, link.contact.id])).toEqual([['sf-9', SHARED, id]]);
+  });
+
+  it('reports a number two contacts have and writes nothing; after a merge it links', async () => {
+    const workspace = await freshWorkspace();
+    await importCsv(app, workspace.keys.WRITE, 'Name,Phone\nTwin One,+12025550205\nTwin Two,+1 202 555 0205\n', {
+      purpose: 'ADD_ALL_DESPITE_DUPLICATES',
+      batchTag: false,
+    });
+    const { contacts } = await app.data(ContactsByName, {}, workspace.keys.READ);
+    const twins = contacts.edges.map((edge) => edge.node);
+    expect(twins).toHaveLength(2);
+
+    const records: SyncRecordInput[] = [
+      { externalId: '2', phone: '+12025550205', firstName: 'Synced' },
+      { externalId: '3', phone: '+12025550205', firstName: 'Later' },
+    ];
+    const result = await sync(workspace, records);
+    expect(result).toMatchObject({ created: 0, linked: 0, updated: 0, changed: true });
+    expect(result.contactConflicts).toEqual([
+      {
+        externalId: '2',
+        phone: '+12025550205',
+        kind: 'SHARED_BY_CONTACTS',
+        contactIds: expect.arrayContaining(twins.map((twin) => twin.id)),
+        message: '2 contacts have this phone number: merge them',
+      },
+    ]);
+    // The lowest id still owns the number among the records of the source.
+    expect(result.conflicts).toEqual([{ externalId: '3', phone: '+12025550205', ownerExternalId: '2' }]);
+    expect(result.records.map((record) => [record.externalId, record.outcome, record.contactId])).toEqual([
+      ['2', 'CONTACT_CONFLICT', null],
+      ['3', 'CONFLICT', null],
+    ]);
+    expect((await state(workspace)).links).toEqual([]);
+    expect(await contactCount(workspace)).toBe(2);
+    for (const twin of twins) expect(await contact(workspace, twin.id)).toMatchObject({ name: twin.name, updatedAt: twin.updatedAt });
+
+    // Pushed again unchanged, nothing more is written.
+    expect(await sync(workspace, records)).toMatchObject({ changed: false, contactConflicts: [{ externalId: '2' }] });
+
+    const { mergeContacts } = await app.data(MergeContacts, { input: { primaryId: twins[0]!.id, otherIds: [twins[1]!.id] } }, workspace.keys.WRITE);
+    expect(mergeContacts).toMatchObject({ __typename: 'Contact', id: twins[0]!.id });
+    const merged = await sync(workspace, records);
+    expect(merged).toMatchObject({ linked: 1, contactConflicts: [], conflicts: [{ externalId: '3', ownerExternalId: '2' }] });
+    expect(merged.records[0]).toEqual({ externalId: '2', outcome: 'LINKED', contactId: twins[0]!.id });
+  });
+
+  it('keeps the lowest-externalId rule among records of one source that share a contact\'s number', async () => {
+    const workspace = await freshWorkspace();
+    const id = await createContact(workspace, { details: [{ kind: 'PHONE', value: SHARED }] });
+    const result = await sync(workspace, [
+      { externalId: '10', phone: SHARED, firstName: 'Ten' },
+      { externalId: '9', phone: SHARED, firstName: 'Nine' },
+    ]);
+    expect(result.records.map((record) => [record.externalId, record.outcome, record.contactId])).toEqual([
+      ['10', 'CONFLICT', null],
+      ['9', 'LINKED', id],
+    ]);
+    expect(result.conflicts).toEqual([{ externalId: '10', phone: SHARED, ownerExternalId: '9' }]);
+    expect(await contact(workspace, id)).toMatchObject({ firstName: 'Nine' });
+    expect((await state(workspace)).conflicts).toEqual([{ externalId: '10', phone: SHARED, ownerExternalId: '9' }]);
+  });
+
+  it('gives a contact to one record of a source, even through its other numbers', async () => {
+    const workspace = await freshWorkspace();
+    const id = await createContact(workspace, {
+      details: [
+        { kind: 'PHONE', value: '+12025550206' },
+        { kind: 'PHONE', value: '+12025550207' },
+        { kind: 'PHONE', value: '+12025550208' },
+      ],
+    });
+    const first = await sync(workspace, [
+      { externalId: '5', phone: '+12025550207', firstName: 'Five' },
+      { externalId: '4', phone: '+12025550206', firstName: 'Four' },
+    ]);
+    expect(first.records.map((record) => [record.externalId, record.outcome, record.contactId])).toEqual([
+      ['5', 'CONFLICT', null],
+      ['4', 'LINKED', id],
+    ]);
+    expect(first.conflicts).toEqual([{ externalId: '5', phone: '+12025550207', ownerExternalId: '4' }]);
+    // A lower id arriving later does not take the contact from the record linked to it.
+    const later = await sync(workspace, [{ externalId: '1', phone: '+12025550208', firstName: 'One' }]);
+    expect(later).toMatchObject({ linked: 0, created: 0, conflicts: [{ externalId: '1', phone: '+12025550208', ownerExternalId: '4' }] });
+    expect(await contact(workspace, id)).toMatchObject({ firstName: 'Four' });
+    expect(await contactCount(workspace)).toBe(1);
+  });
+
+  it("holds back a linked record that moves to another contact's number: link and contacts stay as they were", async () => {
+    const workspace = await freshWorkspace();
+    const other = await createContact(workspace, { firstName: 'Other', details: [{ kind: 'PHONE', value: '+12025550210' }] });
+    const first = await sync(workspace, [{ externalId: '1', phone: '+12025550209', firstName: 'Mine' }]);
+    const mine = first.records[0]!.contactId!;
+    const before = { mine: await contact(workspace, mine), other: await contact(workspace, other), state: await state(workspace) };
+
+    const moved = await sync(workspace, [{ externalId: '1', phone: '+12025550210', firstName: 'Moved' }]);
+    expect(moved).toMatchObject({ updated: 0, linked: 0, changed: false, conflicts: [] });
+    expect(moved.contactConflicts).toEqual([{ externalId: '1', phone: '+12025550210', kind: 'OTHER_CONTACT', contactIds: [other], message: expect.stringMatching(/^another contact has this phone number/) }]);
+    expect(moved.records).toEqual([{ externalId: '1', outcome: 'CONTACT_CONFLICT', contactId: mine }]);
+    expect(await contact(workspace, mine)).toEqual(before.mine);
+    expect(await contact(workspace, other)).toEqual(before.other);
+    expect(await state(workspace)).toEqual(before.state);
+    // Its number stays its own: another record of the source cannot take it.
+    const taker = await sync(workspace, [{ externalId: '0', phone: '+12025550209' }]);
+    expect(taker.conflicts).toEqual([{ externalId: '0', phone: '+12025550209', ownerExternalId: '1' }]);
+  });
+
+  it('changes nothing when a linking push is repeated', async () => {
+    const workspace = await freshWorkspace();
+    const id = await createContact(workspace, { details: [{ kind: 'PHONE', value: '+12025550211' }] });
+    const records: SyncRecordInput[] = [
+      { externalId: '1', phone: '+12025550211', firstName: 'Ada', email: 'ada@x.test' },
+      { externalId: '2', phone: '+12025550212', firstName: 'New' },
+    ];
+    expect(await sync(workspace, records)).toMatchObject({ linked: 1, created: 1, changed: true });
+    const before = { linked: await contact(workspace, id), state: await state(workspace) };
+    const again = await sync(workspace, records);
+    expect(again).toMatchObject({ linked: 0, created: 0, updated: 0, unchanged: 2, changed: false });
+    expect(again.records.map((record) => record.outcome)).toEqual(['UNCHANGED', 'UNCHANGED']);
+    expect(await contact(workspace, id)).toEqual(before.linked);
+    expect(await state(workspace)).toEqual(before.state);
+    expect(await contactCount(workspace)).toBe(2);
+  });
+
+  it('makes one contact when several sources push a new number at the same time', async () => {
+    const workspace = await freshWorkspace();
+    const results = await Promise.all(
+      ['hubspot', 'salesforce', 'pipedrive'].map((source) => sync(workspace, [{ externalId: '1', phone: '+12025550213', firstName: source }], source)),
+    );
+    expect(results.map((result) => result.created).sort()).toEqual([0, 0, 1]);
+    expect(results.map((result) => result.linked).sort()).toEqual([0, 1, 1]);
+    expect(new Set(results.map((result) => result.records[0]!.contactId)).size).toBe(1);
+    expect(await contactCount(workspace)).toBe(1);
   });
 });
 
