@@ -4,7 +4,7 @@ import { normalizeEmail } from './email.ts';
 import type { CustomFieldDefinition } from './field-definition.ts';
 import { coerceFieldValue } from './field-value.ts';
 import { normalizeTag } from './tag.ts';
-import { fullName, validateName } from './person-name.ts';
+import { resolveNames, validateName, type ContactNames } from './person-name.ts';
 import { normalizeCountryCode, normalizePhone } from './phone-number.ts';
 
 /** The rules of a workspace that a contact's input is checked against. */
@@ -40,12 +40,6 @@ export interface ContactAttributesInput {
   country?: string | null;
   tags?: readonly string[] | null;
   customFields?: readonly { key: string; value?: string | null }[] | null;
-}
-
-export interface ContactNames {
-  firstName: string | null;
-  lastName: string | null;
-  name: string | null;
 }
 
 export interface NormalizedContactChanges {
@@ -112,14 +106,11 @@ function collectChanges(input: ContactAttributesInput, current: ContactNames, ru
   const firstName = nameOf('firstName');
   const lastName = nameOf('lastName');
   const givenName = nameOf('name');
-  const names: ContactNames = {
-    firstName: firstName === undefined ? current.firstName : firstName,
-    lastName: lastName === undefined ? current.lastName : lastName,
-    name: current.name,
-  };
-  // A full name given whole wins; otherwise it follows first and last name when either changes.
-  if (givenName !== undefined) names.name = givenName;
-  else if (firstName !== undefined || lastName !== undefined) names.name = fullName(names.firstName, names.lastName) || null;
+  const names = resolveNames(
+    current,
+    { firstName: firstName === undefined ? current.firstName : firstName, lastName: lastName === undefined ? current.lastName : lastName },
+    givenName,
+  );
 
   let country: string | null | undefined = input.country;
   if (typeof input.country === 'string') {

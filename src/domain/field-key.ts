@@ -28,6 +28,7 @@ export const BUILT_IN_FIELD_KEYS = [
   'countryCode',
   'whatsappOptIn',
   'tags',
+  'groups',
 ] as const;
 
 /** The key of a built-in field. */
@@ -120,6 +121,13 @@ export const BUILT_IN_FIELDS: readonly BuiltInField[] = [
     type: 'TEXT',
     description: 'Tags to add, separated by "," or ";".',
     synonyms: ['Tags', 'Labels'],
+  },
+  {
+    key: 'groups',
+    label: 'Groups',
+    type: 'TEXT',
+    description: 'Names of static groups to add the contact to, separated by "," or ";"; matched ignoring case, and made by the import when missing.',
+    synonyms: ['Group', 'Groups', 'Lists', 'List', 'Segments'],
   },
 ];
 

@@ -3,8 +3,9 @@ import { ValidationError } from './errors.ts';
 import { coerceFieldValue, splitListValue, type FieldDefinition, type FieldValue } from './field-value.ts';
 import { parseId } from './ids.ts';
 import type { ImportIdentifier, ImportPlan, ImportPurpose } from './import-options.ts';
+import { normalizeGroupName } from './group.ts';
 import { normalizeTag } from './tag.ts';
-import { fullName, validateName } from './person-name.ts';
+import { resolveNames, validateName } from './person-name.ts';
 import { normalizeCountryCode, normalizePhone, parseCallingCode, type PhoneHints } from './phone-number.ts';
 import { quote } from './result.ts';
 
@@ -35,7 +36,11 @@ export interface RowRuleSettings {
 export interface RowData {
   firstName?: string;
   lastName?: string;
-  /** Full name: the `name` column, or else made from first and last name. */
+  /**
+   * Full name given whole (the `name` column). Absent when the row gives only first and last name:
+   * a new contact's full name is then made from them, and an existing one's follows them by
+   * {@link resolveNames}.
+   */
   name?: string;
   /** Upper-case ISO 3166-1 alpha-2. */
   country?: string;
@@ -51,6 +56,8 @@ export interface RowData {
   customFields: Readonly<Record<string, FieldValue>>;
   /** The row's `tags` column: tags to add. The job's own tags are in the plan, not repeated here. */
   tags: readonly string[];
+  /** The row's `groups` column: names of groups to add the contact to (made by the import when missing). */
+  groups?: readonly string[];
   /** TRUE → the caller records a WhatsApp opt-in for the phone, FALSE an opt-out (003 seed). */
   whatsappOptIn?: boolean;
   /** Lower-cased contact id, from a column mapped to `contactId`. */
@@ -92,7 +99,8 @@ const CALLING_CODE = 6;
 const WHATSAPP_OPT_IN = 7;
 const TAGS = 8;
 const CONTACT_ID = 9;
-const CUSTOM = 10;
+const GROUPS = 10;
+const CUSTOM = 11;
 
 const KIND_OF_BUILT_IN: Readonly<Record<string, number>> = {
   firstName: FIRST_NAME,
@@ -104,6 +112,7 @@ const KIND_OF_BUILT_IN: Readonly<Record<string, number>> = {
   countryCode: CALLING_CODE,
   whatsappOptIn: WHATSAPP_OPT_IN,
   tags: TAGS,
+  groups: GROUPS,
 };
 
 interface CompiledColumn {
@@ -197,8 +206,9 @@ export function withoutFormulaGuard(cell: string): string {
  *   validateName. Country: normalizeCountryCode. Calling code: parseCallingCode (checked even when
  *   the phone does not need it, so a bad cell is not silently kept in the file). Custom fields and
  *   `whatsappOptIn`: coerceFieldValue (a custom PHONE field is read in the default country).
- *   Tags: splitListValue, then normalizeTag, without duplicates. Contact id: an id.
- * - Full name: the `name` cell; when it is blank, made from first and last name (003 seed).
+ *   Tags: splitListValue, then normalizeTag, without duplicates. Groups: splitListValue, then
+ *   normalizeGroupName, without duplicates (ignoring case, as group names are matched). Contact id: an id.
+ * - Full name: the `name` cell only (see {@link RowData.name}).
  * - Each error is `Header: ` and the message of the rule, which quotes the value.
  * - The identifier is taken per the plan; a blank identifier cell is an error (the row could be
  *   matched with nothing). An invalid one is already an error of its column.
@@ -220,6 +230,7 @@ export function normalizeImportRow(rawCells: readonly string[], plan: ImportPlan
   let errors: string[] | undefined;
   let customFields: Record<string, FieldValue> | undefined;
   let tags: string[] | undefined;
+  let groups: string[] | undefined;
 
   for (const column of compiled.columns) {
     const cell = cells[column.index] ?? '';
@@ -278,6 +289,19 @@ export function normalizeImportRow(rawCells: readonly string[], plan: ImportPlan
         }
         break;
       }
+      case GROUPS: {
+        for (const item of splitListValue(cell)) {
+          // normalizeGroupName throws, but only for a bad name: valid rows pay nothing for the reuse.
+          try {
+            const name = normalizeGroupName(item, []);
+            if (!(groups ??= []).some((other) => other.toLowerCase() === name.toLowerCase())) groups.push(name);
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error;
+            (errors ??= []).push(`${column.prefix}${quote(item)}: ${error.message}`);
+          }
+        }
+        break;
+      }
       case CONTACT_ID: {
         // parseId throws, but only for a malformed id: valid rows pay nothing for the reuse.
         try {
@@ -298,9 +322,7 @@ export function normalizeImportRow(rawCells: readonly string[], plan: ImportPlan
 
   if (customFields) data.customFields = customFields;
   if (tags) data.tags = tags;
-  if (data.name === undefined && (data.firstName !== undefined || data.lastName !== undefined)) {
-    data.name = fullName(data.firstName, data.lastName);
-  }
+  if (groups) data.groups = groups;
 
   let identifier: string | null = null;
   if (plan.identifier !== null) {
@@ -371,8 +393,13 @@ export function decideRow(
   settings: Pick<RowRuleSettings, 'requireFirstName' | 'requirePhoneWithCountry'>,
 ): RowDecision {
   if (row.errors.length > 0) return { action: 'ERROR', reason: row.errors.join('; ') };
-  if (purpose !== 'ADD_ALL_DESPITE_DUPLICATES' && row.identifier !== null) {
-    const kind = identifierKindOf(row.identifier);
+  return decideByMatches(row.identifier, matches, purpose, creationDecision(row.data, settings));
+}
+
+/** Steps 2–4 of {@link decideRow}, for a row without errors; `creation` is its {@link creationDecision}. */
+function decideByMatches(identifier: string | null, matches: number, purpose: ImportPurpose, creation: RowDecision): RowDecision {
+  if (purpose !== 'ADD_ALL_DESPITE_DUPLICATES' && identifier !== null) {
+    const kind = identifierKindOf(identifier);
     if (matches >= 2) {
       return { action: 'ERROR', reason: `${matches} existing contacts have this ${IDENTIFIER_NOUN[kind]}: merge them, or identify the contact another way` };
     }
@@ -383,14 +410,85 @@ export function decideRow(
   // without an identifier in another purpose is already an error from normalizeImportRow; should a
   // caller build one itself, update-only still cannot create it.
   if (purpose === 'UPDATE_EXISTING_ONLY') return NO_IDENTIFIER;
-  return creationDecision(row.data, settings);
+  return creation;
 }
 
-function creationDecision(data: RowData, settings: Pick<RowRuleSettings, 'requireFirstName' | 'requirePhoneWithCountry'>): RowDecision {
+/**
+ * What stops a row from creating a contact (step 4 of {@link decideRow}), or CREATE when nothing
+ * does. It depends on the row alone, so validation works it out once and stores its reason for the
+ * write, which may find that a row it expected to update has to create after all.
+ */
+export function creationDecision(data: RowData, settings: Pick<RowRuleSettings, 'requireFirstName' | 'requirePhoneWithCountry'>): RowDecision {
   if (data.phone === undefined && data.email === undefined) return NEEDS_PHONE_OR_EMAIL;
   if (settings.requireFirstName && data.firstName === undefined) return NEEDS_FIRST_NAME;
   if (settings.requirePhoneWithCountry && data.phone?.country === undefined) return NEEDS_PHONE_WITH_COUNTRY;
   return CREATE;
+}
+
+/**
+ * A staged row whose decision rests on who its identifier matched at the review (every row without
+ * errors whose purpose has an identifier, and that is not an in-file duplicate set aside), as the
+ * write reads it back.
+ */
+export interface ReviewedRow {
+  identifier: string;
+  /** The review's decision. */
+  action: RowAction;
+  /**
+   * For CREATE, the id the new contact gets. Otherwise the contact the identifier matched at the
+   * review (one of them when it matched several), or null when it matched none.
+   */
+  contactId: string | null;
+  /** The reason of the row's {@link creationDecision} when it cannot create, else null. */
+  createError: string | null;
+}
+
+/** Who a row's identifier matches in the contact book now. */
+export interface IdentifierMatch {
+  /** How many contacts have it. */
+  count: number;
+  /** One of them (the least id), or null when none does. */
+  contactId: string | null;
+}
+
+/** A row's decision settled at write time, when it differs from the review's. */
+export interface Settlement {
+  action: RowAction;
+  /** The contact the row updates or was skipped for; null for a row that now creates (the writer gives it an id) or fails. */
+  contactId: string | null;
+  /** The skip or error reason (the result file's `Errors`), null for a row that creates or updates. */
+  reason: string | null;
+  /** Why the outcome differs from the review (the result file's `Notes`). */
+  note: string;
+}
+
+/**
+ * Settles a reviewed row against the contact book as the write finds it (the review is a preview;
+ * contacts may have been added, changed or deleted since, by hand, by a sync, or by an import
+ * queued before this one). The row is decided again by the rules of {@link decideRow} with its
+ * identifier's matches now; null when that changes nothing, else the new outcome with a note
+ * saying what changed.
+ */
+export function settleRow(row: ReviewedRow, now: IdentifierMatch, purpose: ImportPurpose): Settlement | null {
+  const creation: RowDecision = row.createError === null ? CREATE : { action: 'ERROR', reason: row.createError };
+  const decision = decideByMatches(row.identifier, now.count, purpose, creation);
+  const matchedAtReview = row.action === 'CREATE' ? null : row.contactId;
+  const contactId = now.count === 1 && (decision.action === 'UPDATE' || decision.action === 'SKIP') ? now.contactId : null;
+  if (decision.action === row.action && (contactId === null || contactId === matchedAtReview)) return null;
+  return { action: decision.action, contactId, reason: decision.reason, note: `changed since the review: ${changeSinceReview(row, matchedAtReview, now)}` };
+}
+
+function changeSinceReview(row: ReviewedRow, matchedAtReview: string | null, now: IdentifierMatch): string {
+  const kind = identifierKindOf(row.identifier);
+  const noun = IDENTIFIER_NOUN[kind];
+  const ambiguousAtReview = row.action === 'ERROR' && matchedAtReview !== null;
+  if (now.count >= 2) return `${now.count} contacts now have this ${noun}`;
+  if (ambiguousAtReview) return `the contacts that shared this ${noun} were merged or deleted`;
+  if (now.count === 0) {
+    return kind === 'CONTACT_ID' ? 'its contact was deleted after the review' : `the contact that had this ${noun} was deleted or no longer has it`;
+  }
+  if (matchedAtReview === null) return `now matches an existing contact (added after the review)`;
+  return `this ${noun} now belongs to another contact`;
 }
 
 /** The values of an existing contact that an update is compared with. */
@@ -401,10 +499,14 @@ export interface ExistingContact {
   country: string | null;
   customFields: Readonly<Record<string, unknown>>;
   tags: readonly string[];
+  /** The names of the groups it is a member of. */
+  groups: readonly string[];
   /** The E.164 value of the contact's primary phone. */
   phone: string | null;
   /** The lower-cased value of the contact's primary email. */
   email: string | null;
+  /** The values of all its phones and emails, primary or not. */
+  details: readonly string[];
 }
 
 /** One line of the review's "old → new" preview. `field` is a built-in key or a custom field's key. */
@@ -426,78 +528,67 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Whether a row's full name was made from its first and last name rather than given whole. A given
- * name that equals first + last is taken as made too; the two readings differ only when a part is
- * missing from the row, where following the contact's merged parts is the better answer.
- */
-function isNameFromParts(data: RowData): boolean {
-  return data.name !== undefined && data.name === fullName(data.firstName, data.lastName);
-}
-
-/**
- * The changes an update would make to an existing contact, for the review (SPEC §2.3).
+ * The changes an update would make to an existing contact, for the review; the write follows the
+ * same rules.
  *
  * - Without `doNotOverwrite`, every value the row holds replaces the contact's; for phone and email
  *   the contact's primary detail of that kind is replaced, not joined by a second one (002 seed,
  *   "Contact A"). With it, only the contact's empty fields are filled.
- * - A full name made from first and last name follows the contact's resulting first and last name:
- *   it fills an empty full name, and otherwise (without doNotOverwrite) changes only when the first
- *   or last name does.
- * - Tags are only ever added, in both modes. SPEC's "doNotOverwrite: add tags without removing" could
- *   be read as "overwrite mode replaces tags"; the safer reading is taken, because a file's tags
- *   column lists tags to add, and replacing would silently strip every tag given in Switchboard
+ * - A phone or email the contact already has, as any of its details (the row may have matched a
+ *   secondary one), is already its own: nothing is replaced or added.
+ * - Names follow {@link resolveNames}: a full name given in the row replaces the contact's (or fills
+ *   it); otherwise it follows the resulting first and last name only when it followed the old ones.
+ * - Tags and groups are only ever added, in both modes. "doNotOverwrite: add tags without removing"
+ *   could be read as "overwrite mode replaces tags"; the safer reading is taken, because a file's
+ *   tags column lists tags to add, and replacing would silently strip every tag given in Switchboard
  *   since (segments, campaigns) from every contact the file touches. `jobTags` (the plan's tags and
- *   batch tag) are added like the row's.
+ *   batch tag) are added like the row's. Groups are compared by name ignoring case.
  * - `whatsappOptIn` is consent, recorded per address by the caller; it is not a field and not listed.
  * - Unchanged values are not listed.
  */
 export function previewUpdate(existing: ExistingContact, data: RowData, doNotOverwrite: boolean, jobTags: readonly string[] = []): FieldChange[] {
   const changes: FieldChange[] = [];
+  const takes = (old: unknown, value: unknown) => value !== undefined && (doNotOverwrite ? isEmptyValue(old) : !sameValue(old, value));
   const consider = (field: string, old: unknown, value: unknown) => {
-    if (value === undefined) return;
-    if (doNotOverwrite ? isEmptyValue(old) : !sameValue(old, value)) changes.push({ field, old, new: value });
+    if (takes(old, value)) changes.push({ field, old, new: value });
   };
 
-  consider('firstName', existing.firstName, data.firstName);
-  consider('lastName', existing.lastName, data.lastName);
-  if (isNameFromParts(data)) {
-    const takes = (value: string | undefined, old: string | null) => value !== undefined && (doNotOverwrite ? isEmptyValue(old) : value !== old);
-    const firstName = takes(data.firstName, existing.firstName) ? data.firstName! : existing.firstName;
-    const lastName = takes(data.lastName, existing.lastName) ? data.lastName! : existing.lastName;
-    const partsChange = firstName !== existing.firstName || lastName !== existing.lastName;
-    const name = fullName(firstName, lastName);
-    if (name !== undefined && name !== existing.name && (isEmptyValue(existing.name) || (!doNotOverwrite && partsChange))) {
-      changes.push({ field: 'name', old: existing.name, new: name });
-    }
-  } else consider('name', existing.name, data.name);
+  const firstName = takes(existing.firstName, data.firstName) ? data.firstName! : existing.firstName;
+  const lastName = takes(existing.lastName, data.lastName) ? data.lastName! : existing.lastName;
+  const givenName = data.name !== undefined && (!doNotOverwrite || isEmptyValue(existing.name)) ? data.name : undefined;
+  const names = resolveNames(existing, { firstName, lastName }, givenName);
+  for (const field of ['firstName', 'lastName', 'name'] as const) {
+    if (names[field] !== existing[field]) changes.push({ field, old: existing[field], new: names[field] });
+  }
   consider('country', existing.country, data.country);
-  consider('phone', existing.phone, data.phone?.e164);
-  consider('email', existing.email, data.email?.value);
+  const own = (value: string | undefined) => (value !== undefined && existing.details.includes(value) ? undefined : value);
+  consider('phone', existing.phone, own(data.phone?.e164));
+  consider('email', existing.email, own(data.email?.value));
   for (const key in data.customFields) consider(key, existing.customFields[key] ?? null, data.customFields[key]);
 
   const tags = [...existing.tags];
   for (const tag of [...data.tags, ...jobTags]) if (!tags.includes(tag)) tags.push(tag);
   if (tags.length > existing.tags.length) changes.push({ field: 'tags', old: existing.tags, new: tags });
+  const groups = [...existing.groups];
+  for (const group of data.groups ?? []) if (!groups.some((other) => other.toLowerCase() === group.toLowerCase())) groups.push(group);
+  if (groups.length > existing.groups.length) changes.push({ field: 'groups', old: existing.groups, new: groups });
   return changes;
 }
 
 /**
  * Merges the rows of one file that share an identifier, for `inFileDuplicates: MERGE`: the first row
- * that has a value keeps it, later rows only fill what earlier ones left empty; tags are united in
- * order of appearance. A full name made from first and last name is made again from the merged parts.
+ * that has a value keeps it, later rows only fill what earlier ones left empty; tags and groups are
+ * united in order of appearance.
  */
 export function mergeDuplicateRows(rows: readonly RowData[]): RowData {
   const merged: RowData = { customFields: NO_CUSTOM_FIELDS, tags: NO_TAGS };
   let customFields: Record<string, FieldValue> | undefined;
   let tags: string[] | undefined;
-  let nameFromParts = false;
+  let groups: string[] | undefined;
   for (const row of rows) {
     if (merged.firstName === undefined && row.firstName !== undefined) merged.firstName = row.firstName;
     if (merged.lastName === undefined && row.lastName !== undefined) merged.lastName = row.lastName;
-    if (merged.name === undefined && row.name !== undefined) {
-      merged.name = row.name;
-      nameFromParts = isNameFromParts(row);
-    }
+    if (merged.name === undefined && row.name !== undefined) merged.name = row.name;
     if (merged.country === undefined && row.country !== undefined) merged.country = row.country;
     if (merged.phone === undefined && row.phone !== undefined) merged.phone = row.phone;
     if (merged.email === undefined && row.email !== undefined) merged.email = row.email;
@@ -507,9 +598,12 @@ export function mergeDuplicateRows(rows: readonly RowData[]): RowData {
       if (customFields === undefined || !(key in customFields)) (customFields ??= {})[key] = row.customFields[key]!;
     }
     for (const tag of row.tags) if (!(tags ??= []).includes(tag)) tags.push(tag);
+    for (const group of row.groups ?? []) {
+      if (!(groups ??= []).some((other) => other.toLowerCase() === group.toLowerCase())) groups.push(group);
+    }
   }
-  if (nameFromParts) merged.name = fullName(merged.firstName, merged.lastName);
   if (customFields) merged.customFields = customFields;
   if (tags) merged.tags = tags;
+  if (groups) merged.groups = groups;
   return merged;
 }

@@ -27,6 +27,7 @@ export interface StagedDecision {
   rowNumber: number;
   action: 'CREATE' | 'UPDATE' | 'SKIP' | 'ERROR';
   message: string | null;
+  note: string | null;
 }
 
 /**
@@ -46,7 +47,7 @@ export async function* rowsInOrder(
   const nextDecision = async (): Promise<StagedDecision | undefined> => {
     if (next >= page.length && !exhausted) {
       const { rows } = await context.db.pool.query(
-        `SELECT row_number AS "rowNumber", action, message FROM import_rows
+        `SELECT row_number AS "rowNumber", action, message, note FROM import_rows
          WHERE workspace_id = $1 AND job_id = $2 AND row_number > $3 AND ($4::text[] IS NULL OR action::text = ANY($4))
          ORDER BY row_number LIMIT ${PAGE_SIZE}`,
         [job.workspaceId, job.id, after, filter.actions ?? null],

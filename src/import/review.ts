@@ -2,6 +2,7 @@ import type { Database } from '../db/client.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
 import { previewUpdate, type FieldChange, type RowData } from '../domain/import-row.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
+import { dynamicGroupsMatching } from '../services/groups.ts';
 
 // The review of a validated job: what it will do, row by row, read from its staged decisions.
 
@@ -54,10 +55,14 @@ export async function updatePreviews(db: Database, job: ImportJob, first: number
      WHERE workspace_id = $1 AND job_id = $2 AND action = 'UPDATE' ORDER BY row_number LIMIT $3`,
     [job.workspaceId, job.id, first],
   );
-  const contacts = await db.prisma.contact.findMany({
-    where: { workspaceId: job.workspaceId, id: { in: rows.map((row) => row.contactId) } },
-    include: { details: { where: { isPrimary: true } }, tags: { include: { tag: true } } },
-  });
+  const contactIds = rows.map((row) => row.contactId);
+  const [contacts, dynamicGroups] = await Promise.all([
+    db.prisma.contact.findMany({
+      where: { workspaceId: job.workspaceId, id: { in: contactIds } },
+      include: { details: true, tags: { include: { tag: true } }, groups: { include: { group: true } } },
+    }),
+    dynamicGroupsMatching(db, job.workspaceId, contactIds),
+  ]);
   return rows.flatMap((row) => {
     const contact = contacts.find((candidate) => candidate.id === row.contactId);
     if (!contact) return [];
@@ -68,8 +73,11 @@ export async function updatePreviews(db: Database, job: ImportJob, first: number
       country: contact.country,
       customFields: contact.customFields as Record<string, unknown>,
       tags: contact.tags.map(({ tag }) => tag.name),
-      phone: contact.details.find((detail) => detail.kind === 'PHONE')?.value ?? null,
-      email: contact.details.find((detail) => detail.kind === 'EMAIL')?.value ?? null,
+      // The dynamic groups it matches are its groups too, as a client reads them.
+      groups: [...contact.groups.map(({ group }) => group.name), ...(dynamicGroups.get(contact.id) ?? []).map((group) => group.name)],
+      phone: contact.details.find((detail) => detail.kind === 'PHONE' && detail.isPrimary)?.value ?? null,
+      email: contact.details.find((detail) => detail.kind === 'EMAIL' && detail.isPrimary)?.value ?? null,
+      details: contact.details.map((detail) => detail.value),
     };
     return [{ rowNumber: row.rowNumber, contactId: row.contactId, changes: previewUpdate(existing, row.data, plan.doNotOverwrite, plan.tags) }];
   });

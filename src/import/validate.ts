@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PoolClient } from 'pg';
-import { decideRow, mergeDuplicateRows, normalizeImportRow, type ImportRowResult, type RowData } from '../domain/import-row.ts';
+import { creationDecision, decideRow, mergeDuplicateRows, normalizeImportRow, type ImportRowResult, type RowData, type RowRuleSettings } from '../domain/import-row.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { readCsvRows } from './csv-source.ts';
@@ -23,12 +23,16 @@ const MERGE_PAGE_SIZE = 1000;
  * touching contacts. Decisions are staged in `import_rows` with COPY, one batch at a time, then
  * in-file duplicates are settled with set-based SQL, the counts taken and the error file written.
  * Validation writes no contacts, so a restarted worker simply starts it over.
+ *
+ * The decisions are the review's preview. A row whose decision rests on who its identifier matches
+ * is staged with `lookup` set, its values and, should it have to create, what stops it from doing so
+ * (`create_error`): the write settles it again against the contact book as it is then.
  */
 export async function validateJob(context: JobRunContext, job: ImportJob): Promise<void> {
   const { db } = context;
   const plan = job.mapping as unknown as ImportPlan;
   const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: job.workspaceId } });
-  const settings = {
+  const settings: RowRuleSettings = {
     requireFirstName: workspace.requireFirstName,
     requirePhoneWithCountry: workspace.requirePhoneWithCountry,
     headerCount: jobLayout(job).headers.length,
@@ -57,7 +61,7 @@ export async function validateJob(context: JobRunContext, job: ImportJob): Promi
   // Fresh statistics for the set-based statements that follow, here and in the write.
   await db.pool.query('ANALYZE import_rows');
 
-  if (plan.purpose !== 'ADD_ALL_DESPITE_DUPLICATES') await settleInFileDuplicates(context, job, plan);
+  if (plan.purpose !== 'ADD_ALL_DESPITE_DUPLICATES') await settleInFileDuplicates(context, job, plan, settings);
   const counts = await countActions(context, job);
   const errorFilePath = counts.ERROR > 0 ? await writeErrorFile(context, job) : null;
 
@@ -76,7 +80,7 @@ async function decideBatch(
   context: JobRunContext,
   job: ImportJob,
   plan: ImportPlan,
-  settings: Parameters<typeof decideRow>[3],
+  settings: RowRuleSettings,
   rows: StagedRow[],
 ): Promise<void> {
   const matches = await lookUpIdentifiers(context, job, plan, rows);
@@ -84,18 +88,20 @@ async function decideBatch(
   for (const row of rows) {
     const found = row.identifier ? matches.get(row.identifier) : undefined;
     const { action, reason } = decideRow(row, found?.count ?? 0, plan.purpose, settings);
-    const contactId = action === 'CREATE' ? randomUUID() : action === 'ERROR' ? null : (found?.contactId ?? null);
+    const lookup = plan.identifier !== null && row.identifier !== null && row.errors.length === 0;
+    // An update, a skip or an ambiguous row keeps the contact it matched, so the write can tell what changed.
+    const contactId = action === 'CREATE' ? randomUUID() : lookup ? (found?.contactId ?? null) : null;
+    const data = action === 'ERROR' && !lookup ? null : JSON.stringify(row.data);
+    const createError = lookup ? creationDecision(row.data, settings).reason : null;
     lines.push(
-      [job.workspaceId, job.id, row.rowNumber, action, contactId, row.identifier, action === 'ERROR' ? null : JSON.stringify(row.data), reason]
-        .map(copyText)
-        .join('\t'),
+      [job.workspaceId, job.id, row.rowNumber, action, contactId, row.identifier, data, reason, lookup ? 't' : 'f', createError].map(copyText).join('\t'),
     );
   }
   const client = await context.db.pool.connect();
   try {
     await pipeline(
       Readable.from([lines.join('\n') + '\n']),
-      client.query(copyFrom('COPY import_rows (workspace_id, job_id, row_number, action, contact_id, identifier, data, message) FROM STDIN')),
+      client.query(copyFrom('COPY import_rows (workspace_id, job_id, row_number, action, contact_id, identifier, data, message, lookup, create_error) FROM STDIN')),
     );
   } finally {
     client.release();
@@ -122,11 +128,14 @@ async function lookUpIdentifiers(
 }
 
 /**
- * Rows of the file that share an identifier (SPEC §2.2 inFileDuplicates): REJECT_ALL makes every
+ * Rows of the file that share an identifier (the mapping's inFileDuplicates): REJECT_ALL makes every
  * one of them an error (the 002 seed); KEEP_FIRST / KEEP_LAST keep one and skip the others;
- * MERGE folds them into the first (its values win, later rows fill its blanks).
+ * MERGE folds them into the first (its values win, later rows fill its blanks). The rows set aside
+ * no longer rest on a lookup: the write never settles them again, so a file's duplicates can never
+ * create a contact twice, whatever the contact book holds by then. KEEP and MERGE look at the rows
+ * without errors in their values, whatever the review decided for them.
  */
-async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, plan: ImportPlan): Promise<void> {
+async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, plan: ImportPlan, settings: RowRuleSettings): Promise<void> {
   const { pool } = context.db;
   const params = [job.workspaceId, job.id];
   switch (plan.inFileDuplicates) {
@@ -138,7 +147,7 @@ async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, pl
            SELECT identifier, array_agg(row_number ORDER BY row_number) AS rows
            FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL
            GROUP BY identifier HAVING count(*) > 1)
-         UPDATE import_rows r SET action = 'ERROR', data = NULL,
+         UPDATE import_rows r SET action = 'ERROR', data = NULL, lookup = false, contact_id = NULL,
            message = concat_ws('; ', r.message, format('the file has %s rows (%s) with the identifier %s; none of them is imported', cardinality(d.rows),
              array_to_string(d.rows[1:${LISTED_DUPLICATES}], ', ') || CASE WHEN cardinality(d.rows) > ${LISTED_DUPLICATES} THEN ', …' ELSE '' END, r.identifier))
          FROM d WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier`,
@@ -151,10 +160,11 @@ async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, pl
       await pool.query(
         `WITH d AS MATERIALIZED (
            SELECT identifier, ${keep}(row_number) AS kept FROM import_rows
-           WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL AND action <> 'ERROR'
+           WHERE workspace_id = $1 AND job_id = $2 AND lookup
            GROUP BY identifier HAVING count(*) > 1)
-         UPDATE import_rows r SET action = 'SKIP', message = format('duplicate of row %s in the file, which is imported instead', d.kept)
-         FROM d WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier AND r.action <> 'ERROR' AND r.row_number <> d.kept`,
+         UPDATE import_rows r SET action = 'SKIP', lookup = false, contact_id = NULL,
+           message = format('duplicate of row %s in the file, which is imported instead', d.kept)
+         FROM d WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier AND r.lookup AND r.row_number <> d.kept`,
         params,
       );
       return;
@@ -165,22 +175,34 @@ async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, pl
       for (;;) {
         const { rows: groups } = await pool.query<{ identifier: string; rows: number[]; data: RowData[] }>(
           `SELECT identifier, array_agg(row_number ORDER BY row_number) AS rows, array_agg(data ORDER BY row_number) AS data
-           FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND identifier > $3 AND action <> 'ERROR'
+           FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND identifier > $3 AND lookup
            GROUP BY identifier HAVING count(*) > 1 ORDER BY identifier LIMIT ${MERGE_PAGE_SIZE}`,
           [...params, after],
         );
         if (groups.length === 0) return;
+        const merged = groups.map((group) => mergeDuplicateRows(group.data));
+        // The merged row may now hold what a new contact needs (a first name from a later row): a
+        // row that failed only for that creates after all.
         await pool.query(
-          `UPDATE import_rows r SET data = m.data::jsonb FROM unnest($3::int[], $4::text[]) AS m(row_number, data)
+          `UPDATE import_rows r SET data = m.data::jsonb, create_error = m.create_error,
+             action = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN 'CREATE' ELSE r.action END,
+             contact_id = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN gen_random_uuid() ELSE r.contact_id END,
+             message = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN NULL ELSE r.message END
+           FROM unnest($3::int[], $4::text[], $5::text[]) AS m(row_number, data, create_error)
            WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number = m.row_number`,
-          [...params, groups.map((group) => group.rows[0]), groups.map((group) => JSON.stringify(mergeDuplicateRows(group.data)))],
+          [
+            ...params,
+            groups.map((group) => group.rows[0]),
+            merged.map((data) => JSON.stringify(data)),
+            merged.map((data) => creationDecision(data, settings).reason),
+          ],
         );
-        const merged = groups.flatMap((group) => group.rows.slice(1).map((row) => [row, group.rows[0]!] as const));
+        const folded = groups.flatMap((group) => group.rows.slice(1).map((row) => [row, group.rows[0]!] as const));
         await pool.query(
-          `UPDATE import_rows r SET action = 'SKIP', message = format('merged into row %s of the file', m.kept)
+          `UPDATE import_rows r SET action = 'SKIP', lookup = false, contact_id = NULL, message = format('merged into row %s of the file', m.kept)
            FROM unnest($3::int[], $4::int[]) AS m(row_number, kept)
            WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number = m.row_number`,
-          [...params, merged.map(([row]) => row), merged.map(([, kept]) => kept)],
+          [...params, folded.map(([row]) => row), folded.map(([, kept]) => kept)],
         );
         if (groups.length < MERGE_PAGE_SIZE) return;
         after = groups.at(-1)!.identifier;

@@ -1,6 +1,9 @@
 import type { PoolClient } from 'pg';
+import { lockWorkspaceIdentities } from '../db/identity-lock.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
+import { settleRow, type IdentifierMatch, type ReviewedRow } from '../domain/import-row.ts';
+import { resolvedNameSql } from '../domain/person-name.ts';
 import { importBatchTag } from '../domain/tag.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { enqueueJobEnded } from '../services/webhook-delivery.ts';
@@ -18,10 +21,11 @@ const RESULT_STATUS = { CREATE: 'Imported', UPDATE: 'Updated', SKIP: 'Skipped', 
 const CANCELLED_ROW = 'the import was cancelled before this row was written';
 
 /**
- * The write of a confirmed import, from the decisions staged by validation: set-based SQL over
- * `import_rows`, one range of row numbers per transaction. The transaction also moves the job's
- * checkpoint and counts, so a worker that dies mid-way loses only its open batch, and the worker
- * that takes the job over resumes after the last committed one.
+ * The write of a confirmed import: set-based SQL over `import_rows`, one range of row numbers per
+ * transaction. Each batch first settles its rows against the contact book as it is then (see
+ * {@link settleBatch}), then writes them. The transaction also moves the job's checkpoint and
+ * counts, so a worker that dies mid-way loses only its open batch, and the worker that takes the
+ * job over resumes after the last committed one.
  */
 export async function writeJob(context: JobRunContext, job: ImportJob): Promise<void> {
   const { db } = context;
@@ -129,18 +133,74 @@ function batchRows(actions: string, condition = ''): string {
 }
 const CHANGED = `'CREATE', 'UPDATE'`;
 
+/**
+ * The identifier's matches in the contact book, per row of the batch that rests on a lookup, as the
+ * lateral subquery `m` (count, contact_id) of the row `r`: contacts holding it as any of their
+ * details (primary or not), or the contact with that id.
+ */
+const MATCHES = {
+  PHONE: `SELECT count(DISTINCT d.contact_id)::int AS count, min(d.contact_id::text) AS contact_id FROM contact_details d
+          WHERE d.workspace_id = r.workspace_id AND d.kind = 'PHONE' AND d.value = r.identifier`,
+  EMAIL: `SELECT count(DISTINCT d.contact_id)::int AS count, min(d.contact_id::text) AS contact_id FROM contact_details d
+          WHERE d.workspace_id = r.workspace_id AND d.kind = 'EMAIL' AND d.value = r.identifier`,
+  CONTACT_ID: `SELECT count(*)::int AS count, min(c.id::text) AS contact_id FROM contacts c
+               WHERE c.workspace_id = r.workspace_id AND c.id = r.identifier::uuid`,
+} as const;
+
+/**
+ * Settles the batch's rows against the contact book as it is now, in the batch's transaction: the
+ * review was a preview, and since then contacts may have been added (by hand, by a sync, by an
+ * import queued before this one — even of the same file), changed or deleted. The workspace's
+ * identity lock is taken first, so nothing else that decides who an address belongs to (another
+ * import's batch, a sync) runs between this lookup and the batch's commit. Each row is decided
+ * again by {@link settleRow}; rows whose outcome changed are rewritten with a note saying why, and
+ * the statements that follow write what the rows now say.
+ */
+async function settleBatch(client: PoolClient, plan: ImportPlan, batch: unknown[]): Promise<void> {
+  await lockWorkspaceIdentities(client, batch[0] as string);
+  if (plan.identifier === null) return;
+  const { rows } = await client.query<ReviewedRow & IdentifierMatch & { rowNumber: number; matchId: string | null }>(
+    `SELECT r.row_number AS "rowNumber", r.identifier, r.action, r.contact_id AS "contactId", r.create_error AS "createError",
+            m.count, m.contact_id AS "matchId"
+     FROM import_rows r CROSS JOIN LATERAL (${MATCHES[plan.identifier]}) m
+     WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.lookup`,
+    batch,
+  );
+  const changed = rows.flatMap((row) => {
+    const settlement = settleRow(row, { count: row.count, contactId: row.matchId }, plan.purpose);
+    return settlement ? [{ rowNumber: row.rowNumber, ...settlement }] : [];
+  });
+  if (changed.length === 0) return;
+  // A row that now creates gets its contact's id here.
+  await client.query(
+    `UPDATE import_rows r SET action = s.action::"ImportRowAction", message = s.reason, note = s.note,
+       contact_id = CASE WHEN s.action = 'CREATE' THEN gen_random_uuid() ELSE s.contact_id END
+     FROM unnest($5::int[], $6::text[], $7::uuid[], $8::text[], $9::text[]) AS s(row_number, action, contact_id, reason, note)
+     WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.row_number = s.row_number`,
+    [
+      ...batch,
+      changed.map((row) => row.rowNumber),
+      changed.map((row) => row.action),
+      changed.map((row) => row.contactId),
+      changed.map((row) => row.reason),
+      changed.map((row) => row.note),
+    ],
+  );
+}
+
 async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, state: JobState, from: number, to: number): Promise<void> {
   const batch = [job.workspaceId, job.id, from, to];
   const keepExisting = plan.doNotOverwrite;
+  await settleBatch(client, plan, batch);
   // The undo journal is written in the batch's own transaction, so it holds exactly what was committed.
   await recordBefore(client, batch);
-  const nameMapped = plan.columns.some((column) => column.target.kind === 'field' && column.target.key === 'name');
 
-  // New contacts, with the ids validation gave them.
+  // New contacts: a full name given whole, or made from first and last name.
   await client.query(
     `${batchRows(`'CREATE'`)}
      INSERT INTO contacts (workspace_id, id, first_name, last_name, name, country, custom_fields, created_by_job_id)
-     SELECT r.workspace_id, r.contact_id, r.data->>'firstName', r.data->>'lastName', r.data->>'name', r.data->>'country',
+     SELECT r.workspace_id, r.contact_id, r.data->>'firstName', r.data->>'lastName',
+            coalesce(r.data->>'name', nullif(concat_ws(' ', r.data->>'firstName', r.data->>'lastName'), '')), r.data->>'country',
             coalesce(r.data->'customFields', '{}'), r.job_id
      FROM r`,
     batch,
@@ -155,13 +215,11 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
      UPDATE contacts c SET
        first_name = ${pick('first_name', 'firstName')},
        last_name = ${pick('last_name', 'lastName')},
-       name = ${
-         nameMapped
-           ? pick('name', 'name')
-           : `CASE WHEN r.data ? 'firstName' OR r.data ? 'lastName'
-                   THEN nullif(concat_ws(' ', ${pick('first_name', 'firstName')}, ${pick('last_name', 'lastName')}), '')
-                   ELSE c.name END`
-       },
+       name = ${resolvedNameSql(
+         { when: `r.data ? 'name' ${keepExisting ? 'AND c.name IS NULL' : ''}`, value: `r.data->>'name'` },
+         pick('first_name', 'firstName'),
+         pick('last_name', 'lastName'),
+       )},
        country = ${pick('country', 'country')},
        custom_fields = ${keepExisting ? `coalesce(r.data->'customFields', '{}') || c.custom_fields` : `c.custom_fields || coalesce(r.data->'customFields', '{}')`},
        updated_at = now()
@@ -174,12 +232,16 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
     ['EMAIL', 'email', 'value'],
   ] as const) {
     // A mapped phone or email replaces the contact's primary one of its kind (the 002 seed's
-    // "Contact A"), unless doNotOverwrite keeps it.
+    // "Contact A"), unless doNotOverwrite keeps it, or the contact already has it as any of its
+    // details (the row may have matched a secondary one): then it is already the contact's, and
+    // nothing is replaced or duplicated.
     if (!keepExisting) {
       await client.query(
         `${batchRows(`'UPDATE'`, `AND data ? '${key}'`)}
          UPDATE contact_details d SET value = r.data->'${key}'->>'${value}', raw_value = r.data->'${key}'->>'raw'
-         FROM r WHERE d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id AND d.kind = '${kind}' AND d.is_primary`,
+         FROM r WHERE d.workspace_id = r.workspace_id AND d.contact_id = r.contact_id AND d.kind = '${kind}' AND d.is_primary
+           AND NOT EXISTS (SELECT 1 FROM contact_details o WHERE o.workspace_id = r.workspace_id AND o.contact_id = r.contact_id
+                             AND o.kind = '${kind}' AND o.value = r.data->'${key}'->>'${value}')`,
         batch,
       );
     }
@@ -221,9 +283,46 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
       [...batch, groupIds],
     );
   }
+  if (plan.columns.some((column) => column.target.kind === 'field' && column.target.key === 'groups')) await writeGroupColumn(client, batch);
 
   await recordAfter(client, batch);
   await recordWhatsappConsent(client, batch);
+}
+
+/**
+ * A `groups` column: the contact joins each group it names. A name matches an existing group
+ * ignoring case (the exact spelling first, then the oldest); a name no group has makes a static
+ * group, marked as the import's so that its undo removes it. A dynamic group takes no members by
+ * hand (its filter decides them): the row notes that it does not add the contact to it.
+ */
+async function writeGroupColumn(client: PoolClient, batch: unknown[]): Promise<void> {
+  const named = `${batchRows(CHANGED, `AND data ? 'groups'`)}, n AS MATERIALIZED (
+      SELECT r.workspace_id, r.job_id, r.row_number, r.contact_id, g.name FROM r CROSS JOIN jsonb_array_elements_text(r.data->'groups') AS g(name))`;
+  await client.query(
+    `${named}
+     INSERT INTO groups (workspace_id, name, type, created_by_job_id)
+     SELECT DISTINCT ON (lower(n.name)) n.workspace_id, n.name, 'STATIC', n.job_id FROM n
+     WHERE NOT EXISTS (SELECT 1 FROM groups g WHERE g.workspace_id = n.workspace_id AND lower(g.name) = lower(n.name))
+     ORDER BY lower(n.name), n.row_number
+     ON CONFLICT DO NOTHING`,
+    batch,
+  );
+  await client.query(
+    `${named}, m AS (
+       SELECT DISTINCT ON (n.row_number, lower(n.name)) n.workspace_id, n.job_id, n.row_number, n.contact_id, g.id, g.name, g.type FROM n
+       JOIN groups g ON g.workspace_id = n.workspace_id AND lower(g.name) = lower(n.name)
+       ORDER BY n.row_number, lower(n.name), g.name = n.name DESC, g.created_at, g.id),
+     added AS (
+       INSERT INTO group_members (workspace_id, group_id, contact_id)
+       SELECT DISTINCT workspace_id, id, contact_id FROM m WHERE type = 'STATIC'
+       ON CONFLICT DO NOTHING)
+     UPDATE import_rows x SET note = concat_ws('; ', x.note, d.note)
+     FROM (SELECT workspace_id, job_id, row_number,
+                  string_agg(format('%s is a dynamic group: its filter decides its members, so the row does not add the contact to it', name), '; ' ORDER BY name) AS note
+           FROM m WHERE type = 'DYNAMIC' GROUP BY 1, 2, 3) d
+     WHERE x.workspace_id = d.workspace_id AND x.job_id = d.job_id AND x.row_number = d.row_number`,
+    batch,
+  );
 }
 
 /**
@@ -265,7 +364,7 @@ async function recordWhatsappConsent(client: PoolClient, batch: unknown[]): Prom
        ON CONFLICT DO NOTHING RETURNING workspace_id, address, actor_key_id, job_id),
      kept AS (
        UPDATE import_rows x
-       SET message = concat_ws('; ', x.message, format('opt-out kept: %s is opted out of WhatsApp, so WhatsApp Opted TRUE was not recorded', d.address))
+       SET note = concat_ws('; ', x.note, format('opt-out kept: %s is opted out of WhatsApp, so WhatsApp Opted TRUE was not recorded', d.address))
        FROM decided d WHERE d.kept AND x.workspace_id = d.workspace_id AND x.job_id = d.job_id AND x.row_number = d.row_number)
      INSERT INTO consent_events (workspace_id, address, kind, channel, type, source, reason, actor_key_id, job_id)
      SELECT workspace_id, address, 'PHONE'::"DetailKind", 'WHATSAPP'::"OptOutChannel", 'OPT_OUT'::"ConsentEventType", 'IMPORT'::"ConsentSource", reason, actor_key_id, job_id FROM outs
@@ -277,16 +376,18 @@ async function recordWhatsappConsent(client: PoolClient, batch: unknown[]): Prom
 }
 
 /**
- * Every original row with `Import Status` (Imported, Updated, Skipped, Error) and `Errors`; rows
- * after `writtenThrough` (a cancelled write's last committed row) are Skipped.
+ * Every original row with `Import Status` (Imported, Updated, Skipped, Error), `Errors` (why a row
+ * was skipped or failed) and `Notes` (what else the write has to say: a decision that changed since
+ * the review, an opt-out kept); rows after `writtenThrough` (a cancelled write's last committed row)
+ * are Skipped.
  */
 async function writeResultFile(context: JobRunContext, job: ImportJob, writtenThrough: number): Promise<string> {
   const path = context.files.resultFilePath(job.workspaceId, job.id);
-  const writer = await createCsvWriter(path, [...jobLayout(job).headers, 'Import Status', 'Errors']);
+  const writer = await createCsvWriter(path, [...jobLayout(job).headers, 'Import Status', 'Errors', 'Notes']);
   try {
     for await (const { cells, row } of rowsInOrder(context, job)) {
-      if (row.rowNumber > writtenThrough) await writer.write([...cells, RESULT_STATUS.SKIP, CANCELLED_ROW]);
-      else await writer.write([...cells, RESULT_STATUS[row.action], row.message ?? '']);
+      if (row.rowNumber > writtenThrough) await writer.write([...cells, RESULT_STATUS.SKIP, CANCELLED_ROW, '']);
+      else await writer.write([...cells, RESULT_STATUS[row.action], row.message ?? '', row.note ?? '']);
     }
   } finally {
     await writer.close();

@@ -156,7 +156,7 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     totalRows: t.exposeInt('totalRows'),
     counts: t.field({ type: ImportCounts, resolve: (job) => job }),
     progress: t.field({ type: ImportProgress, resolve: (job) => job }),
-    failureReason: t.exposeString('failureReason', { nullable: true }),
+    failureReason: t.exposeString('failureReason', { nullable: true, description: 'Why the job FAILED or EXPIRED, and what to do.' }),
     columns: t.field({
       type: [ImportColumn],
       description: 'The columns of the source, with samples and a suggested field each.',
@@ -194,10 +194,14 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     }),
     resultFileUrl: t.string({
       nullable: true,
-      description: 'Every row with Import Status and Errors columns, once the import completed (GET with the bearer key).',
+      description: 'Every row with Import Status, Errors (why a row was skipped or failed) and Notes (a decision that changed since the review, an opt-out kept) columns, once the import completed (GET with the bearer key).',
       resolve: (job, _args, ctx) => (job.resultFilePath ? `${ctx.origin}/files/imports/${job.id}/result.csv` : null),
     }),
-    reviewExpiresAt: t.expose('reviewExpiresAt', { type: 'DateTime', nullable: true }),
+    reviewExpiresAt: t.expose('reviewExpiresAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: "While the job waits for its mapping (MAPPING) or its confirmation (REVIEW): when it expires, the workspace's reviewTtlSeconds after the upload or after validation ended.",
+    }),
     confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

@@ -4,7 +4,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { checkMergeRequest, mergeContactAttributes, planDetailMove, type MergeableContact, type MergeableDetail } from '../domain/contact-merge.ts';
 import { NotFoundError } from '../domain/errors.ts';
 
-/** Import states whose staged rows will still be written: their rows follow a merged contact to its primary. */
+/** Import states whose staged rows will still be written: their rows (and a contact-id identifier) follow a merged contact to its primary. */
 const UNWRITTEN_IMPORT_STATES = ['MAPPING', 'VALIDATING', 'REVIEW', 'QUEUED', 'IMPORTING'];
 
 /**
@@ -70,7 +70,7 @@ export async function mergeContacts(db: Database, options: { workspaceId: string
     );
     await client.query(`UPDATE sync_links SET contact_id = $2, updated_at = now() WHERE workspace_id = $1 AND contact_id = ANY($3::uuid[])`, others);
     await client.query(
-      `UPDATE import_rows r SET contact_id = $2
+      `UPDATE import_rows r SET contact_id = $2, identifier = CASE WHEN r.identifier = ANY($3::uuid[]::text[]) THEN $2::uuid::text ELSE r.identifier END
        FROM import_jobs j
        WHERE j.workspace_id = $1 AND j.status::text = ANY($4::text[])
          AND r.workspace_id = j.workspace_id AND r.job_id = j.id

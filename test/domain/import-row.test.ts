@@ -7,6 +7,7 @@ import {
   mergeDuplicateRows,
   normalizeImportRow,
   previewUpdate,
+  settleRow,
   withoutFormulaGuard,
   type ExistingContact,
   type ImportRowResult,
@@ -130,10 +131,11 @@ describe('normalizeImportRow: names, email, country', () => {
     ['Jean-Luc', 'Picard'],
     ['José', 'Álvarez'],
     ['李雷', ''],
-  ])('accepts %s %s and makes the full name from the parts', (first, last) => {
+  ])('accepts %s %s, leaving the full name to be made from the parts', (first, last) => {
     const data = dataOf(plan, [first, last, 'a@example.com']);
-    expect(data).toMatchObject({ firstName: first, name: last ? `${first} ${last}` : first });
+    expect(data).toMatchObject({ firstName: first });
     expect('lastName' in data).toBe(last !== '');
+    expect('name' in data).toBe(false);
   });
 
   it('names the column of a name with digits or symbols', () => {
@@ -150,7 +152,7 @@ describe('normalizeImportRow: names, email, country', () => {
       ['Last', 'lastName'],
     ]);
     expect(dataOf(both, ['Ada King', 'Ada', 'Lovelace'])).toMatchObject({ name: 'Ada King', firstName: 'Ada', lastName: 'Lovelace' });
-    expect(dataOf(both, ['', 'Ada', 'Lovelace'])).toMatchObject({ name: 'Ada Lovelace' });
+    expect('name' in dataOf(both, ['', 'Ada', 'Lovelace'])).toBe(false);
   });
 
   it('lower-cases the email, keeps the cell as given, and names a bad one', () => {
@@ -376,8 +378,10 @@ describe('previewUpdate', () => {
     country: 'US',
     customFields: { tier: 'Silver', interests: ['Golf', 'Tennis'] },
     tags: ['vip'],
+    groups: [],
     phone: '+12025550143',
     email: 'contactabc@email.com',
+    details: ['+12025550143', 'contactabc@email.com'],
   };
   const plan = planOf([
     ['Phone', 'phone'],
@@ -411,8 +415,12 @@ describe('previewUpdate', () => {
 
   it('fills only empty fields with doNotOverwrite', () => {
     const data = dataOf(plan, ['+1 202 555 0143', '', 'Anne', 'Lee', 'gold', '', '']);
-    expect(previewUpdate(contactA, data, true)).toEqual([{ field: 'lastName', old: null, new: 'Lee' }]);
-    const blank: ExistingContact = { ...contactA, firstName: null, name: null, customFields: {}, phone: null };
+    // Ann's full name followed her parts, so it follows the last name filled in.
+    expect(previewUpdate(contactA, data, true)).toEqual([
+      { field: 'lastName', old: null, new: 'Lee' },
+      { field: 'name', old: 'Ann', new: 'Ann Lee' },
+    ]);
+    const blank: ExistingContact = { ...contactA, firstName: null, name: null, customFields: {}, phone: null, details: ['contactabc@email.com'] };
     expect(previewUpdate(blank, data, true)).toEqual([
       { field: 'firstName', old: null, new: 'Anne' },
       { field: 'lastName', old: null, new: 'Lee' },
@@ -474,7 +482,6 @@ describe('mergeDuplicateRows', () => {
       phone: { e164: '+12025550143', raw: '+12025550143', country: 'US' },
       firstName: 'Ann',
       lastName: 'Lee',
-      name: 'Ann Lee',
       email: { value: 'ann@example.com', raw: 'ann@example.com' },
       customFields: { tier: 'Gold', birthday: '1990-05-01' },
       tags: ['a', 'b', 'c', 'd'],
@@ -491,5 +498,78 @@ describe('mergeDuplicateRows', () => {
 
   it('gives empty data for no rows', () => {
     expect(mergeDuplicateRows([])).toEqual({ customFields: {}, tags: [] });
+  });
+});
+
+describe('settleRow', () => {
+  const phone = '+12025550143';
+  const reviewed = (action: 'CREATE' | 'UPDATE' | 'SKIP' | 'ERROR', contactId: string | null, createError: string | null = null) => ({
+    identifier: phone,
+    action,
+    contactId,
+    createError,
+  });
+
+  it('changes nothing when the contact book still says what it said at the review', () => {
+    expect(settleRow(reviewed('CREATE', 'new-id'), { count: 0, contactId: null }, 'ADD_AND_UPDATE')).toBeNull();
+    expect(settleRow(reviewed('UPDATE', 'c1'), { count: 1, contactId: 'c1' }, 'ADD_AND_UPDATE')).toBeNull();
+    expect(settleRow(reviewed('SKIP', null), { count: 0, contactId: null }, 'UPDATE_EXISTING_ONLY')).toBeNull();
+    expect(settleRow(reviewed('ERROR', 'c1'), { count: 3, contactId: 'c1' }, 'ADD_AND_UPDATE')).toBeNull();
+  });
+
+  it('updates, or skips, a row whose identifier a contact took after the review', () => {
+    expect(settleRow(reviewed('CREATE', 'new-id'), { count: 1, contactId: 'c9' }, 'ADD_AND_UPDATE')).toEqual({
+      action: 'UPDATE',
+      contactId: 'c9',
+      reason: null,
+      note: 'changed since the review: now matches an existing contact (added after the review)',
+    });
+    expect(settleRow(reviewed('CREATE', 'new-id'), { count: 1, contactId: 'c9' }, 'ADD_NEW_ONLY')).toMatchObject({
+      action: 'SKIP',
+      reason: 'a contact with this phone number already exists',
+    });
+  });
+
+  it('creates, skips or fails a row whose contact is gone, by the purpose and what a new contact needs', () => {
+    const gone = { count: 0, contactId: null };
+    expect(settleRow(reviewed('UPDATE', 'c1'), gone, 'ADD_AND_UPDATE')).toMatchObject({ action: 'CREATE', contactId: null });
+    expect(settleRow(reviewed('UPDATE', 'c1', 'this workspace requires a first name for new contacts'), gone, 'ADD_AND_UPDATE')).toMatchObject({
+      action: 'ERROR',
+      reason: 'this workspace requires a first name for new contacts',
+    });
+    expect(settleRow(reviewed('UPDATE', 'c1'), gone, 'UPDATE_EXISTING_ONLY')).toEqual({
+      action: 'SKIP',
+      contactId: null,
+      reason: 'no contact with this phone number',
+      note: 'changed since the review: the contact that had this phone number was deleted or no longer has it',
+    });
+  });
+
+  it('fails a row whose identifier became ambiguous, and updates one whose duplicates were merged', () => {
+    expect(settleRow(reviewed('UPDATE', 'c1'), { count: 2, contactId: 'c1' }, 'ADD_AND_UPDATE')).toMatchObject({
+      action: 'ERROR',
+      note: 'changed since the review: 2 contacts now have this phone number',
+    });
+    expect(settleRow(reviewed('ERROR', 'c1'), { count: 1, contactId: 'c1' }, 'ADD_AND_UPDATE')).toMatchObject({
+      action: 'UPDATE',
+      contactId: 'c1',
+      note: 'changed since the review: the contacts that shared this phone number were merged or deleted',
+    });
+    expect(settleRow(reviewed('UPDATE', 'c1'), { count: 1, contactId: 'c2' }, 'ADD_AND_UPDATE')).toMatchObject({
+      action: 'UPDATE',
+      contactId: 'c2',
+      note: 'changed since the review: this phone number now belongs to another contact',
+    });
+  });
+});
+
+describe('previewUpdate of a row matching a secondary detail', () => {
+  it('lists no phone or email change: the values are already the contact’s', () => {
+    const contact: ExistingContact = {
+      firstName: 'Ann', lastName: null, name: 'Ann', country: null, customFields: {}, tags: [], groups: [],
+      phone: '+12025550143', email: 'ann@example.com', details: ['+12025550143', '+12025550199', 'ann@example.com', 'ann.work@example.com'],
+    };
+    const byPhone = planOf([['Phone', 'phone'], ['Email', 'email']], { identifier: 'PHONE' });
+    expect(previewUpdate(contact, dataOf(byPhone, ['+1 202 555 0199', 'ann.work@example.com']), false)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullName, validateName } from '../../src/domain/person-name.ts';
+import { fullName, nameFollowsParts, resolveNames, validateName } from '../../src/domain/person-name.ts';
 
 describe('validateName', () => {
   it.each([
@@ -68,5 +68,27 @@ describe('fullName', () => {
     expect(fullName()).toBeUndefined();
     expect(fullName(' ', '')).toBeUndefined();
     expect(fullName(null, null)).toBeUndefined();
+  });
+});
+
+describe('resolveNames', () => {
+  const tina = { firstName: null, lastName: null, name: 'Tina Turner' };
+  const bob = { firstName: 'Bob', lastName: 'Smith', name: 'Bob Smith' };
+
+  it('keeps a full name given whole when a part changes', () => {
+    expect(nameFollowsParts(tina)).toBe(false);
+    expect(resolveNames(tina, { firstName: null, lastName: 'Turner-Edited' })).toEqual({ firstName: null, lastName: 'Turner-Edited', name: 'Tina Turner' });
+  });
+
+  it('lets a full name made from the parts follow them', () => {
+    expect(nameFollowsParts(bob)).toBe(true);
+    expect(resolveNames(bob, { firstName: 'Robert', lastName: 'Smith' })).toEqual({ firstName: 'Robert', lastName: 'Smith', name: 'Robert Smith' });
+    expect(resolveNames({ firstName: null, lastName: null, name: null }, { firstName: 'Ann', lastName: null }).name).toBe('Ann');
+  });
+
+  it('takes a full name given in the change, and keeps the name when the parts are cleared', () => {
+    expect(resolveNames(bob, { firstName: 'Bob', lastName: 'Smith' }, 'Robert Smith').name).toBe('Robert Smith');
+    expect(resolveNames(bob, { firstName: 'Bob', lastName: 'Smith' }, null).name).toBeNull();
+    expect(resolveNames(bob, { firstName: null, lastName: null }).name).toBe('Bob Smith');
   });
 });

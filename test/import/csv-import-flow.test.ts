@@ -146,10 +146,10 @@ describe('a CSV import from upload to result file', () => {
     if (job.__typename !== 'ImportJob') return;
 
     const result = (await download(job.resultFileUrl!, key)).trim().split('\r\n');
-    expect(result[0]).toBe('First Name,Surname,Mobile,E-mail,Country,Import Status,Errors');
+    expect(result[0]).toBe('First Name,Surname,Mobile,E-mail,Country,Import Status,Errors,Notes');
     expect(result).toHaveLength(ROWS + 2);
-    expect(result[1]).toBe('Adaa,Lovelace,(202) 555-1000,ada0@example.com,US,Imported,');
-    expect(result.at(-1)).toMatch(/^Bad,R2D2,12,nope,US,Error,".+"$/);
+    expect(result[1]).toBe('Adaa,Lovelace,(202) 555-1000,ada0@example.com,US,Imported,,');
+    expect(result.at(-1)).toMatch(/^Bad,R2D2,12,nope,US,Error,".+",$/);
 
     const { contacts } = await app.data(Contacts, {}, key);
     expect(contacts.totalCount).toBe(ROWS);

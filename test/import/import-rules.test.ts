@@ -79,7 +79,7 @@ describe('names and emails', () => {
     const csv = ["First Name,Last Name,Email", "Seán,O'Brien,a@x.test", 'Jean-Luc,Picard,b@x.test', 'José,Núñez,c@x.test', '李,雷,d@x.test', 'R2D2,Droid,e@x.test', 'Bob!,Smith,f@x.test'].join('\n');
     const job = await validateCsv(app, key, csv, { purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' });
     expect(rowsOf(job).map((row) => row.action)).toEqual(['CREATE', 'CREATE', 'CREATE', 'CREATE', 'ERROR', 'ERROR']);
-    expect(job.preview[0]!.values).toMatchObject({ name: "Seán O'Brien" });
+    expect(job.preview[0]!.values).toMatchObject({ firstName: 'Seán', lastName: "O'Brien" });
     expect(job.preview[4]!.message).toMatch(/^First Name: "R2D2"/);
     expect(job.preview[5]!.message).toMatch(/^First Name: "Bob!"/);
   });

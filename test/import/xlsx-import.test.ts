@@ -158,9 +158,9 @@ describe('an XLSX import from upload to result file', () => {
     ]);
 
     const result = (await download(done.resultFileUrl!, key)).split('\r\n');
-    expect(result[0]).toBe('First Name,Last Name,Phone,Email,Joined,Import Status,Errors');
-    expect(result[1]).toBe('Ada,Lovelace,12025550143,ada@example.com,2024-01-31,Imported,');
-    expect(result[2]).toBe("Bob,Smith,'+1 (303) 555-0101,bob@example.com,,Imported,");
+    expect(result[0]).toBe('First Name,Last Name,Phone,Email,Joined,Import Status,Errors,Notes');
+    expect(result[1]).toBe('Ada,Lovelace,12025550143,ada@example.com,2024-01-31,Imported,,');
+    expect(result[2]).toBe("Bob,Smith,'+1 (303) 555-0101,bob@example.com,,Imported,,");
     expect(result[3]).toMatch(/^Eve,Bad,12,eve@example.com,,Error,/);
   });
 
@@ -279,6 +279,39 @@ describe('sheets', () => {
     expect(await temporaryFiles()).toEqual(temporaryBefore);
   });
 
+  it('refuses a first sheet without data rows, naming it and the sheets to choose from, and reads the one chosen', async () => {
+    const { workspace, key } = await freshWorkspace();
+    const content = await workbook((book) => {
+      book.addWorksheet('Instructions').addRow(['Fill in the Contacts sheet, one person a row']);
+      const contacts = book.addWorksheet('Contacts');
+      contacts.addRow(['Email', 'Name']);
+      contacts.addRow(['a@x.test', 'Ada']);
+      book.addWorksheet('Notes').addRow(['Note']);
+    });
+    const message = 'The sheet "Instructions" has a header row but no data rows; the workbook\'s other sheets are "Contacts", "Notes": choose one with sheetName';
+    expect(await upload(key, content)).toEqual({
+      __typename: 'ValidationError',
+      message: `file: ${message}`,
+      issues: [{ path: ['file'], message }],
+    });
+    expect(await jobCount(workspace.id)).toBe(0);
+    expect(await upload(key, content, { sheetName: 'contacts' })).toMatchObject({ __typename: 'ImportJob', sheetName: 'Contacts', totalRows: 1 });
+  });
+
+  it('names the other sheet of a workbook whose first sheet is empty', async () => {
+    const { key } = await freshWorkspace();
+    const content = await workbook((book) => {
+      book.addWorksheet('Cover');
+      const people = book.addWorksheet('People');
+      people.addRow(['Email']);
+      people.addRow(['a@x.test']);
+    });
+    expect(await upload(key, content)).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['file'], message: 'The sheet "Cover" is empty; the workbook\'s other sheet is "People": choose one with sheetName' }],
+    });
+  });
+
   it('refuses a sheet name for a CSV file', async () => {
     const { key } = await freshWorkspace();
     const result = await upload(key, new TextEncoder().encode('Email\na@x.test\n'), { name: 'a.csv', sheetName: 'People' });
@@ -330,8 +363,9 @@ describe('files refused', () => {
     ['a damaged workbook', async () => (await headerOnly()).slice(0, 300), /not a readable XLSX workbook/],
     ['a ZIP header followed by junk', () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('not really a zip at all')]), /not a readable XLSX workbook/],
     ['a ZIP archive of something else', () => zipOf({ 'word/document.xml': '<w:document/>', 'readme.txt': 'hello' }), /ZIP archive without an Excel workbook/],
-    ['an empty sheet', () => workbook((book) => book.addWorksheet('Blank')), /sheet "Blank" (is empty|has no cells)/],
-    ['a header without rows', headerOnly, /header row but no data rows/],
+    ['an empty sheet', () => workbook((book) => book.addWorksheet('Blank')), /^file: The sheet "Blank" is empty$/],
+    ['a header without rows', headerOnly, /^file: The sheet "S" has a header row but no data rows$/],
+    ['an Excel 97–2003 workbook', () => Buffer.from('d0cf11e0a1b11ae1000000', 'hex'), /\(\.xls\) workbook .*save it as an Excel Workbook \(\.xlsx\) or as CSV$/],
     ['duplicate headers', () => workbook((book) => {
       const sheet = book.addWorksheet('S');
       sheet.addRow(['Email', 'Name', 'email']);

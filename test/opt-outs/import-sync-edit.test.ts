@@ -63,7 +63,7 @@ describe('imports, syncs and edits never lift an opt-out', () => {
     });
 
     const result = (await download(job.resultFileUrl!, ws.keys.READ)).split(/\r?\n/);
-    expect(result.find((line) => line.startsWith('Jon,'))).toMatch(/Imported,"?opt-out kept: \+12025550132 is opted out of WhatsApp/);
+    expect(result.find((line) => line.startsWith('Jon,'))).toMatch(/Imported,,"?opt-out kept: \+12025550132 is opted out of WhatsApp/);
     expect(result.find((line) => line.startsWith('Hal,'))).not.toMatch(/opt-out kept/);
 
     const { audience } = await app.data(Audience, { input: { channel: 'WHATSAPP', addresses: ['+12025550130', '+12025550131', '+12025550132'] } }, ws.keys.READ);
