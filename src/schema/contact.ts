@@ -1,3 +1,4 @@
+import { SEARCH_MAX_LENGTH } from '../domain/contact-filter.ts';
 import { detailStatus, openChannels, type OptOutChannel } from '../domain/detail-status.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
@@ -156,9 +157,14 @@ builder.queryFields((t) => ({
     type: ContactRef,
     description:
       "The workspace's contacts matching `search` and `filter`, sorted by `orderBy` (newest first by default). " +
-      'A bad filter, sort or cursor is a GraphQL error with code VALIDATION_FAILED and the `issues` in its extensions.',
+      'A search too long, a bad filter, sort or cursor is a GraphQL error with code VALIDATION_FAILED and the `issues` in its extensions.',
     args: {
-      search: t.arg.string({ description: 'Part of a name (any case), a phone number in any format, or an email address.' }),
+      search: t.arg.string({
+        description:
+          'Part of a name, ignoring case and accents (1 or 2 characters match the start of a word), a phone number in any format ' +
+          'or 3 or more of its digits (a leading + for its start), or part of an email address (with an @, or a domain such as ' +
+          `example.com). At most ${SEARCH_MAX_LENGTH} characters.`,
+      }),
       filter: t.arg({ type: ContactFilterInput }),
       orderBy: t.arg({ type: [ContactOrderInput], description: 'Sort keys in order; the contact id breaks ties.' }),
     },

@@ -9,6 +9,7 @@ import {
   contactSearchSql,
   groupMembershipSql,
   parseContactFilter,
+  parseSearchTerm,
   referencedGroupIds,
   type ContactFilter,
   type FilterEnvironment,
@@ -91,10 +92,10 @@ interface CompiledQuery {
 }
 
 async function compileQuery(db: Database, workspaceId: string, query: ContactQuery): Promise<CompiledQuery> {
+  const search = parseSearchTerm(query.search);
   const env = await filterEnvironment(db, workspaceId, query.filter ? [query.filter] : []);
   const conditions = [sql`c.workspace_id = ${workspaceId}::uuid`];
-  const search = contactSearchSql(query.search);
-  if (search) conditions.push(search);
+  if (search) conditions.push(contactSearchSql(search, workspaceId));
   if (query.filter) conditions.push(contactFilterSql(query.filter, env));
   return { where: join(conditions, ' AND '), sort: contactSort(query.orderBy, env.fields) };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   contactFilterSql,
-  contactSearchSql,
   parseContactFilter,
   phoneSearchCandidates,
   referencedGroupIds,
@@ -77,10 +76,6 @@ describe('search', () => {
     expect(phoneSearchCandidates('+44 7400 123456')).toEqual(['+447400123456']);
     expect(phoneSearchCandidates('(202) 555-0143')).toContain('+12025550143');
     expect(phoneSearchCandidates('Ada')).toEqual([]);
-  });
-
-  it('is nothing for a blank search', () => {
-    expect(contactSearchSql('  ')).toBeUndefined();
   });
 });
 
