@@ -1,8 +1,11 @@
 /**
- * Rules of groups: what a name, description and category may be, and what merging two groups means.
+ * Rules of groups: what a name, description and category may be, the order groups are listed in,
+ * and what merging two groups means.
  */
 import { InvalidStateError, ValidationError } from './errors.ts';
+import { parseId } from './ids.ts';
 import type { ContactFilter } from './contact-filter.ts';
+import { raw, sql, type Sql } from './sql.ts';
 
 export type GroupType = 'STATIC' | 'DYNAMIC';
 
@@ -63,4 +66,70 @@ export function planGroupMerge(source: MergeSide, target: MergeSide): MergePlan 
     );
   }
   return { kind: 'OR_FILTERS', filter: { or: [target.filter!, source.filter!] } };
+}
+
+/** Groups on one page of the group list when the client does not say. */
+const GROUP_PAGE_DEFAULT_SIZE = 20;
+/** Most groups on one page of the group list. */
+const GROUP_PAGE_MAX_SIZE = 500;
+
+/** Where a page of the group list starts: the group a cursor was given for. */
+export interface GroupCursor {
+  name: string;
+  id: string;
+}
+
+/** The size and direction of a page of the group list: `first` after a cursor, or `last` before one. */
+export function groupPageWindow(page: { first?: number | null; last?: number | null }): { size: number; backwards: boolean } {
+  for (const name of ['first', 'last'] as const) {
+    const size = page[name];
+    if (size != null && (!Number.isInteger(size) || size < 0 || size > GROUP_PAGE_MAX_SIZE)) {
+      throw ValidationError.of([name], `a page holds 0 to ${GROUP_PAGE_MAX_SIZE} groups`);
+    }
+  }
+  if (page.first != null && page.last != null) throw ValidationError.of(['last'], 'give first or last, not both');
+  const backwards = page.last != null;
+  return { size: (backwards ? page.last : page.first) ?? GROUP_PAGE_DEFAULT_SIZE, backwards };
+}
+
+/**
+ * The order of the group list over `g`: by name ignoring case ("Dyn new" before "Dyn VIP gold"),
+ * then by the name as written and the id, so that no two groups tie and a cursor falls between two
+ * rows. `reversed` walks it backwards (for `last`).
+ */
+export function groupOrderSql(reversed = false): Sql {
+  const direction = raw(reversed ? 'DESC' : 'ASC');
+  return sql`lower(g.name) ${direction}, g.name ${direction}, g.id ${direction}`;
+}
+
+/** The groups strictly after `cursor` in {@link groupOrderSql}'s order (before it when `reversed`). */
+export function groupsAfterSql(cursor: GroupCursor, reversed = false): Sql {
+  return sql`(lower(g.name), g.name, g.id) ${raw(reversed ? '<' : '>')} (lower(${cursor.name}::text), ${cursor.name}::text, ${cursor.id}::uuid)`;
+}
+
+const GROUP_CURSOR_TAG = 'group';
+
+/** An opaque cursor for a group of the list: base64url of its name and id. */
+export function encodeGroupCursor(cursor: GroupCursor): string {
+  return Buffer.from(JSON.stringify([GROUP_CURSOR_TAG, cursor.name, cursor.id])).toString('base64url');
+}
+
+/** Reads a group list cursor back; anything else is a ValidationError at `path`. */
+export function decodeGroupCursor(cursor: string, path: readonly string[]): GroupCursor {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw ValidationError.of([...path], 'not a cursor of the group list');
+  }
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== 3 ||
+    decoded[0] !== GROUP_CURSOR_TAG ||
+    typeof decoded[1] !== 'string' ||
+    typeof decoded[2] !== 'string'
+  ) {
+    throw ValidationError.of([...path], 'not a cursor of the group list');
+  }
+  return { name: decoded[1], id: parseId(decoded[2], [...path]) };
 }

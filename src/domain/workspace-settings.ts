@@ -52,3 +52,16 @@ export function parseSettingsChange(input: { [K in keyof WorkspaceSettings]?: Wo
   if (issues.length > 0) throw new ValidationError(issues);
   return change;
 }
+
+/**
+ * A custom field limit may not be set below the number of custom fields the workspace has: the
+ * fields over it would stay while no new one could be made, with nothing saying why. The user
+ * deletes fields first, or chooses a limit that holds them.
+ */
+export function checkCustomFieldLimit(limit: number, fieldCount: number): void {
+  if (limit >= fieldCount) return;
+  throw ValidationError.of(
+    ['input', 'customFieldLimit'],
+    `the workspace has ${fieldCount} custom fields, more than a limit of ${limit}: delete ${fieldCount - limit} of them first or choose a limit of at least ${fieldCount}`,
+  );
+}

@@ -69,21 +69,24 @@ const CreateFieldInput = builder.inputType('CreateFieldInput', {
 builder.mutationFields((t) => ({
   createField: t.withAuth({ write: true }).field({
     type: FieldRef,
-    description: 'Adds a custom field; its key is the slug of its label.',
+    description:
+      'Adds a custom field; its key is the slug of its label. A label that reads like another field\'s name (the same ignoring case, ' +
+      'spaces and punctuation, like "Phone Number" beside the built-in "Phone number") is a ValidationError.',
         errors: { types: [ValidationError, ConflictError, LimitExceededError] },
     args: { input: t.arg({ type: CreateFieldInput, required: true }) },
     resolve: async (_root, { input }, ctx) => customView(await createField(ctx.db, { workspaceId: ctx.caller.workspaceId, ...input })),
   }),
   renameField: t.withAuth({ write: true }).field({
     type: FieldRef,
-    description: 'Changes the label of a custom field; its key stays.',
+    description: 'Changes the label of a custom field; its key stays. The label must not read like another field\'s name, as in createField.',
         errors: { types: [ValidationError, NotFoundError] },
     args: { key: t.arg.string({ required: true }), label: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => customView(await renameField(ctx.db, { workspaceId: ctx.caller.workspaceId, ...args })),
   }),
   deleteField: t.withAuth({ write: true }).field({
     type: FieldRef,
-    description: "Deletes a custom field and every contact's value of it.",
+    description:
+      "Deletes a custom field and every contact's value of it. A field that a dynamic group's filter uses is kept (ValidationError naming the groups).",
         errors: { types: [ValidationError, NotFoundError] },
     args: { key: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => customView(await deleteField(ctx.db, { workspaceId: ctx.caller.workspaceId, key: args.key })),

@@ -1,3 +1,5 @@
+import { queryFromInfo } from '@pothos/plugin-prisma';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
 import type { Group } from '../generated/prisma/client.ts';
@@ -10,11 +12,12 @@ import {
   deleteGroup,
   groupFilterProblems,
   groupMembersPage,
+  groupPage,
   mergeGroups,
   removeGroupMembers,
   updateGroup,
 } from '../services/groups.ts';
-import { builder, type Context } from './builder.ts';
+import { builder, type AuthedContext, type Context } from './builder.ts';
 import { ContactFilterInput, ContactOrderInput, contactFilterFromInput, contactOrderFromInput } from './contact-filter.ts';
 import { asGraphQLError, connectionOf, contactsByIds } from './contact-list.ts';
 import { ContactRef } from './contact.ts';
@@ -59,7 +62,8 @@ export const GroupRef = builder.prismaObject('Group', {
     filterError: t.field({
       type: ValidationError,
       nullable: true,
-      description: 'Why a dynamic group\'s filter no longer works (a field it uses was deleted); null when it works.',
+      description:
+        'Why a dynamic group\'s filter no longer works (a field or group it uses is gone, or it was changed outside the API); null when it works.',
       resolve: async (group, _args, ctx) => {
         const problem = group.type === 'DYNAMIC' ? await filterProblemOf(ctx, group.id) : null;
         // graphql-js takes an Error instance returned as a value for a thrown one, so the problem
@@ -69,9 +73,10 @@ export const GroupRef = builder.prismaObject('Group', {
     }),
     members: t.connection({
       type: ContactRef,
+      nullable: true,
       description:
-        'The members: a static group\'s contacts, or the contacts a dynamic group\'s filter matches now. Reading the members of a ' +
-        'dynamic group whose filter no longer works is a GraphQL error with code VALIDATION_FAILED.',
+        'The members: a static group\'s contacts, or the contacts a dynamic group\'s filter matches now. Null for a dynamic group ' +
+        'whose filter no longer works (see filterError). A bad sort or cursor is a GraphQL error with code VALIDATION_FAILED.',
       args: { orderBy: t.arg({ type: [ContactOrderInput] }) },
       resolve: (group, args, ctx, info) =>
         asGraphQLError(async () => {
@@ -81,6 +86,7 @@ export const GroupRef = builder.prismaObject('Group', {
             orderBy: contactOrderFromInput(args.orderBy),
             page: args,
           });
+          if (!page) return null;
           return connectionOf(page, await contactsByIds({ ...ctx, caller: ctx.caller! }, info, page.rows.map((row) => row.id)));
         }),
     }),
@@ -107,6 +113,16 @@ const UpdateGroupInput = builder.inputType('UpdateGroupInput', {
     filter: t.field({ type: ContactFilterInput, description: 'A new filter for a dynamic group.' }),
   }),
 });
+
+/** The groups of a page with what the query selects under `edges.node`, in page order, in one query. */
+async function groupsByIds(ctx: AuthedContext, info: GraphQLResolveInfo, ids: readonly string[]): Promise<Group[]> {
+  if (ids.length === 0) return [];
+  const query = queryFromInfo({ context: ctx, info, typeName: 'Group', path: ['edges', 'node'] });
+  const groups = await ctx.db.prisma.group.findMany({ ...selection(query), where: { workspaceId: ctx.caller.workspaceId, id: { in: [...ids] } } });
+  const byId = new Map(groups.map((group) => [group.id, group]));
+  // A group deleted between the page and this read is left out rather than shown as null.
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
 
 /** The dynamic groups each contact of a request matches: one statement for every contact shown. */
 const dynamicGroupsOf = requestLoader<Context, string, Group[]>((ctx, contactIds) =>
@@ -162,13 +178,27 @@ const DeletedGroup = builder.objectRef<{ id: string }>('DeletedGroup').implement
 });
 
 builder.queryFields((t) => ({
-  groups: t.withAuth({ read: true }).prismaConnection({
-    type: 'Group',
-    cursor: 'workspaceId_id',
-    description: "The workspace's groups, by name.",
-    resolve: (query, _root, _args, ctx) =>
-      ctx.db.prisma.group.findMany({ ...query, where: { workspaceId: ctx.caller.workspaceId }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-    totalCount: (_root, _args, ctx) => ctx.db.prisma.group.count({ where: { workspaceId: ctx.caller.workspaceId } }),
+  groups: t.withAuth({ read: true }).connection({
+    type: GroupRef,
+    description:
+      "The workspace's groups, by name ignoring case (then as written). A bad page size or cursor is a GraphQL error with code " +
+      'VALIDATION_FAILED.',
+    resolve: (_root, args, ctx, info) =>
+      asGraphQLError(async () => {
+        const page = await groupPage(ctx.db, ctx.caller.workspaceId, args);
+        const groups = await groupsByIds(ctx, info, page.rows.map((row) => row.id));
+        const cursors = new Map(page.rows.map((row) => [row.id, row.cursor]));
+        return {
+          edges: groups.map((node) => ({ cursor: cursors.get(node.id)!, node })),
+          pageInfo: {
+            hasNextPage: page.hasNextPage,
+            hasPreviousPage: page.hasPreviousPage,
+            startCursor: page.rows[0]?.cursor ?? null,
+            endCursor: page.rows[page.rows.length - 1]?.cursor ?? null,
+          },
+          totalCount: page.totalCount,
+        };
+      }),
   }),
   group: t.withAuth({ read: true }).prismaField({
     type: 'Group',

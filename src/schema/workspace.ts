@@ -73,7 +73,7 @@ builder.queryFields((t) => ({
 const UpdateWorkspaceSettingsInput = builder.inputType('UpdateWorkspaceSettingsInput', {
   description: 'The settings to change; those left out stay as they are.',
   fields: (t) => ({
-    customFieldLimit: t.int({ description: 'How many custom fields the workspace may define (0–1,000).' }),
+    customFieldLimit: t.int({ description: 'How many custom fields the workspace may define (0–1,000, and no fewer than it has).' }),
     importMaxBytes: t.float({ description: 'Largest accepted import file, in bytes (1 KiB–10 GiB).' }),
     importMaxRows: t.int({ description: 'Most data rows accepted in one import (1–10,000,000).' }),
     reviewTtlSeconds: t.int({ description: 'How long an import may wait for its mapping or confirmation (60 s–7 days).' }),

@@ -1,6 +1,6 @@
 import type { Database } from '../db/client.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import { checkLabel, defineCustomField, isBuiltInFieldKey, type CustomFieldDefinition } from '../domain/field-definition.ts';
+import { checkFieldUnused, checkLabel, checkLabelIsDistinct, defineCustomField, isBuiltInFieldKey, type CustomFieldDefinition } from '../domain/field-definition.ts';
 import type { FieldType } from '../domain/field-value.ts';
 import type { Field } from '../generated/prisma/client.ts';
 
@@ -24,22 +24,37 @@ export async function createField(
   });
 }
 
-/** Renames a custom field: its label changes, its key (what the API and filters use) stays. */
+/**
+ * Renames a custom field: its label changes, its key (what the API and filters use) stays. The new
+ * label must not read like another field's (see checkLabelIsDistinct); the check and the write hold
+ * the workspace row, as creations do, so a creation cannot take the same label meanwhile.
+ */
 export async function renameField(db: Database, options: { workspaceId: string; key: string; label: string }): Promise<Field> {
   const { workspaceId, key } = options;
   const label = checkLabel(options.label);
   const field = await findCustomField(db, workspaceId, key);
-  const clash = await db.prisma.field.findFirst({
-    where: { workspaceId, key: { not: key }, label: { equals: label, mode: 'insensitive' } },
+  return db.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM workspaces WHERE id = ${workspaceId}::uuid FOR UPDATE`;
+    const others = await tx.field.findMany({ where: { workspaceId, key: { not: key } }, select: { key: true, label: true } });
+    checkLabelIsDistinct(label, others);
+    return tx.field.update({ where: { workspaceId_id: { workspaceId, id: field.id } }, data: { label } });
   });
-  if (clash) throw ValidationError.of(['label'], `another field is already labelled "${clash.label}"`);
-  return db.prisma.field.update({ where: { workspaceId_id: { workspaceId, id: field.id } }, data: { label } });
 }
 
-/** Deletes a custom field and every contact's value of it. */
+/**
+ * Deletes a custom field and every contact's value of it. A field that a dynamic group's saved
+ * filter uses is kept (ValidationError naming the groups): deleting it would leave them unable to
+ * say who their members are.
+ */
 export async function deleteField(db: Database, options: { workspaceId: string; key: string }): Promise<Field> {
   const { workspaceId, key } = options;
   const field = await findCustomField(db, workspaceId, key);
+  const dynamicGroups = await db.prisma.group.findMany({
+    where: { workspaceId, type: 'DYNAMIC' },
+    select: { name: true, filter: true },
+    orderBy: { name: 'asc' },
+  });
+  checkFieldUnused(field, dynamicGroups);
   await db.prisma.$transaction([
     db.prisma.$executeRaw`
       UPDATE contacts SET custom_fields = custom_fields - ${key}::text

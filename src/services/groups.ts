@@ -5,12 +5,30 @@
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { contactFilterSql, groupMembershipSql, referencedGroupIds, type ContactFilter, type FilterGroup } from '../domain/contact-filter.ts';
+import {
+  contactFilterSql,
+  groupMembershipSql,
+  referencedGroupIds,
+  type ContactFilter,
+  type FilterEnvironment,
+  type FilterGroup,
+} from '../domain/contact-filter.ts';
 import { activeContactSql } from '../domain/detail-status.ts';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { checkGroupFilter, normalizeGroupName, normalizeGroupText, planGroupMerge, type GroupType } from '../domain/group.ts';
+import {
+  checkGroupFilter,
+  decodeGroupCursor,
+  encodeGroupCursor,
+  groupOrderSql,
+  groupPageWindow,
+  groupsAfterSql,
+  normalizeGroupName,
+  normalizeGroupText,
+  planGroupMerge,
+  type GroupType,
+} from '../domain/group.ts';
 import { parseId } from '../domain/ids.ts';
-import { join, sql, type Sql } from '../domain/sql.ts';
+import { join, raw, sql, type Sql } from '../domain/sql.ts';
 import type { Group, Prisma } from '../generated/prisma/client.ts';
 import { contactPage, filterEnvironment, groupPredicate, type ContactOrder, type ContactPage, type PageArgs } from './contact-query.ts';
 
@@ -158,15 +176,51 @@ export async function mergeGroups(db: Database, options: { workspaceId: string; 
   });
 }
 
-/** One page of a group's members, sorted like the contact list (newest first by default). */
+/** One page of the group list: the groups' ids in list order, each with its cursor. */
+export interface GroupPage {
+  rows: { id: string; cursor: string }[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  totalCount: () => Promise<number>;
+}
+
+/**
+ * One page of the workspace's groups by keyset, in the order of {@link groupOrderSql} (by name,
+ * ignoring case): `first` after a cursor, or `last` before one. A page is one statement; the total
+ * count is another, run only when asked.
+ */
+export async function groupPage(db: Database, workspaceId: string, page: PageArgs): Promise<GroupPage> {
+  const { size, backwards } = groupPageWindow(page);
+  const conditions = [sql`g.workspace_id = ${workspaceId}::uuid`];
+  if (page.after) conditions.push(groupsAfterSql(decodeGroupCursor(page.after, ['after'])));
+  if (page.before) conditions.push(groupsAfterSql(decodeGroupCursor(page.before, ['before']), true));
+  const statement = sql`SELECT g.id, g.name FROM groups g WHERE ${join(conditions, ' AND ')}
+    ORDER BY ${groupOrderSql(backwards)} LIMIT ${raw(String(size + 1))}`;
+  const { rows } = await db.pool.query<{ id: string; name: string }>(statement.text, statement.values);
+  const more = rows.length > size;
+  const kept = rows.slice(0, size);
+  if (backwards) kept.reverse();
+  return {
+    rows: kept.map((row) => ({ id: row.id, cursor: encodeGroupCursor(row) })),
+    hasNextPage: backwards ? Boolean(page.before) : more,
+    hasPreviousPage: backwards ? more : Boolean(page.after),
+    totalCount: () => db.prisma.group.count({ where: { workspaceId } }),
+  };
+}
+
+/**
+ * One page of a group's members, sorted like the contact list (newest first by default), or null
+ * for a dynamic group whose saved filter no longer compiles: it cannot say who its members are
+ * (see {@link groupFilterProblems} for why).
+ */
 export async function groupMembersPage(
   db: Database,
   options: { workspaceId: string; groupId: string; orderBy?: readonly ContactOrder[] | null; page: PageArgs },
-): Promise<ContactPage> {
+): Promise<ContactPage | null> {
   const { workspaceId } = options;
   const group = await findGroup(db, workspaceId, options.groupId);
-  // Compiled once on its own so that a broken dynamic filter is reported as the group's problem.
-  await groupPredicate(db, workspaceId, group.id);
+  const compiled = (await compileSavedGroups(db, workspaceId, [group.id])).get(group.id);
+  if (!compiled || 'problem' in compiled) return null;
   return contactPage(db, workspaceId, { filter: { groups: { any: [group.id] } }, orderBy: options.orderBy }, options.page);
 }
 
@@ -177,24 +231,19 @@ export async function groupMembersPage(
 export async function activeContactCounts(db: Database, workspaceId: string, groupIds: readonly string[]): Promise<Map<string, number | null>> {
   const counts = new Map<string, number | null>();
   if (groupIds.length === 0) return counts;
-  const env = await filterEnvironment(db, workspaceId, [{ groups: { any: [...groupIds] } }]);
+  const compiled = await compileSavedGroups(db, workspaceId, groupIds);
   const selects: Sql[] = [];
-  for (const id of groupIds) {
-    const group = env.groups.get(id);
-    if (!group) continue;
-    if (group.type === 'STATIC') {
+  for (const [id, group] of compiled) {
+    if ('problem' in group) {
+      counts.set(id, null);
+    } else if (group.type === 'STATIC') {
       selects.push(sql`SELECT ${id}::uuid AS group_id, count(*)::int AS count FROM group_members gm
         JOIN contacts c ON c.workspace_id = gm.workspace_id AND c.id = gm.contact_id
         WHERE gm.workspace_id = ${workspaceId}::uuid AND gm.group_id = ${id}::uuid AND ${activeContactSql('c')}`);
-      continue;
+    } else {
+      selects.push(sql`SELECT ${id}::uuid AS group_id, count(*)::int AS count FROM contacts c
+        WHERE c.workspace_id = ${workspaceId}::uuid AND ${group.members} AND ${activeContactSql('c')}`);
     }
-    const members = compiledOrNull(() => groupMembershipSql(id, env));
-    if (!members) {
-      counts.set(id, null);
-      continue;
-    }
-    selects.push(sql`SELECT ${id}::uuid AS group_id, count(*)::int AS count FROM contacts c
-      WHERE c.workspace_id = ${workspaceId}::uuid AND ${members} AND ${activeContactSql('c')}`);
   }
   if (selects.length > 0) {
     const statement = join(selects, ' UNION ALL ');
@@ -206,18 +255,11 @@ export async function activeContactCounts(db: Database, workspaceId: string, gro
 
 /** Why a dynamic group's saved filter no longer compiles, or null when it does (and for static groups). */
 export async function groupFilterProblems(db: Database, workspaceId: string, groupIds: readonly string[]): Promise<Map<string, ValidationError | null>> {
-  const env = await filterEnvironment(db, workspaceId, [{ groups: { any: [...groupIds] } }]);
-  const problems = new Map<string, ValidationError | null>();
-  for (const id of groupIds) {
-    try {
-      if (env.groups.has(id)) groupMembershipSql(id, env, ['filter']);
-      problems.set(id, null);
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      problems.set(id, error);
-    }
-  }
-  return problems;
+  const compiled = await compileSavedGroups(db, workspaceId, groupIds);
+  return new Map(groupIds.map((id) => {
+    const group = compiled.get(id);
+    return [id, group && 'problem' in group ? group.problem : null];
+  }));
 }
 
 /**
@@ -228,14 +270,12 @@ export async function dynamicGroupsMatching(db: Database, workspaceId: string, c
   const matches = new Map<string, Group[]>();
   const dynamic = await db.prisma.group.findMany({ where: { workspaceId, type: 'DYNAMIC' } });
   if (dynamic.length === 0 || contactIds.length === 0) return matches;
-  const env = await filterEnvironment(db, workspaceId, [{ groups: { any: dynamic.map((group) => group.id) } }]);
+  const compiled = await compileSavedGroups(db, workspaceId, dynamic.map((group) => group.id));
   const selects: Sql[] = [];
-  for (const group of dynamic) {
-    const members = compiledOrNull(() => groupMembershipSql(group.id, env));
-    if (members) {
-      selects.push(sql`SELECT ${group.id}::uuid AS group_id, c.id AS contact_id FROM contacts c
-        WHERE c.workspace_id = ${workspaceId}::uuid AND c.id = ANY(${[...contactIds]}::uuid[]) AND ${members}`);
-    }
+  for (const [id, group] of compiled) {
+    if ('problem' in group) continue;
+    selects.push(sql`SELECT ${id}::uuid AS group_id, c.id AS contact_id FROM contacts c
+      WHERE c.workspace_id = ${workspaceId}::uuid AND c.id = ANY(${[...contactIds]}::uuid[]) AND ${group.members}`);
   }
   if (selects.length === 0) return matches;
   const statement = join(selects, ' UNION ALL ');
@@ -245,11 +285,48 @@ export async function dynamicGroupsMatching(db: Database, workspaceId: string, c
   return matches;
 }
 
-function compiledOrNull(compile: () => Sql): Sql | null {
+/** A saved group made ready to query: its members as a predicate over `c`, or why its filter no longer compiles. */
+type CompiledGroup = { type: GroupType; members: Sql } | { problem: ValidationError };
+
+/**
+ * Compiles the saved groups given (those of the workspace; other ids are left out). One
+ * environment serves them all; when it cannot even be loaded (a saved filter that is no longer a
+ * filter at all, say after an edit in the database), each group is compiled on its own, so that a
+ * broken group answers for itself and takes no other group down with it.
+ */
+async function compileSavedGroups(db: Database, workspaceId: string, groupIds: readonly string[]): Promise<Map<string, CompiledGroup>> {
+  const compiled = new Map<string, CompiledGroup>();
+  const compileIn = (env: FilterEnvironment, ids: readonly string[]) => {
+    for (const id of ids) {
+      const group = env.groups.get(id);
+      if (!group) continue;
+      try {
+        compiled.set(id, { type: group.type, members: groupMembershipSql(id, env, ['filter']) });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        compiled.set(id, { problem: error });
+      }
+    }
+  };
+  const loaded = await environmentOrProblem(db, workspaceId, groupIds);
+  if (!(loaded instanceof ValidationError)) {
+    compileIn(loaded, groupIds);
+    return compiled;
+  }
+  for (const id of groupIds) {
+    const env = await environmentOrProblem(db, workspaceId, [id]);
+    if (env instanceof ValidationError) compiled.set(id, { problem: env });
+    else compileIn(env, [id]);
+  }
+  return compiled;
+}
+
+/** The filter environment of these groups, or the ValidationError of a saved filter that could not be read. */
+async function environmentOrProblem(db: Database, workspaceId: string, groupIds: readonly string[]): Promise<FilterEnvironment | ValidationError> {
   try {
-    return compile();
+    return await filterEnvironment(db, workspaceId, [{ groups: { any: [...groupIds] } }]);
   } catch (error) {
-    if (error instanceof ValidationError) return null;
+    if (error instanceof ValidationError) return error;
     throw error;
   }
 }

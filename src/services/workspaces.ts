@@ -1,6 +1,6 @@
 import type { Database } from '../db/client.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { parseSettingsChange } from '../domain/workspace-settings.ts';
+import { checkCustomFieldLimit, parseSettingsChange } from '../domain/workspace-settings.ts';
 import type { Workspace } from '../generated/prisma/client.ts';
 import { createApiKey, type IssuedKey } from './api-keys.ts';
 
@@ -32,15 +32,26 @@ export async function ensureDefaultWorkspace(db: Database): Promise<IssuedKey | 
   }
 }
 
-/** Changes some of the workspace's settings (see parseSettingsChange); the others stay. */
+/**
+ * Changes some of the workspace's settings (see parseSettingsChange); the others stay. A custom
+ * field limit below the fields the workspace has is refused (see checkCustomFieldLimit); the count
+ * is read holding the workspace row, which field creation holds too, so none can slip in between.
+ */
 export async function updateWorkspaceSettings(
   db: Database,
   options: { workspaceId: string; input: Parameters<typeof parseSettingsChange>[0] },
 ): Promise<Workspace> {
+  const { workspaceId } = options;
   const change = parseSettingsChange(options.input);
   const { importMaxBytes, ...rest } = change;
-  return db.prisma.workspace.update({
-    where: { id: options.workspaceId },
-    data: { ...rest, ...(importMaxBytes !== undefined && { importMaxBytes: BigInt(importMaxBytes) }) },
+  return db.prisma.$transaction(async (tx) => {
+    if (change.customFieldLimit !== undefined) {
+      await tx.$queryRaw`SELECT 1 FROM workspaces WHERE id = ${workspaceId}::uuid FOR UPDATE`;
+      checkCustomFieldLimit(change.customFieldLimit, await tx.field.count({ where: { workspaceId } }));
+    }
+    return tx.workspace.update({
+      where: { id: workspaceId },
+      data: { ...rest, ...(importMaxBytes !== undefined && { importMaxBytes: BigInt(importMaxBytes) }) },
+    });
   });
 }

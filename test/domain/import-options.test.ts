@@ -229,7 +229,11 @@ describe('planImport: new fields', () => {
   it('refuses a key differing only by case from an existing field', () => {
     const fields: CustomFieldDefinition[] = [{ key: 'foobar', label: 'Foobar', type: 'TEXT', options: [] }];
     expect(issuesOf(input({ columns: [...input().columns, { index: 7, newField: { label: 'Foo Bar', type: 'TEXT' } }] }), context({ customFields: fields }))).toEqual([
-      { path: ['columns', '2', 'newField', 'label'], message: 'column 8 "Notes": "Foo Bar" would have the key fooBar, too close to the key foobar of the field "Foobar"' },
+      {
+        path: ['columns', '2', 'newField', 'label'],
+        message:
+          'column 8 "Notes": "Foo Bar" reads like the custom field "Foobar" (key foobar): use that field, or choose a label that differs in more than case, spaces or punctuation',
+      },
     ]);
   });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
+import type { ContactFilterInput } from '../generated/graphql.ts';
 import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { SetMapping, StartImport } from '../support/imports.ts';
 
 const Fields = graphql(`
   query Fields {
@@ -25,6 +27,7 @@ const RenameField = graphql(`
     renameField(key: $key, label: $label) {
       __typename
       ... on Field { key label }
+      ... on ValidationError { issues { path message } }
       ... on Error { message }
     }
   }
@@ -35,8 +38,21 @@ const DeleteField = graphql(`
     deleteField(key: $key) {
       __typename
       ... on Field { key }
+      ... on ValidationError { issues { path message } }
       ... on Error { message }
     }
+  }
+`);
+
+const FieldsCreateGroup = graphql(`
+  mutation FieldsCreateGroup($input: CreateGroupInput!) {
+    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }
+  }
+`);
+
+const FieldsDeleteGroup = graphql(`
+  mutation FieldsDeleteGroup($id: ID!) {
+    deleteGroup(id: $id) { __typename ... on Error { message } }
   }
 `);
 
@@ -76,6 +92,7 @@ describe('fields', () => {
       'countryCode',
       'whatsappOptIn',
       'tags',
+      'groups',
     ]);
   });
 
@@ -111,14 +128,23 @@ describe('fields', () => {
     expect(blank.createField).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['label'] }] });
   });
 
-  it('enforces the workspace limit on custom fields', async () => {
+  it('enforces the workspace limit on custom fields, saying the count, the limit and the ways out', async () => {
     const other = await app.createWorkspace('Small');
     await app.db.prisma.workspace.update({ where: { id: other.id }, data: { customFieldLimit: 2 } });
     for (const label of ['One', 'Two']) {
       expect((await app.data(CreateField, { input: { label, type: 'TEXT' } }, other.keys.WRITE)).createField.__typename).toBe('Field');
     }
     const third = await app.data(CreateField, { input: { label: 'Three', type: 'TEXT' } }, other.keys.WRITE);
-    expect(third.createField).toMatchObject({ __typename: 'LimitExceededError', limit: 2 });
+    expect(third.createField).toEqual({
+      __typename: 'LimitExceededError',
+      limit: 2,
+      message: 'The workspace has 2 custom fields and its limit is 2: delete a field or raise the limit',
+    });
+
+    // A limit set below the count before it was refused (workspaces.ts refuses it now) still reads right.
+    await app.db.prisma.workspace.update({ where: { id: other.id }, data: { customFieldLimit: 1 } });
+    const over = await app.data(CreateField, { input: { label: 'Three', type: 'TEXT' } }, other.keys.WRITE);
+    expect(over.createField).toMatchObject({ limit: 1, message: 'The workspace has 2 custom fields and its limit is 1: delete a field or raise the limit' });
   });
 
   it('renames a field keeping its key, and refuses to rename built-in or unknown fields', async () => {
@@ -149,5 +175,103 @@ describe('fields', () => {
     const { contact } = await app.data(ContactFields, { id: createContact.id }, key);
     expect(contact).toEqual({ __typename: 'Contact', customFields: { customerTier: 'Silver' } });
     expect((await app.data(DeleteField, { key: 'interests' }, key)).deleteField.__typename).toBe('NotFoundError');
+  });
+});
+
+describe('labels that read like another field', () => {
+  let own: TestWorkspace;
+  beforeAll(async () => {
+    own = await app.createWorkspace('Look-alikes');
+    for (const label of ['Favourite colour', '生日']) {
+      expect((await app.data(CreateField, { input: { label, type: 'TEXT' } }, own.keys.WRITE)).createField.__typename).toBe('Field');
+    }
+  });
+
+  it('refuses a label equal to a built-in field\'s label or key, or an export column, ignoring case, spaces and punctuation', async () => {
+    const cases: [string, string][] = [
+      ['Phone Number', 'the built-in field "Phone number" (key phone)'],
+      ['phone-number', 'the built-in field "Phone number" (key phone)'],
+      ['PHONE NUMBER!', 'the built-in field "Phone number" (key phone)'],
+      ['Created at', 'the built-in column "Created at"'],
+      ['updated_at', 'the built-in column "Updated at"'],
+    ];
+    for (const [label, clash] of cases) {
+      const { createField } = await app.data(CreateField, { input: { label, type: 'TEXT' } }, own.keys.WRITE);
+      expect(createField, label).toMatchObject({
+        __typename: 'ValidationError',
+        issues: [{ path: ['label'], message: expect.stringContaining(`"${label}" reads like ${clash}`) }],
+      });
+    }
+    const { fields } = await app.data(Fields, {}, own.keys.READ);
+    expect(fields.filter((field) => !field.builtIn).map((field) => field.label)).toEqual(['Favourite colour', '生日']);
+  });
+
+  it('refuses a label that reads like another custom field\'s even where the keys would differ', async () => {
+    const { createField } = await app.data(CreateField, { input: { label: '生 日', type: 'TEXT' } }, own.keys.WRITE);
+    expect(createField).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['label'], message: expect.stringContaining('reads like the custom field "生日"') }],
+    });
+  });
+
+  it('applies the same rule to a rename, and lets a field keep its own label in another case', async () => {
+    const builtIn = await app.data(RenameField, { key: 'favouriteColour', label: 'Phone Number' }, own.keys.WRITE);
+    expect(builtIn.renameField).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['label'], message: expect.stringContaining('"Phone number"') }] });
+    const custom = await app.data(RenameField, { key: 'favouriteColour', label: '生-日' }, own.keys.WRITE);
+    expect(custom.renameField).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['label'], message: expect.stringContaining('"生日"') }] });
+    const recased = await app.data(RenameField, { key: 'favouriteColour', label: 'Favourite Colour' }, own.keys.WRITE);
+    expect(recased.renameField).toEqual({ __typename: 'Field', key: 'favouriteColour', label: 'Favourite Colour' });
+  });
+
+  it('applies the same rule to a new field made by an import mapping', async () => {
+    const { startContactImport: job } = await app.data(StartImport, { input: { text: 'Email,Phone Number\nada@example.com,+12025550143\n' } }, own.keys.WRITE);
+    if (job.__typename !== 'ImportJob') throw new Error(job.message);
+    const { setContactImportMapping } = await app.data(
+      SetMapping,
+      {
+        input: {
+          jobId: job.id,
+          columns: [
+            { index: 0, fieldKey: 'email' },
+            { index: 1, newField: { label: 'Phone Number', type: 'TEXT' } },
+          ],
+          purpose: 'ADD_NEW_ONLY',
+          identifier: 'EMAIL',
+        },
+      },
+      own.keys.WRITE,
+    );
+    expect(setContactImportMapping).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['columns', '1', 'newField', 'label'], message: expect.stringContaining('"Phone Number" reads like the built-in field "Phone number"') }],
+    });
+  });
+});
+
+describe('deleting a field a saved filter uses', () => {
+  it('is refused naming the groups; once they no longer use it, the field goes', async () => {
+    const own = await app.createWorkspace('Filtered');
+    expect((await app.data(CreateField, { input: { label: 'Rank', type: 'NUMBER' } }, own.keys.WRITE)).createField.__typename).toBe('Field');
+    const ids: string[] = [];
+    const groups: [string, ContactFilterInput][] = [
+      ['Top ranks', { field: { key: 'rank', gte: 5 } }],
+      ['Ranked VIPs', { and: [{ tags: { any: ['vip'] } }, { not: { field: { key: 'rank', isNotSet: true } } }] }],
+      ['VIPs', { tags: { any: ['vip'] } }],
+    ];
+    for (const [name, filter] of groups) {
+      const { createGroup } = await app.data(FieldsCreateGroup, { input: { name, type: 'DYNAMIC', filter } }, own.keys.WRITE);
+      if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
+      ids.push(createGroup.id);
+    }
+
+    const refused = await app.data(DeleteField, { key: 'rank' }, own.keys.WRITE);
+    expect(refused.deleteField).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['key'], message: 'the field "Rank" (key rank) is used by the filter of the groups "Ranked VIPs", "Top ranks": change their filters or delete them first' }],
+    });
+    expect((await app.data(Fields, {}, own.keys.READ)).fields.map((field) => field.key)).toContain('rank');
+
+    for (const id of ids.slice(0, 2)) expect((await app.data(FieldsDeleteGroup, { id }, own.keys.WRITE)).deleteGroup.__typename).toBe('DeletedGroup');
+    expect((await app.data(DeleteField, { key: 'rank' }, own.keys.WRITE)).deleteField).toEqual({ __typename: 'Field', key: 'rank' });
   });
 });

@@ -9,6 +9,12 @@ const Settings = graphql(`
   }
 `);
 
+const SettingsCreateField = graphql(`
+  mutation SettingsCreateField($input: CreateFieldInput!) {
+    createField(input: $input) { __typename ... on Error { message } }
+  }
+`);
+
 const UpdateSettings = graphql(`
   mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {
     updateWorkspaceSettings(input: $input) {
@@ -62,6 +68,29 @@ describe('updateWorkspaceSettings', () => {
     expect(updateWorkspaceSettings.issues.map((issue) => issue.path.join('.'))).toEqual(['input.importMaxRows', 'input.reviewTtlSeconds', 'input.optInChannels']);
     expect(updateWorkspaceSettings.issues[1]!.message).toBe('must be a whole number from 60 to 604800 seconds, not 5');
     expect((await app.data(Settings, {}, acme.keys.READ)).workspace).toEqual(before);
+  });
+
+  it('refuses a custom field limit below the fields the workspace has, naming both, and takes one that holds them', async () => {
+    const fielded = await app.createWorkspace('Fielded');
+    for (const label of ['One', 'Two', 'Three']) {
+      expect((await app.data(SettingsCreateField, { input: { label, type: 'TEXT' } }, fielded.keys.WRITE)).createField.__typename).toBe('Field');
+    }
+    const before = (await app.data(Settings, {}, fielded.keys.READ)).workspace;
+    const lowered = await app.data(UpdateSettings, { input: { customFieldLimit: 2, fileRetentionDays: 3 } }, fielded.keys.ADMIN);
+    expect(lowered.updateWorkspaceSettings).toEqual({
+      __typename: 'ValidationError',
+      issues: [
+        {
+          path: ['input', 'customFieldLimit'],
+          message: 'the workspace has 3 custom fields, more than a limit of 2: delete 1 of them first or choose a limit of at least 3',
+        },
+      ],
+    });
+    expect((await app.data(Settings, {}, fielded.keys.READ)).workspace).toEqual(before);
+
+    const exact = await app.data(UpdateSettings, { input: { customFieldLimit: 3 } }, fielded.keys.ADMIN);
+    expect(exact.updateWorkspaceSettings.__typename).toBe('Workspace');
+    expect((await app.data(Settings, {}, fielded.keys.READ)).workspace.customFieldLimit).toBe(3);
   });
 
   it('is for ADMIN keys only', async () => {
