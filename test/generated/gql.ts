@@ -18,6 +18,9 @@ type Documents = {
     "\n  mutation AudienceCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.AudienceCreateGroupDocument,
     "\n  mutation AudienceAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AudienceAddToGroupDocument,
     "\n  query AudienceGroups {\n    groups(first: 50) { edges { node { id name } } }\n  }\n": typeof types.AudienceGroupsDocument,
+    "\n  query ExcludedRecipients($input: AudienceInput!, $first: Int, $after: String, $reasons: [ExclusionReason!]) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        excluded { reason count }\n        excludedRecipients(first: $first, after: $after, reasons: $reasons) {\n          __typename\n          ... on AudienceExcludedRecipientConnection {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { reason address contactId rawValue contact { id name details { value } } } }\n          }\n          ... on ValidationError { message issues { path message } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n": typeof types.ExcludedRecipientsDocument,
+    "\n  mutation ExcludedCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.ExcludedCreateGroupDocument,
+    "\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.ExcludedAddToGroupDocument,
     "\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.BrowseCreateFieldDocument,
     "\n  mutation BrowseCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id createdAt } ... on Error { message } }\n  }\n": typeof types.BrowseCreateContactDocument,
     "\n  query BrowsePage($search: String, $orderBy: [ContactOrderInput!], $first: Int, $after: String, $last: Int, $before: String) {\n    contacts(search: $search, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id firstName lastName } }\n    }\n  }\n": typeof types.BrowsePageDocument,
@@ -26,6 +29,12 @@ type Documents = {
     "\n  mutation BrowseAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": typeof types.BrowseAddMembersDocument,
     "\n  query Duplicates($first: Int, $after: String, $last: Int, $before: String, $kind: DetailKind) {\n    duplicateContacts(first: $first, after: $after, last: $last, before: $before, kind: $kind) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { kind value contactCount contacts { id name details { kind value } } } }\n    }\n  }\n": typeof types.DuplicatesDocument,
     "\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.AddContactForDuplicatesDocument,
+    "\n  mutation RoundTripAddField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.RoundTripAddFieldDocument,
+    "\n  mutation RoundTripAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RoundTripAddContactDocument,
+    "\n  mutation RoundTripAddGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.RoundTripAddGroupDocument,
+    "\n  mutation RoundTripAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.RoundTripAddMembersDocument,
+    "\n  query RoundTripExport($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url columns { key header } }\n      ... on Error { message }\n    }\n  }\n": typeof types.RoundTripExportDocument,
+    "\n  query RoundTripContacts {\n    contacts(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          name\n          country\n          tags\n          customFields\n          groups { name }\n          details { id kind value rawValue label isPrimary status }\n        }\n      }\n    }\n  }\n": typeof types.RoundTripContactsDocument,
     "\n  query ExportContacts($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url format columns { key header } }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message id }\n    }\n  }\n": typeof types.ExportContactsDocument,
     "\n  mutation AddContactForExport($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.AddContactForExportDocument,
     "\n  mutation AddFieldForExport($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddFieldForExportDocument,
@@ -47,13 +56,15 @@ type Documents = {
     "\n  mutation AddGroupForMerge($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.AddGroupForMergeDocument,
     "\n  mutation AddMembersForMerge($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddMembersForMergeDocument,
     "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n": typeof types.DuplicateCountForMergeDocument,
+    "\n  mutation SearchCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.SearchCreateContactDocument,
+    "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n": typeof types.SearchContactsDocument,
     "\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.ActiveRuleCreateContactDocument,
     "\n  mutation ActiveRuleOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.ActiveRuleOptOutDocument,
     "\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n": typeof types.ActiveRuleContactsDocument,
     "\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n": typeof types.ActiveRuleCreateGroupDocument,
     "\n  mutation ActiveRuleAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { group { activeContactCount } } ... on Error { message } }\n  }\n": typeof types.ActiveRuleAddMembersDocument,
     "\n  mutation GroupsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.GroupsCreateFieldDocument,
-    "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n": typeof types.GroupsDeleteFieldDocument,
+    "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": typeof types.GroupsDeleteFieldDocument,
     "\n  mutation GroupsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.GroupsCreateContactDocument,
     "\n  mutation GroupsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.GroupsOptOutDocument,
     "\n  mutation GroupsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id name description category type filter createdAt activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsCreateDocument,
@@ -65,6 +76,8 @@ type Documents = {
     "\n  query GroupsOne($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group {\n        id name type activeContactCount\n        filterError { message issues { path message } }\n        members(first: 50, orderBy: [{ field: \"firstName\" }]) { totalCount edges { node { firstName } } }\n      }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsOneDocument,
     "\n  query GroupsCount($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group { activeContactCount filterError { message issues { path message } } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsCountDocument,
     "\n  query GroupsList {\n    groups(first: 50) { totalCount edges { node { id name type category createdAt activeContactCount } } }\n  }\n": typeof types.GroupsListDocument,
+    "\n  query GroupsPage($first: Int, $after: String, $last: Int, $before: String) {\n    groups(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { name } }\n    }\n  }\n": typeof types.GroupsPageDocument,
+    "\n  query GroupsHealth {\n    groups(first: 50) {\n      edges { node { name activeContactCount filterError { issues { path message } } members { totalCount } } }\n    }\n  }\n": typeof types.GroupsHealthDocument,
     "\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n": typeof types.GroupsOfContactDocument,
     "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n": typeof types.GroupsContactsDocument,
     "\n  mutation CancelImport($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status cancelRequested }\n      ... on Error { message }\n    }\n  }\n": typeof types.CancelImportDocument,
@@ -77,8 +90,12 @@ type Documents = {
     "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RulesNewContactDocument,
     "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": typeof types.RulesContactsDocument,
     "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.RulesNewFieldDocument,
+    "\n  mutation RefusedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": typeof types.RefusedCancelDocument,
+    "\n  mutation RefusedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": typeof types.RefusedRevertDocument,
+    "\n  query RefusedJobTimes($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status confirmedAt finishedAt } }\n  }\n": typeof types.RefusedJobTimesDocument,
     "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n": typeof types.MessyFieldKeysDocument,
     "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n": typeof types.MessyContactsDocument,
+    "\n  mutation AddFieldForOutputFiles($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddFieldForOutputFilesDocument,
     "\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.QueuedRevertDocument,
     "\n  mutation RevertImport($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status revertRequestedAt }\n      ... on Error { message }\n    }\n  }\n": typeof types.RevertImportDocument,
     "\n  query RevertedJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        counts { created updated reverted revertConflicts }\n        progress { processedRows totalRows }\n        revertConflicts(first: 10) { totalCount edges { node { contactId createdByImport outcome changedFields } } }\n      }\n    }\n  }\n": typeof types.RevertedJobDocument,
@@ -88,7 +105,7 @@ type Documents = {
     "\n  mutation RevertEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RevertEditContactDocument,
     "\n  query RevertContactState($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact {\n        firstName\n        lastName\n        name\n        country\n        customFields\n        tags\n        details { id kind value rawValue isPrimary }\n      }\n    }\n  }\n": typeof types.RevertContactStateDocument,
     "\n  query RevertContactCount { contacts(first: 1) { totalCount } }\n": typeof types.RevertContactCountDocument,
-    "\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n": typeof types.SweptJobDocument,
+    "\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status createdAt reviewExpiresAt failureReason finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n": typeof types.SweptJobDocument,
     "\n  mutation CreateSweepWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { webhook { id } }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateSweepWebhookDocument,
     "\n  query SweepDeliveries {\n    webhooks {\n      deliveries(first: 100) { totalCount edges { node { status payload job { id status } } } }\n    }\n  }\n": typeof types.SweepDeliveriesDocument,
     "\n  subscription WatchJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n": typeof types.WatchJobDocument,
@@ -96,9 +113,16 @@ type Documents = {
     "\n  query PastedContacts {\n    contacts(first: 50) { totalCount edges { node { name details { kind value } } } }\n  }\n": typeof types.PastedContactsDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { secret webhook { id url createdAt } }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook { id url }\n      ... on Error { message }\n    }\n  }\n": typeof types.DeleteWebhookDocument,
-    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status event jobStatus attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
     "\n  mutation CancelForWebhook($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": typeof types.CancelForWebhookDocument,
     "\n  mutation RevertForWebhook($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": typeof types.RevertForWebhookDocument,
+    "\n  mutation SettleAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.SettleAddContactDocument,
+    "\n  mutation SettleRemoveContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.SettleRemoveContactDocument,
+    "\n  mutation SettleEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { firstName lastName name } ... on Error { message } }\n  }\n": typeof types.SettleEditContactDocument,
+    "\n  mutation SettleNewGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.SettleNewGroupDocument,
+    "\n  mutation SettleRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.SettleRevertDocument,
+    "\n  mutation SettleSync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { linked } ... on Error { message } }\n  }\n": typeof types.SettleSyncDocument,
+    "\n  query SettleBook {\n    contacts(first: 100) {\n      totalCount\n      edges { node { id firstName lastName name details { kind value isPrimary } groups { name } } }\n    }\n    groups(first: 100) { edges { node { name type } } }\n  }\n": typeof types.SettleBookDocument,
     "\n  mutation StartWorkbookImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        sourceKind\n        fileName\n        encoding\n        delimiter\n        hasHeader\n        sheetName\n        sheetNames\n        totalRows\n        columns { index header samples suggestedFieldKey }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": typeof types.StartWorkbookImportDocument,
     "\n  query WorkbookContacts {\n    contacts(first: 50) { totalCount edges { node { firstName lastName customFields details { kind value } } } }\n  }\n": typeof types.WorkbookContactsDocument,
     "\n  mutation CreateJoinedField {\n    createField(input: { label: \"Joined\", type: DATE }) { __typename ... on Field { key } }\n  }\n": typeof types.CreateJoinedFieldDocument,
@@ -150,25 +174,35 @@ type Documents = {
     "\n  mutation CreateFieldForContacts($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.CreateFieldForContactsDocument,
     "\n  query Fields {\n    fields { key label type options builtIn }\n  }\n": typeof types.FieldsDocument,
     "\n  mutation CreateField($input: CreateFieldInput!) {\n    createField(input: $input) {\n      __typename\n      ... on Field { key label type options builtIn }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateFieldDocument,
-    "\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on Error { message }\n    }\n  }\n": typeof types.RenameFieldDocument,
-    "\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on Error { message }\n    }\n  }\n": typeof types.DeleteFieldDocument,
+    "\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.RenameFieldDocument,
+    "\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.DeleteFieldDocument,
+    "\n  mutation FieldsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.FieldsCreateGroupDocument,
+    "\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.FieldsDeleteGroupDocument,
     "\n  mutation ContactWithFields($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id customFields } ... on Error { message } }\n  }\n": typeof types.ContactWithFieldsDocument,
     "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n": typeof types.ContactFieldsDocument,
     "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n": typeof types.WorkspaceSettingsDocument,
+    "\n  mutation SettingsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.SettingsCreateFieldDocument,
     "\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.UpdateWorkspaceSettingsDocument,
     "\n  mutation StartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        encoding\n        delimiter\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": typeof types.StartImportDocument,
     "\n  mutation SetMapping($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) {\n      __typename\n      ... on ImportJob { id status }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SetMappingDocument,
     "\n  mutation Confirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConfirmDocument,
     "\n  query JobState($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        totalRows\n        failureReason\n        counts { toCreate toUpdate toSkip errors created updated skipped failed }\n        progress { processedRows totalRows rowsPerSecond etaSeconds }\n        errorFileUrl\n        resultFileUrl\n        preview(first: 50) { rowNumber action values message }\n        updatePreview { rowNumber contactId changes { field old new } }\n      }\n      ... on Error { message }\n    }\n  }\n": typeof types.JobStateDocument,
-    "\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": typeof types.SyncContactsDocument,
+    "\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        linked\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        contactConflicts { externalId phone kind contactIds message }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": typeof types.SyncContactsDocument,
     "\n  query SyncState($source: String!) {\n    syncLinks(source: $source, first: 100) {\n      totalCount\n      edges { node { externalId phone updatedAt contact { id name firstName lastName updatedAt details { kind value isPrimary } } } }\n    }\n    syncConflicts(source: $source, first: 100) {\n      totalCount\n      edges { node { externalId phone ownerExternalId } }\n    }\n  }\n": typeof types.SyncStateDocument,
     "\n  query SyncCountContacts {\n    contacts(first: 1) { totalCount }\n  }\n": typeof types.SyncCountContactsDocument,
+    "\n  mutation SyncCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.SyncCreateContactDocument,
+    "\n  query SyncContactById($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt details { kind value rawValue isPrimary } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SyncContactByIdDocument,
+    "\n  query SyncContactsByName {\n    contacts(first: 10, orderBy: [{ field: \"name\" }]) { edges { node { id name updatedAt } } }\n  }\n": typeof types.SyncContactsByNameDocument,
+    "\n  mutation SyncMergeContacts($input: MergeContactsInput!) {\n    mergeContacts(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.SyncMergeContactsDocument,
 };
 const documents: Documents = {
     "\n  mutation ScaleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.ScaleCreateGroupDocument,
     "\n  mutation AudienceCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.AudienceCreateGroupDocument,
     "\n  mutation AudienceAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.AudienceAddToGroupDocument,
     "\n  query AudienceGroups {\n    groups(first: 50) { edges { node { id name } } }\n  }\n": types.AudienceGroupsDocument,
+    "\n  query ExcludedRecipients($input: AudienceInput!, $first: Int, $after: String, $reasons: [ExclusionReason!]) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        excluded { reason count }\n        excludedRecipients(first: $first, after: $after, reasons: $reasons) {\n          __typename\n          ... on AudienceExcludedRecipientConnection {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { reason address contactId rawValue contact { id name details { value } } } }\n          }\n          ... on ValidationError { message issues { path message } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n": types.ExcludedRecipientsDocument,
+    "\n  mutation ExcludedCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.ExcludedCreateGroupDocument,
+    "\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.ExcludedAddToGroupDocument,
     "\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.BrowseCreateFieldDocument,
     "\n  mutation BrowseCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id createdAt } ... on Error { message } }\n  }\n": types.BrowseCreateContactDocument,
     "\n  query BrowsePage($search: String, $orderBy: [ContactOrderInput!], $first: Int, $after: String, $last: Int, $before: String) {\n    contacts(search: $search, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id firstName lastName } }\n    }\n  }\n": types.BrowsePageDocument,
@@ -177,6 +211,12 @@ const documents: Documents = {
     "\n  mutation BrowseAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": types.BrowseAddMembersDocument,
     "\n  query Duplicates($first: Int, $after: String, $last: Int, $before: String, $kind: DetailKind) {\n    duplicateContacts(first: $first, after: $after, last: $last, before: $before, kind: $kind) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { kind value contactCount contacts { id name details { kind value } } } }\n    }\n  }\n": types.DuplicatesDocument,
     "\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.AddContactForDuplicatesDocument,
+    "\n  mutation RoundTripAddField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.RoundTripAddFieldDocument,
+    "\n  mutation RoundTripAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RoundTripAddContactDocument,
+    "\n  mutation RoundTripAddGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.RoundTripAddGroupDocument,
+    "\n  mutation RoundTripAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.RoundTripAddMembersDocument,
+    "\n  query RoundTripExport($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url columns { key header } }\n      ... on Error { message }\n    }\n  }\n": types.RoundTripExportDocument,
+    "\n  query RoundTripContacts {\n    contacts(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          name\n          country\n          tags\n          customFields\n          groups { name }\n          details { id kind value rawValue label isPrimary status }\n        }\n      }\n    }\n  }\n": types.RoundTripContactsDocument,
     "\n  query ExportContacts($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url format columns { key header } }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message id }\n    }\n  }\n": types.ExportContactsDocument,
     "\n  mutation AddContactForExport($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.AddContactForExportDocument,
     "\n  mutation AddFieldForExport($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddFieldForExportDocument,
@@ -198,13 +238,15 @@ const documents: Documents = {
     "\n  mutation AddGroupForMerge($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.AddGroupForMergeDocument,
     "\n  mutation AddMembersForMerge($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddMembersForMergeDocument,
     "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n": types.DuplicateCountForMergeDocument,
+    "\n  mutation SearchCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.SearchCreateContactDocument,
+    "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n": types.SearchContactsDocument,
     "\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.ActiveRuleCreateContactDocument,
     "\n  mutation ActiveRuleOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": types.ActiveRuleOptOutDocument,
     "\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n": types.ActiveRuleContactsDocument,
     "\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n": types.ActiveRuleCreateGroupDocument,
     "\n  mutation ActiveRuleAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { group { activeContactCount } } ... on Error { message } }\n  }\n": types.ActiveRuleAddMembersDocument,
     "\n  mutation GroupsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.GroupsCreateFieldDocument,
-    "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n": types.GroupsDeleteFieldDocument,
+    "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": types.GroupsDeleteFieldDocument,
     "\n  mutation GroupsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.GroupsCreateContactDocument,
     "\n  mutation GroupsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": types.GroupsOptOutDocument,
     "\n  mutation GroupsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id name description category type filter createdAt activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.GroupsCreateDocument,
@@ -216,6 +258,8 @@ const documents: Documents = {
     "\n  query GroupsOne($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group {\n        id name type activeContactCount\n        filterError { message issues { path message } }\n        members(first: 50, orderBy: [{ field: \"firstName\" }]) { totalCount edges { node { firstName } } }\n      }\n      ... on NotFoundError { entity id }\n      ... on Error { message }\n    }\n  }\n": types.GroupsOneDocument,
     "\n  query GroupsCount($id: ID!) {\n    group(id: $id) {\n      __typename\n      ... on Group { activeContactCount filterError { message issues { path message } } }\n      ... on Error { message }\n    }\n  }\n": types.GroupsCountDocument,
     "\n  query GroupsList {\n    groups(first: 50) { totalCount edges { node { id name type category createdAt activeContactCount } } }\n  }\n": types.GroupsListDocument,
+    "\n  query GroupsPage($first: Int, $after: String, $last: Int, $before: String) {\n    groups(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { name } }\n    }\n  }\n": types.GroupsPageDocument,
+    "\n  query GroupsHealth {\n    groups(first: 50) {\n      edges { node { name activeContactCount filterError { issues { path message } } members { totalCount } } }\n    }\n  }\n": types.GroupsHealthDocument,
     "\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n": types.GroupsOfContactDocument,
     "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n": types.GroupsContactsDocument,
     "\n  mutation CancelImport($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status cancelRequested }\n      ... on Error { message }\n    }\n  }\n": types.CancelImportDocument,
@@ -228,8 +272,12 @@ const documents: Documents = {
     "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RulesNewContactDocument,
     "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": types.RulesContactsDocument,
     "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.RulesNewFieldDocument,
+    "\n  mutation RefusedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": types.RefusedCancelDocument,
+    "\n  mutation RefusedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": types.RefusedRevertDocument,
+    "\n  query RefusedJobTimes($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status confirmedAt finishedAt } }\n  }\n": types.RefusedJobTimesDocument,
     "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n": types.MessyFieldKeysDocument,
     "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n": types.MessyContactsDocument,
+    "\n  mutation AddFieldForOutputFiles($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddFieldForOutputFilesDocument,
     "\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.QueuedRevertDocument,
     "\n  mutation RevertImport($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status revertRequestedAt }\n      ... on Error { message }\n    }\n  }\n": types.RevertImportDocument,
     "\n  query RevertedJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        counts { created updated reverted revertConflicts }\n        progress { processedRows totalRows }\n        revertConflicts(first: 10) { totalCount edges { node { contactId createdByImport outcome changedFields } } }\n      }\n    }\n  }\n": types.RevertedJobDocument,
@@ -239,7 +287,7 @@ const documents: Documents = {
     "\n  mutation RevertEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RevertEditContactDocument,
     "\n  query RevertContactState($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact {\n        firstName\n        lastName\n        name\n        country\n        customFields\n        tags\n        details { id kind value rawValue isPrimary }\n      }\n    }\n  }\n": types.RevertContactStateDocument,
     "\n  query RevertContactCount { contacts(first: 1) { totalCount } }\n": types.RevertContactCountDocument,
-    "\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n": types.SweptJobDocument,
+    "\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status createdAt reviewExpiresAt failureReason finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n": types.SweptJobDocument,
     "\n  mutation CreateSweepWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { webhook { id } }\n      ... on Error { message }\n    }\n  }\n": types.CreateSweepWebhookDocument,
     "\n  query SweepDeliveries {\n    webhooks {\n      deliveries(first: 100) { totalCount edges { node { status payload job { id status } } } }\n    }\n  }\n": types.SweepDeliveriesDocument,
     "\n  subscription WatchJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n": types.WatchJobDocument,
@@ -247,9 +295,16 @@ const documents: Documents = {
     "\n  query PastedContacts {\n    contacts(first: 50) { totalCount edges { node { name details { kind value } } } }\n  }\n": types.PastedContactsDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { secret webhook { id url createdAt } }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id) {\n      __typename\n      ... on Webhook { id url }\n      ... on Error { message }\n    }\n  }\n": types.DeleteWebhookDocument,
-    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n": types.WebhooksDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status event jobStatus attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n": types.WebhooksDocument,
     "\n  mutation CancelForWebhook($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": types.CancelForWebhookDocument,
     "\n  mutation RevertForWebhook($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": types.RevertForWebhookDocument,
+    "\n  mutation SettleAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.SettleAddContactDocument,
+    "\n  mutation SettleRemoveContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": types.SettleRemoveContactDocument,
+    "\n  mutation SettleEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { firstName lastName name } ... on Error { message } }\n  }\n": types.SettleEditContactDocument,
+    "\n  mutation SettleNewGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.SettleNewGroupDocument,
+    "\n  mutation SettleRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.SettleRevertDocument,
+    "\n  mutation SettleSync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { linked } ... on Error { message } }\n  }\n": types.SettleSyncDocument,
+    "\n  query SettleBook {\n    contacts(first: 100) {\n      totalCount\n      edges { node { id firstName lastName name details { kind value isPrimary } groups { name } } }\n    }\n    groups(first: 100) { edges { node { name type } } }\n  }\n": types.SettleBookDocument,
     "\n  mutation StartWorkbookImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        sourceKind\n        fileName\n        encoding\n        delimiter\n        hasHeader\n        sheetName\n        sheetNames\n        totalRows\n        columns { index header samples suggestedFieldKey }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": types.StartWorkbookImportDocument,
     "\n  query WorkbookContacts {\n    contacts(first: 50) { totalCount edges { node { firstName lastName customFields details { kind value } } } }\n  }\n": types.WorkbookContactsDocument,
     "\n  mutation CreateJoinedField {\n    createField(input: { label: \"Joined\", type: DATE }) { __typename ... on Field { key } }\n  }\n": types.CreateJoinedFieldDocument,
@@ -301,19 +356,26 @@ const documents: Documents = {
     "\n  mutation CreateFieldForContacts($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.CreateFieldForContactsDocument,
     "\n  query Fields {\n    fields { key label type options builtIn }\n  }\n": types.FieldsDocument,
     "\n  mutation CreateField($input: CreateFieldInput!) {\n    createField(input: $input) {\n      __typename\n      ... on Field { key label type options builtIn }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n": types.CreateFieldDocument,
-    "\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on Error { message }\n    }\n  }\n": types.RenameFieldDocument,
-    "\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on Error { message }\n    }\n  }\n": types.DeleteFieldDocument,
+    "\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.RenameFieldDocument,
+    "\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.DeleteFieldDocument,
+    "\n  mutation FieldsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.FieldsCreateGroupDocument,
+    "\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n": types.FieldsDeleteGroupDocument,
     "\n  mutation ContactWithFields($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id customFields } ... on Error { message } }\n  }\n": types.ContactWithFieldsDocument,
     "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n": types.ContactFieldsDocument,
     "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n": types.WorkspaceSettingsDocument,
+    "\n  mutation SettingsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.SettingsCreateFieldDocument,
     "\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.UpdateWorkspaceSettingsDocument,
     "\n  mutation StartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        encoding\n        delimiter\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": types.StartImportDocument,
     "\n  mutation SetMapping($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) {\n      __typename\n      ... on ImportJob { id status }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.SetMappingDocument,
     "\n  mutation Confirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": types.ConfirmDocument,
     "\n  query JobState($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        totalRows\n        failureReason\n        counts { toCreate toUpdate toSkip errors created updated skipped failed }\n        progress { processedRows totalRows rowsPerSecond etaSeconds }\n        errorFileUrl\n        resultFileUrl\n        preview(first: 50) { rowNumber action values message }\n        updatePreview { rowNumber contactId changes { field old new } }\n      }\n      ... on Error { message }\n    }\n  }\n": types.JobStateDocument,
-    "\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": types.SyncContactsDocument,
+    "\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        linked\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        contactConflicts { externalId phone kind contactIds message }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": types.SyncContactsDocument,
     "\n  query SyncState($source: String!) {\n    syncLinks(source: $source, first: 100) {\n      totalCount\n      edges { node { externalId phone updatedAt contact { id name firstName lastName updatedAt details { kind value isPrimary } } } }\n    }\n    syncConflicts(source: $source, first: 100) {\n      totalCount\n      edges { node { externalId phone ownerExternalId } }\n    }\n  }\n": types.SyncStateDocument,
     "\n  query SyncCountContacts {\n    contacts(first: 1) { totalCount }\n  }\n": types.SyncCountContactsDocument,
+    "\n  mutation SyncCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.SyncCreateContactDocument,
+    "\n  query SyncContactById($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt details { kind value rawValue isPrimary } }\n      ... on Error { message }\n    }\n  }\n": types.SyncContactByIdDocument,
+    "\n  query SyncContactsByName {\n    contacts(first: 10, orderBy: [{ field: \"name\" }]) { edges { node { id name updatedAt } } }\n  }\n": types.SyncContactsByNameDocument,
+    "\n  mutation SyncMergeContacts($input: MergeContactsInput!) {\n    mergeContacts(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.SyncMergeContactsDocument,
 };
 
 /**
@@ -349,6 +411,18 @@ export function graphql(source: "\n  query AudienceGroups {\n    groups(first: 5
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ExcludedRecipients($input: AudienceInput!, $first: Int, $after: String, $reasons: [ExclusionReason!]) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        excluded { reason count }\n        excludedRecipients(first: $first, after: $after, reasons: $reasons) {\n          __typename\n          ... on AudienceExcludedRecipientConnection {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { reason address contactId rawValue contact { id name details { value } } } }\n          }\n          ... on ValidationError { message issues { path message } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query ExcludedRecipients($input: AudienceInput!, $first: Int, $after: String, $reasons: [ExclusionReason!]) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        excluded { reason count }\n        excludedRecipients(first: $first, after: $after, reasons: $reasons) {\n          __typename\n          ... on AudienceExcludedRecipientConnection {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { reason address contactId rawValue contact { id name details { value } } } }\n          }\n          ... on ValidationError { message issues { path message } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExcludedCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ExcludedCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -378,6 +452,30 @@ export function graphql(source: "\n  query Duplicates($first: Int, $after: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoundTripAddField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RoundTripAddField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoundTripAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RoundTripAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoundTripAddGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RoundTripAddGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoundTripAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RoundTripAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoundTripExport($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url columns { key header } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query RoundTripExport($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url columns { key header } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoundTripContacts {\n    contacts(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          name\n          country\n          tags\n          customFields\n          groups { name }\n          details { id kind value rawValue label isPrimary status }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RoundTripContacts {\n    contacts(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          name\n          country\n          tags\n          customFields\n          groups { name }\n          details { id kind value rawValue label isPrimary status }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -465,6 +563,14 @@ export function graphql(source: "\n  query DuplicateCountForMerge { duplicateCon
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SearchCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SearchCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -489,7 +595,7 @@ export function graphql(source: "\n  mutation GroupsCreateField($input: CreateFi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n"];
+export function graphql(source: "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -534,6 +640,14 @@ export function graphql(source: "\n  query GroupsCount($id: ID!) {\n    group(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GroupsList {\n    groups(first: 50) { totalCount edges { node { id name type category createdAt activeContactCount } } }\n  }\n"): (typeof documents)["\n  query GroupsList {\n    groups(first: 50) { totalCount edges { node { id name type category createdAt activeContactCount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupsPage($first: Int, $after: String, $last: Int, $before: String) {\n    groups(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { name } }\n    }\n  }\n"): (typeof documents)["\n  query GroupsPage($first: Int, $after: String, $last: Int, $before: String) {\n    groups(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupsHealth {\n    groups(first: 50) {\n      edges { node { name activeContactCount filterError { issues { path message } } members { totalCount } } }\n    }\n  }\n"): (typeof documents)["\n  query GroupsHealth {\n    groups(first: 50) {\n      edges { node { name activeContactCount filterError { issues { path message } } members { totalCount } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -585,11 +699,27 @@ export function graphql(source: "\n  mutation RulesNewField($input: CreateFieldI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RefusedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n"): (typeof documents)["\n  mutation RefusedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefusedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n"): (typeof documents)["\n  mutation RefusedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RefusedJobTimes($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status confirmedAt finishedAt } }\n  }\n"): (typeof documents)["\n  query RefusedJobTimes($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status confirmedAt finishedAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n"): (typeof documents)["\n  query MessyFieldKeys {\n    fields { key label }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n"): (typeof documents)["\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddFieldForOutputFiles($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddFieldForOutputFiles($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -629,7 +759,7 @@ export function graphql(source: "\n  query RevertContactCount { contacts(first: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n"];
+export function graphql(source: "\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status createdAt reviewExpiresAt failureReason finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query SweptJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { id status createdAt reviewExpiresAt failureReason finishedAt errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -661,7 +791,7 @@ export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    del
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status event jobStatus attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status event jobStatus attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -670,6 +800,34 @@ export function graphql(source: "\n  mutation CancelForWebhook($jobId: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevertForWebhook($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation RevertForWebhook($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettleAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettleAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettleRemoveContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettleRemoveContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettleEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { firstName lastName name } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettleEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { firstName lastName name } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettleNewGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettleNewGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettleRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettleRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettleSync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { linked } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettleSync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { linked } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettleBook {\n    contacts(first: 100) {\n      totalCount\n      edges { node { id firstName lastName name details { kind value isPrimary } groups { name } } }\n    }\n    groups(first: 100) { edges { node { name type } } }\n  }\n"): (typeof documents)["\n  query SettleBook {\n    contacts(first: 100) {\n      totalCount\n      edges { node { id firstName lastName name details { kind value isPrimary } groups { name } } }\n    }\n    groups(first: 100) { edges { node { name type } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -877,11 +1035,19 @@ export function graphql(source: "\n  mutation CreateField($input: CreateFieldInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on Error { message }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on Error { message }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FieldsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FieldsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -894,6 +1060,10 @@ export function graphql(source: "\n  query ContactFields($id: ID!) {\n    contac
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n"): (typeof documents)["\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettingsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -917,7 +1087,7 @@ export function graphql(source: "\n  query JobState($id: ID!) {\n    importJob(i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        linked\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        contactConflicts { externalId phone kind contactIds message }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        linked\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        contactConflicts { externalId phone kind contactIds message }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -926,6 +1096,22 @@ export function graphql(source: "\n  query SyncState($source: String!) {\n    sy
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SyncCountContacts {\n    contacts(first: 1) { totalCount }\n  }\n"): (typeof documents)["\n  query SyncCountContacts {\n    contacts(first: 1) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SyncCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncContactById($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt details { kind value rawValue isPrimary } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query SyncContactById($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt details { kind value rawValue isPrimary } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncContactsByName {\n    contacts(first: 10, orderBy: [{ field: \"name\" }]) { edges { node { id name updatedAt } } }\n  }\n"): (typeof documents)["\n  query SyncContactsByName {\n    contacts(first: 10, orderBy: [{ field: \"name\" }]) { edges { node { id name updatedAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncMergeContacts($input: MergeContactsInput!) {\n    mergeContacts(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SyncMergeContacts($input: MergeContactsInput!) {\n    mergeContacts(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
