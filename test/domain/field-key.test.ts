@@ -22,6 +22,7 @@ describe('BUILT_IN_FIELDS', () => {
       'countryCode',
       'whatsappOptIn',
       'tags',
+      'groups',
     ]);
     expect(BUILT_IN_FIELD_KEYS).toEqual(BUILT_IN_FIELDS.map((field) => field.key));
   });

@@ -125,7 +125,7 @@ describe('cancelContactImport', () => {
     expect(lines[0]).toBe('Email,Import Status,Errors,Notes');
     expect(lines).toHaveLength(rows + 1);
     expect(lines[committed]).toBe(`writing${committed - 1}@cancel.test,Imported,,`);
-    expect(lines[committed + 1]).toBe(`writing${committed}@cancel.test,Skipped,the import was cancelled before this row was written`);
+    expect(lines[committed + 1]).toBe(`writing${committed}@cancel.test,Skipped,the import was cancelled before this row was written,`);
     expect(lines.slice(1).filter((line) => line.includes(',Skipped,'))).toHaveLength(rows - committed);
 
     const { revertContactImport } = await app.data(CancelRevert, { jobId: job.id }, key);
