@@ -50,18 +50,13 @@ export async function recordBefore(client: PoolClient, batch: unknown[]): Promis
 }
 
 /**
- * After a batch wrote, in its transaction: the state it left every contact it created or updated
- * in. An updated contact has its journal row from `recordBefore`; a created one is new, so its row
- * is a plain insert, without the conflict check an upsert pays for every row.
+ * After a batch wrote, in its transaction: the state it left every contact it updated in (the
+ * contacts it created have their journal rows from the statement that created them).
  */
 export async function recordAfter(client: PoolClient, batch: unknown[]): Promise<void> {
   await client.query(
-    `WITH s AS MATERIALIZED (${batchContacts(`'CREATE', 'UPDATE'`)}),
-     updated AS (
-       UPDATE import_changes ic SET after = s.snapshot FROM s
-       WHERE s.action = 'UPDATE' AND ic.workspace_id = s.workspace_id AND ic.job_id = s.job_id AND ic.contact_id = s.contact_id)
-     INSERT INTO import_changes (workspace_id, job_id, contact_id, created, before, after)
-     SELECT s.workspace_id, s.job_id, s.contact_id, true, NULL, s.snapshot FROM s WHERE s.action = 'CREATE'`,
+    `UPDATE import_changes ic SET after = s.snapshot FROM (${batchContacts(`'UPDATE'`)}) s
+     WHERE ic.workspace_id = s.workspace_id AND ic.job_id = s.job_id AND ic.contact_id = s.contact_id`,
     batch,
   );
 }

@@ -190,24 +190,105 @@ async function settleBatch(client: PoolClient, plan: ImportPlan, batch: unknown[
 
 async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, state: JobState, from: number, to: number): Promise<void> {
   const batch = [job.workspaceId, job.id, from, to];
-  const keepExisting = plan.doNotOverwrite;
+  const groupColumn = plan.columns.some((column) => column.target.kind === 'field' && column.target.key === 'groups');
+  const jobTags = [...plan.tags, ...(state.batchTag ? [state.batchTag] : [])];
+  const jobGroups = [...plan.groupIds, ...(state.newGroupId ? [state.newGroupId] : [])];
   await settleBatch(client, plan, batch);
   // The undo journal is written in the batch's own transaction, so it holds exactly what was committed.
   await recordBefore(client, batch);
 
-  // New contacts: a full name given whole, or made from first and last name.
+  // What created and updated contacts share: the tags and groups they name exist.
   await client.query(
-    `${batchRows(`'CREATE'`)}
-     INSERT INTO contacts (workspace_id, id, first_name, last_name, name, country, custom_fields, created_by_job_id)
-     SELECT r.workspace_id, r.contact_id, r.data->>'firstName', r.data->>'lastName',
-            coalesce(r.data->>'name', nullif(concat_ws(' ', r.data->>'firstName', r.data->>'lastName'), '')), r.data->>'country',
-            coalesce(r.data->'customFields', '{}'), r.job_id
-     FROM r`,
-    batch,
+    `${batchRows(CHANGED)}
+     INSERT INTO tags (workspace_id, name)
+     SELECT DISTINCT r.workspace_id, t.tag FROM r CROSS JOIN LATERAL (${ROW_TAGS}) AS t(tag) ORDER BY 2
+     ON CONFLICT (workspace_id, name) DO NOTHING`,
+    [...batch, jobTags],
   );
+  if (groupColumn) await makeNamedGroups(client, batch);
 
-  // Existing contacts: mapped values replace theirs, or only fill blanks with doNotOverwrite. An
-  // empty cell was never put in the row's data, so it never erases anything.
+  await createContacts(client, batch, jobTags, jobGroups, groupColumn);
+  await updateContacts(client, batch, plan, jobTags, jobGroups, groupColumn);
+  if (groupColumn) await noteDynamicGroups(client, batch);
+  await recordAfter(client, batch);
+  await recordWhatsappConsent(client, batch);
+}
+
+/** A staged row's tags (lateral on `r`): its own and the job's (`$5`, the plan's tags and the batch tag). */
+const ROW_TAGS = `SELECT jsonb_array_elements_text(coalesce(r.data->'tags', '[]')) UNION SELECT unnest($5::text[])`;
+
+/**
+ * A staged row's groups (lateral on `r`): the job's (the parameter `jobGroups`, say `$6`) and, from
+ * a `groups` column, the static groups it names. A name matches ignoring case, the exact spelling
+ * first, then the oldest group.
+ */
+function rowGroups(groupColumn: boolean, jobGroups: string): string {
+  const named = `SELECT DISTINCT ON (lower(n.name)) g.id FROM jsonb_array_elements_text(coalesce(r.data->'groups', '[]')) AS n(name)
+      JOIN groups g ON g.workspace_id = r.workspace_id AND lower(g.name) = lower(n.name) AND g.type = 'STATIC'
+      ORDER BY lower(n.name), g.name = n.name DESC, g.created_at, g.id`;
+  return `SELECT unnest(${jobGroups}::uuid[])${groupColumn ? ` UNION (${named})` : ''}`;
+}
+
+/**
+ * The batch's new contacts, in one statement: the contacts (a full name given whole, or made from
+ * first and last name), their phone and email, tags and groups, and their journal rows. Everything
+ * a new contact has comes from this statement, so its journal snapshot (the state a revert compares
+ * with) is built from what the inserts return, in the shape of CONTACT_SNAPSHOT, rather than read
+ * back contact by contact.
+ */
+async function createContacts(client: PoolClient, batch: unknown[], jobTags: string[], jobGroups: string[], groupColumn: boolean): Promise<void> {
+  await client.query(
+    `${batchRows(`'CREATE'`)},
+     c AS (
+       INSERT INTO contacts (workspace_id, id, first_name, last_name, name, country, custom_fields, created_by_job_id)
+       SELECT r.workspace_id, r.contact_id, r.data->>'firstName', r.data->>'lastName',
+              coalesce(r.data->>'name', nullif(concat_ws(' ', r.data->>'firstName', r.data->>'lastName'), '')), r.data->>'country',
+              coalesce(r.data->'customFields', '{}'), r.job_id
+       FROM r
+       RETURNING workspace_id, id, first_name, last_name, name, country, custom_fields),
+     d AS (
+       INSERT INTO contact_details (workspace_id, contact_id, kind, value, raw_value, is_primary)
+       SELECT r.workspace_id, r.contact_id, v.kind::"DetailKind", v.value, v.raw, true FROM r
+       CROSS JOIN LATERAL (VALUES ('PHONE', r.data->'phone'->>'e164', r.data->'phone'->>'raw'),
+                                  ('EMAIL', r.data->'email'->>'value', r.data->'email'->>'raw')) AS v(kind, value, raw)
+       WHERE v.value IS NOT NULL
+       RETURNING contact_id, jsonb_build_object('id', id, 'kind', kind, 'value', value, 'raw_value', raw_value, 'label', label, 'is_primary', is_primary) AS detail, id),
+     t AS (
+       INSERT INTO contact_tags (workspace_id, contact_id, tag_id)
+       SELECT r.workspace_id, r.contact_id, tg.id FROM r CROSS JOIN LATERAL (${ROW_TAGS}) AS t(tag)
+       JOIN tags tg ON tg.workspace_id = r.workspace_id AND tg.name = t.tag
+       RETURNING contact_id, tag_id),
+     g AS (
+       INSERT INTO group_members (workspace_id, group_id, contact_id)
+       SELECT r.workspace_id, g.id, r.contact_id FROM r CROSS JOIN LATERAL (${rowGroups(groupColumn, '$6')}) AS g(id)
+       RETURNING contact_id, group_id),
+     ds AS (SELECT contact_id, jsonb_agg(detail ORDER BY id) AS details FROM d GROUP BY contact_id),
+     ts AS (SELECT contact_id, array_agg(tag_id ORDER BY tag_id) AS tags FROM t GROUP BY contact_id),
+     gs AS (SELECT contact_id, array_agg(group_id ORDER BY group_id) AS groups FROM g GROUP BY contact_id)
+     INSERT INTO import_changes (workspace_id, job_id, contact_id, created, before, after)
+     SELECT c.workspace_id, $2, c.id, true, NULL,
+            jsonb_build_object('firstName', c.first_name, 'lastName', c.last_name, 'name', c.name, 'country', c.country,
+                               'customFields', c.custom_fields, 'tags', to_jsonb(coalesce(ts.tags, '{}')), 'groups', to_jsonb(coalesce(gs.groups, '{}')),
+                               'details', coalesce(ds.details, '[]'))
+     FROM c LEFT JOIN ds ON ds.contact_id = c.id LEFT JOIN ts ON ts.contact_id = c.id LEFT JOIN gs ON gs.contact_id = c.id`,
+    [...batch, jobTags, jobGroups],
+  );
+}
+
+/**
+ * The batch's existing contacts: mapped values replace theirs, or only fill blanks with
+ * doNotOverwrite. An empty cell was never put in the row's data, so it never erases anything. Tags
+ * and groups are only ever added.
+ */
+async function updateContacts(
+  client: PoolClient,
+  batch: unknown[],
+  plan: ImportPlan,
+  jobTags: string[],
+  jobGroups: string[],
+  groupColumn: boolean,
+): Promise<void> {
+  const keepExisting = plan.doNotOverwrite;
   const pick = (column: string, key: string) =>
     keepExisting ? `coalesce(c.${column}, r.data->>'${key}')` : `coalesce(r.data->>'${key}', c.${column})`;
   await client.query(
@@ -245,9 +326,9 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
         batch,
       );
     }
-    // New contacts get theirs; existing ones without a detail of this kind too.
+    // A contact without a detail of this kind gets the row's.
     await client.query(
-      `${batchRows(CHANGED, `AND data ? '${key}'`)}
+      `${batchRows(`'UPDATE'`, `AND data ? '${key}'`)}
        INSERT INTO contact_details (workspace_id, contact_id, kind, value, raw_value, is_primary)
        SELECT r.workspace_id, r.contact_id, '${kind}'::"DetailKind", r.data->'${key}'->>'${value}', r.data->'${key}'->>'raw', true
        FROM r WHERE NOT EXISTS (
@@ -256,71 +337,52 @@ async function writeBatch(client: PoolClient, job: ImportJob, plan: ImportPlan, 
     );
   }
 
-  // Tags: the row's own, the job's, and the batch tag; an import adds tags and never removes any.
-  const jobTags = [...plan.tags, ...(state.batchTag ? [state.batchTag] : [])];
-  const rowTags = `${batchRows(CHANGED)}, s AS MATERIALIZED (
-      SELECT r.workspace_id, r.contact_id, t.tag FROM r
-      CROSS JOIN LATERAL (SELECT jsonb_array_elements_text(coalesce(r.data->'tags', '[]')) UNION SELECT unnest($5::text[])) AS t(tag))`;
   await client.query(
-    `${rowTags} INSERT INTO tags (workspace_id, name) SELECT DISTINCT workspace_id, tag FROM s ON CONFLICT (workspace_id, name) DO NOTHING`,
-    [...batch, jobTags],
-  );
-  await client.query(
-    `${rowTags}
+    `${batchRows(`'UPDATE'`)}
      INSERT INTO contact_tags (workspace_id, contact_id, tag_id)
-     SELECT s.workspace_id, s.contact_id, t.id FROM s JOIN tags t ON t.workspace_id = s.workspace_id AND t.name = s.tag
+     SELECT r.workspace_id, r.contact_id, tg.id FROM r CROSS JOIN LATERAL (${ROW_TAGS}) AS t(tag)
+     JOIN tags tg ON tg.workspace_id = r.workspace_id AND tg.name = t.tag
      ON CONFLICT DO NOTHING`,
     [...batch, jobTags],
   );
-
-  const groupIds = [...plan.groupIds, ...(state.newGroupId ? [state.newGroupId] : [])];
-  if (groupIds.length > 0) {
+  if (jobGroups.length > 0 || groupColumn) {
     await client.query(
-      `${batchRows(CHANGED)}
+      `${batchRows(`'UPDATE'`)}
        INSERT INTO group_members (workspace_id, group_id, contact_id)
-       SELECT r.workspace_id, g.id, r.contact_id FROM r CROSS JOIN unnest($5::uuid[]) AS g(id)
+       SELECT r.workspace_id, g.id, r.contact_id FROM r CROSS JOIN LATERAL (${rowGroups(groupColumn, '$5')}) AS g(id)
        ON CONFLICT DO NOTHING`,
-      [...batch, groupIds],
+      [...batch, jobGroups],
     );
   }
-  if (plan.columns.some((column) => column.target.kind === 'field' && column.target.key === 'groups')) await writeGroupColumn(client, batch);
-
-  await recordAfter(client, batch);
-  await recordWhatsappConsent(client, batch);
 }
 
 /**
- * A `groups` column: the contact joins each group it names. A name matches an existing group
- * ignoring case (the exact spelling first, then the oldest); a name no group has makes a static
- * group, marked as the import's so that its undo removes it. A dynamic group takes no members by
- * hand (its filter decides them): the row notes that it does not add the contact to it.
+ * The groups a `groups` column names that no group has (ignoring case) are made: static groups
+ * marked as the import's, so that its undo removes them.
  */
-async function writeGroupColumn(client: PoolClient, batch: unknown[]): Promise<void> {
-  const named = `${batchRows(CHANGED, `AND data ? 'groups'`)}, n AS MATERIALIZED (
-      SELECT r.workspace_id, r.job_id, r.row_number, r.contact_id, g.name FROM r CROSS JOIN jsonb_array_elements_text(r.data->'groups') AS g(name))`;
+async function makeNamedGroups(client: PoolClient, batch: unknown[]): Promise<void> {
   await client.query(
-    `${named}
+    `${batchRows(CHANGED, `AND data ? 'groups'`)}
      INSERT INTO groups (workspace_id, name, type, created_by_job_id)
-     SELECT DISTINCT ON (lower(n.name)) n.workspace_id, n.name, 'STATIC', n.job_id FROM n
-     WHERE NOT EXISTS (SELECT 1 FROM groups g WHERE g.workspace_id = n.workspace_id AND lower(g.name) = lower(n.name))
-     ORDER BY lower(n.name), n.row_number
+     SELECT DISTINCT ON (lower(n.name)) r.workspace_id, n.name, 'STATIC', r.job_id FROM r CROSS JOIN jsonb_array_elements_text(r.data->'groups') AS n(name)
+     WHERE NOT EXISTS (SELECT 1 FROM groups g WHERE g.workspace_id = r.workspace_id AND lower(g.name) = lower(n.name))
+     ORDER BY lower(n.name), r.row_number
      ON CONFLICT DO NOTHING`,
     batch,
   );
+}
+
+/** A dynamic group takes no members by hand (its filter decides them): a row naming one notes it. */
+async function noteDynamicGroups(client: PoolClient, batch: unknown[]): Promise<void> {
   await client.query(
-    `${named}, m AS (
-       SELECT DISTINCT ON (n.row_number, lower(n.name)) n.workspace_id, n.job_id, n.row_number, n.contact_id, g.id, g.name, g.type FROM n
-       JOIN groups g ON g.workspace_id = n.workspace_id AND lower(g.name) = lower(n.name)
-       ORDER BY n.row_number, lower(n.name), g.name = n.name DESC, g.created_at, g.id),
-     added AS (
-       INSERT INTO group_members (workspace_id, group_id, contact_id)
-       SELECT DISTINCT workspace_id, id, contact_id FROM m WHERE type = 'STATIC'
-       ON CONFLICT DO NOTHING)
+    `${batchRows(CHANGED, `AND data ? 'groups'`)}
      UPDATE import_rows x SET note = concat_ws('; ', x.note, d.note)
-     FROM (SELECT workspace_id, job_id, row_number,
-                  string_agg(format('%s is a dynamic group: its filter decides its members, so the row does not add the contact to it', name), '; ' ORDER BY name) AS note
-           FROM m WHERE type = 'DYNAMIC' GROUP BY 1, 2, 3) d
-     WHERE x.workspace_id = d.workspace_id AND x.job_id = d.job_id AND x.row_number = d.row_number`,
+     FROM (SELECT r.row_number,
+                  string_agg(format('%s is a dynamic group: its filter decides its members, so the row does not add the contact to it', g.name), '; ' ORDER BY g.name) AS note
+           FROM r CROSS JOIN jsonb_array_elements_text(r.data->'groups') AS n(name)
+           JOIN groups g ON g.workspace_id = r.workspace_id AND lower(g.name) = lower(n.name) AND g.type = 'DYNAMIC'
+           GROUP BY r.row_number) d
+     WHERE x.workspace_id = $1 AND x.job_id = $2 AND x.row_number = d.row_number`,
     batch,
   );
 }
