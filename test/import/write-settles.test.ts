@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
+import { CONTACT_SNAPSHOT } from '../../src/import/journal.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { Confirm, confirmAndWait, download, importCsv, validateCsv, waitWhile, type Job } from '../support/imports.ts';
 
@@ -261,6 +262,15 @@ describe('a groups column', () => {
     expect(groupsOf('+12025550144')).toEqual(['Everyone', 'Newsletter']);
     expect(after.groups.edges.map((edge) => edge.node.name).sort()).toEqual(['Everyone', 'Newsletter', 'VIP']);
     expect((await resultRows(done, key))[2]!.Notes).toBe('Everyone is a dynamic group: its filter decides its members, so the row does not add the contact to it');
+
+    // The journal's snapshot of each new contact, built from what the inserts returned, is the
+    // contact as a revert reads it.
+    const { rows: journal } = await app.db.pool.query(
+      `SELECT count(*)::int AS created, count(*) FILTER (WHERE ic.after = ${CONTACT_SNAPSHOT})::int AS equal
+       FROM import_changes ic JOIN contacts c ON c.workspace_id = ic.workspace_id AND c.id = ic.contact_id WHERE ic.job_id = $1`,
+      [done.id],
+    );
+    expect(journal[0]).toEqual({ created: 3, equal: 3 });
 
     const { revertContactImport } = await app.data(Revert, { jobId: done.id }, key);
     expect(revertContactImport.__typename).toBe('ImportJob');
