@@ -15,33 +15,72 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
+/** One migrated database of a {@link BenchServer}. */
+export interface BenchServerDatabase {
+  url: string;
+  db: Database;
+  /** Closes the pool and drops the database. */
+  drop(): Promise<void>;
+}
+
+/** A PostgreSQL server for a bench that makes several databases (one per run and scenario). */
+export interface BenchServer {
+  /** A temporary folder for the bench's files (and the embedded PostgreSQL's data). */
+  work: string;
+  /** A fresh, migrated database named `bench_<name>_<pid>`. */
+  createDatabase(name: string): Promise<BenchServerDatabase>;
+  /** Stops the embedded server and removes the folder (databases not dropped yet are dropped). */
+  close(): Promise<void>;
+}
+
 /**
- * A fresh, migrated database for one bench run: on DATABASE_URL's server, or on an embedded
- * PostgreSQL of its own in a temporary folder.
+ * A temporary folder and a PostgreSQL server to make bench databases on: DATABASE_URL's server, or
+ * an embedded PostgreSQL of its own in the folder.
  */
-export async function openBenchDatabase(name: string): Promise<BenchDatabase> {
+export async function openBenchServer(): Promise<BenchServer> {
   const work = await mkdtemp(path.join(tmpdir(), 'switchboard-bench-'));
   await chmod(work, 0o755); // as root, the embedded PostgreSQL runs as `postgres` and must enter it
   const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(path.join(work, 'db'), { persistent: false });
   const adminUrl = process.env.DATABASE_URL ?? server!.url('postgres');
   const admin = new pg.Client(adminUrl);
   await admin.connect();
-  const dbName = `bench_${name}_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const db = openDatabase(url.toString());
-  await migrate(db.pool);
+  const open = new Set<BenchServerDatabase>();
   return {
     work,
-    url: url.toString(),
-    db,
+    async createDatabase(name) {
+      const dbName = `bench_${name}_${process.pid}`;
+      await admin.query(`CREATE DATABASE ${dbName}`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${dbName}`;
+      const db = openDatabase(url.toString());
+      await migrate(db.pool);
+      const database: BenchServerDatabase = {
+        url: url.toString(),
+        db,
+        async drop() {
+          open.delete(database);
+          await db.close();
+          await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+        },
+      };
+      open.add(database);
+      return database;
+    },
     async close() {
-      await db.close();
-      await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+      for (const database of [...open]) await database.drop();
       await admin.end();
       await server?.stop();
       await rm(work, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh, migrated database for one bench run: on DATABASE_URL's server, or on an embedded
+ * PostgreSQL of its own in a temporary folder.
+ */
+export async function openBenchDatabase(name: string): Promise<BenchDatabase> {
+  const server = await openBenchServer();
+  const { url, db } = await server.createDatabase(name);
+  return { work: server.work, url, db, close: () => server.close() };
 }

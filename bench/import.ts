@@ -1,136 +1,350 @@
 /**
- * `npm run bench:import [-- ROWS]` (default 200,000): a whole CSV import through the HTTP API —
- * multipart upload, mapping, background validation, confirm, write — on the embedded PostgreSQL
- * (or DATABASE_URL), against a baseline in the same run: a plain COPY of the same file into a
- * table of text columns. Prints wall times, rows per second, the ratio to the baseline and the
- * peak RSS of the process (server and worker together), sampled every 50 ms.
+ * `npm run bench:import [-- ROWS] [--runs N]` (default 200,000 rows, 3 runs): a whole CSV import
+ * through the HTTP API — multipart upload, mapping with the suggested fields, background
+ * validation, confirm, write — on the embedded PostgreSQL (or DATABASE_URL), server and worker in
+ * this process, against a baseline measured in the same run.
+ *
+ * The file (bench/import-data.ts): names, mobile numbers of eight countries in national and
+ * international form with a Country column, ~5% invalid phones, ~3% rows repeating an earlier
+ * row's phone in the other form, emails in mixed case, three typed custom fields (NUMBER, DATE,
+ * SELECT, made in the workspace first) and Tags. Each run, in a fresh database:
+ *   (a) the file into an empty workspace; (b) the same file again into it (every contact updated).
+ * Both in ADD_AND_UPDATE by PHONE with inFileDuplicates KEEP_FIRST (see IN_FILE_DUPLICATES_NOTE).
+ * Then, in another fresh database, the baseline (bench/import-baseline.ts): the same final rows
+ * COPYed into a staging table and merged set-based into the same tables, into a new workspace and
+ * again into it.
+ *
+ * Printed per figure: min / median / max over the runs. Phases: upload + detection (upload sent →
+ * job returned), validation (mapping sent → REVIEW), write (confirm sent → COMPLETED), whole import
+ * (upload sent → COMPLETED); rows/s are the file's rows over those seconds. Progress: the job's
+ * `contactImportProgress` over SSE, each event timed as it arrives. Peak RSS of this process
+ * (server and worker) sampled every 50 ms during the import.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
-import { openBenchDatabase } from './bench-database.ts';
+import { openBenchServer, type BenchServer } from './bench-database.ts';
+import { BenchApi } from './api-client.ts';
+import { figureTable, median, MIB, oneDecimal, ratio, sampleRss, seconds, whole, type FigureRow } from './figures.ts';
+import { loadFinalRowsBaseline, writeFinalRows, type BaselineTimes } from './import-baseline.ts';
+import { CUSTOM_FIELDS, HEADER, writeImportCsv } from './import-data.ts';
+import type { ImportPlan } from '../src/domain/import-options.ts';
+import { importBatchTag } from '../src/domain/tag.ts';
 import { FileStore } from '../src/import/file-store.ts';
 import { JobEvents } from '../src/import/progress.ts';
 import { startImportWorker } from '../src/import/worker.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createWorkspace } from '../src/services/workspaces.ts';
 
-const rows = Number(process.argv[2] ?? 200_000);
-let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+const IN_FILE_DUPLICATES = 'KEEP_FIRST';
+const IN_FILE_DUPLICATES_NOTE =
+  'inFileDuplicates KEEP_FIRST: a repeated phone is the same person entered again, so the first row is imported and the repeat ' +
+  'skipped (REJECT_ALL would fail both rows, MERGE would fold the repeat into the first for no gain here)';
+const PROGRESS = `subscription($jobId: ID!) { contactImportProgress(jobId: $jobId) {
+  status progress { processedRows rowsPerSecond etaSeconds } } }`;
+const FAILED = ['FAILED', 'CANCELLED', 'EXPIRED'];
 
-const { work, db, close } = await openBenchDatabase('import');
+const { rows, runs } = parseArguments(process.argv.slice(2));
 
-const csvPath = path.join(work, 'contacts.csv');
-await writeCsv(csvPath, rows);
-const { size } = await stat(csvPath);
-
-// Baseline: the same bytes COPYed into a table of text columns.
-const baselineStart = performance.now();
-await db.pool.query('CREATE UNLOGGED TABLE copy_baseline (first_name text, last_name text, phone text, email text, country text, tier text)');
-const client = await db.pool.connect();
-await pipeline(createReadStream(csvPath), client.query(copyFrom('COPY copy_baseline FROM STDIN WITH (FORMAT csv, HEADER true)')));
-client.release();
-const baselineSeconds = (performance.now() - baselineStart) / 1000;
-
-const files = new FileStore(path.join(work, 'files'));
-const events = new JobEvents(db.url);
-await events.start();
-const worker = await startImportWorker({ db, files });
-const app = buildApp({ db, files, events });
-const base = await app.start({ host: '127.0.0.1', port: 0 });
-const { admin: key } = await createWorkspace(db, { name: 'Bench' });
-await db.pool.query(`INSERT INTO fields (workspace_id, key, label, type, options) SELECT id, 'tier', 'Tier', 'SELECT', '{Gold,Silver,Bronze}' FROM workspaces`);
-
-async function gql(query: string, variables: unknown) {
-  const response = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key.secret}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-async function waitWhile(id: string, states: string[]): Promise<{ status: string; counts: Record<string, number> }> {
-  for (;;) {
-    const { importJob } = await gql(`query($id: ID!) { importJob(id: $id) { ... on ImportJob { status counts { toCreate errors created failed } } } }`, { id });
-    if (!states.includes(importJob.status)) return importJob;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const started = performance.now();
-const form = new FormData();
-form.append('operations', JSON.stringify({ query: 'mutation($input: StartContactImportInput!) { startContactImport(input: $input) { ... on ImportJob { id totalRows } ... on Error { message } } }', variables: { input: { file: null } } }));
-form.append('map', JSON.stringify({ 0: ['variables.input.file'] }));
-form.append('0', await openAsBlob(csvPath), 'contacts.csv');
-const upload = await (await fetch(`${base}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${key.secret}` }, body: form })).json();
-const jobId = upload.data.startContactImport.id;
-const uploaded = performance.now();
-
-await gql(
-  `mutation($input: SetContactImportMappingInput!) { setContactImportMapping(input: $input) { ... on Error { message } } }`,
-  {
-    input: {
-      jobId,
-      purpose: 'ADD_AND_UPDATE',
-      identifier: 'PHONE',
-      columns: ['firstName', 'lastName', 'phone', 'email', 'country', 'tier'].map((fieldKey, index) => ({ index, fieldKey })),
-    },
-  },
+const server = await openBenchServer();
+const csvPath = path.join(server.work, 'contacts.csv');
+const finalRowsPath = path.join(server.work, 'final-rows.copy');
+const generateStarted = performance.now();
+const file = await writeImportCsv(csvPath, rows);
+console.log(
+  `file: ${rows.toLocaleString('en')} rows, ${(file.bytes / 1e6).toFixed(1)} MB — ${file.people.toLocaleString('en')} people, ` +
+    `${file.invalid.toLocaleString('en')} invalid phones (${percent(file.invalid / rows)}), ` +
+    `${file.repeats.toLocaleString('en')} repeated phones in the other form (${percent(file.repeats / rows)}); ` +
+    `${file.checked.toLocaleString('en')} phones checked with libphonenumber; generated in ${((performance.now() - generateStarted) / 1000).toFixed(1)} s`,
 );
-const review = await waitWhile(jobId, ['VALIDATING']);
-const validated = performance.now();
-await gql(`mutation($id: ID!) { confirmContactImport(jobId: $id) { ... on Error { message } } }`, { id: jobId });
-const done = await waitWhile(jobId, ['QUEUED', 'IMPORTING']);
-const written = performance.now();
-clearInterval(sampler);
+console.log(`${IN_FILE_DUPLICATES_NOTE}.`);
+console.log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}; ${runs} run(s), each in fresh databases\n`);
 
-const seconds = (from: number, to: number) => (to - from) / 1000;
-const total = seconds(started, written);
-console.log(`rows: ${rows.toLocaleString('en')} (${(size / 1e6).toFixed(1)} MB CSV) on ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}`);
-console.log(`baseline COPY of the file into text columns: ${baselineSeconds.toFixed(2)} s (${Math.round(rows / baselineSeconds).toLocaleString('en')} rows/s)`);
-console.log(`upload + detection:  ${seconds(started, uploaded).toFixed(2)} s`);
-console.log(`validation:          ${seconds(uploaded, validated).toFixed(2)} s  (review: ${JSON.stringify(review.counts)})`);
-console.log(`write:               ${seconds(validated, written).toFixed(2)} s  (status ${done.status}: ${JSON.stringify(done.counts)})`);
-console.log(`whole import:        ${total.toFixed(2)} s (${Math.round(rows / total).toLocaleString('en')} rows/s), ${(total / baselineSeconds).toFixed(1)}× the baseline COPY`);
-console.log(`peak RSS:            ${Math.round(peakRss / 2 ** 20)} MiB`);
+interface ScenarioFigures {
+  upload: number;
+  validation: number;
+  write: number;
+  whole: number;
+  firstEvent: number;
+  firstRows: number;
+  eventsPerSecond: number;
+  longestGap: number;
+  /** Share of the write's events after the first rows that carry rows/s and an ETA. */
+  withRate: number;
+  peakRss: number;
+  counts: Counts;
+}
+interface Counts {
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+}
+interface RunFigures {
+  a: ScenarioFigures;
+  b: ScenarioFigures;
+  baselineNew: BaselineTimes;
+  baselineAgain: BaselineTimes;
+}
 
-await app.stop();
-await worker.stop();
-await events.stop();
-await close();
-
-async function writeCsv(file: string, count: number): Promise<void> {
-  const out = createWriteStream(file);
-  out.write('First Name,Last Name,Mobile,Email,Country,Tier\n');
-  const tiers = ['Gold', 'silver', 'BRONZE'];
-  const areas = [202, 212, 213, 312, 415, 617, 718, 305, 404, 503];
-  for (let i = 0; i < count; i++) {
-    // Unique numbers written the way people write them: (area) exchange-line.
-    const rest = Math.floor(i / areas.length);
-    const phone = `(${areas[i % areas.length]}) ${230 + (rest % 700)}-${String(Math.floor(rest / 700) % 10000).padStart(4, '0')}`;
-    const line = `${letters(i)},${letters(i % 977)}son,${phone},person${i}@example.com,US,${tiers[i % 3]}\n`;
-    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+const results: RunFigures[] = [];
+let finalRows: number | undefined;
+let idleRss: number | undefined;
+try {
+  for (let run = 1; run <= runs; run++) {
+    const imports = await runImports(server, run);
+    const baselines = await runBaselines(server, run);
+    const figures = { ...imports, ...baselines };
+    results.push(figures);
+    console.log(
+      `run ${run}: whole import (a) ${seconds(figures.a.whole)} s, (b) ${seconds(figures.b.whole)} s; ` +
+        `baseline new ${seconds(figures.baselineNew.seconds)} s, again ${seconds(figures.baselineAgain.seconds)} s`,
+    );
   }
-  await new Promise<void>((resolve) => out.end(() => resolve()));
+  printFigures();
+} finally {
+  await server.close();
 }
 
-/** A name made of letters only (names with digits are row errors): 0 → A, 26 → Ba, … */
-function letters(n: number): string {
-  let name = '';
-  do {
-    name = String.fromCharCode(97 + (n % 26)) + name;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return name.charAt(0).toUpperCase() + name.slice(1);
+async function runImports(bench: BenchServer, run: number): Promise<{ a: ScenarioFigures; b: ScenarioFigures }> {
+  const { db, url, drop } = await bench.createDatabase(`import_${run}`);
+  const filesDir = path.join(bench.work, `files-${run}`);
+  const files = new FileStore(filesDir);
+  const events = new JobEvents(url);
+  await events.start();
+  const worker = await startImportWorker({ db, files });
+  const app = buildApp({ db, files, events });
+  const origin = await app.start({ host: '127.0.0.1', port: 0 });
+  const { admin: key } = await createWorkspace(db, { name: 'Bench' });
+  const api = new BenchApi(origin, key.secret);
+  for (const field of CUSTOM_FIELDS) {
+    const { createField } = await api.gql(
+      `mutation($input: CreateFieldInput!) { createField(input: $input) { __typename ... on Error { message } } }`,
+      { input: { label: field.label, type: field.type, options: field.options.length ? field.options : undefined } },
+    );
+    if (createField.__typename !== 'Field') throw new Error(`createField ${field.label}: ${createField.message}`);
+  }
+  idleRss ??= process.memoryUsage.rss();
+
+  const a = await importScenario(api);
+  check('(a) into an empty workspace', a.counts, { created: file.people, updated: 0, skipped: file.repeats, failed: file.invalid });
+  const b = await importScenario(api);
+  check('(b) the same file again', b.counts, { created: 0, updated: file.people, skipped: file.repeats, failed: file.invalid });
+
+  if (finalRows === undefined) {
+    // The final rows, normalized once with the plan the import used: the baseline's input.
+    const { rows: jobs } = await db.pool.query<{ mapping: ImportPlan }>('SELECT mapping FROM import_jobs ORDER BY created_at LIMIT 1');
+    finalRows = await writeFinalRows(db.pool, csvPath, jobs[0]!.mapping, HEADER.length, finalRowsPath);
+    if (finalRows !== file.people) console.log(`NOTE: ${finalRows} final rows, but the file has ${file.people} people`);
+  }
+
+  await app.stop();
+  await worker.stop();
+  await events.stop();
+  await drop();
+  await rm(filesDir, { recursive: true, force: true });
+  return { a, b };
 }
 
-async function openAsBlob(file: string): Promise<Blob> {
-  const { openAsBlob: open } = await import('node:fs');
-  return open(file, { type: 'text/csv' });
+async function runBaselines(bench: BenchServer, run: number): Promise<{ baselineNew: BaselineTimes; baselineAgain: BaselineTimes }> {
+  const { db, drop } = await bench.createDatabase(`baseline_${run}`);
+  const { workspace } = await createWorkspace(db, { name: 'Baseline' });
+  const target = async () => {
+    const { rows: jobs } = await db.pool.query<{ id: string; created_at: Date }>(
+      `INSERT INTO import_jobs (workspace_id, status, source_kind, file_name, file_size, total_rows, confirmed_at, finished_at)
+       VALUES ($1, 'COMPLETED', 'CSV', 'contacts.csv', $2, $3, now(), now()) RETURNING id, created_at`,
+      [workspace.id, file.bytes, rows],
+    );
+    const job = jobs[0]!;
+    return { workspaceId: workspace.id, jobId: job.id, batchTag: importBatchTag({ id: job.id, createdAt: job.created_at, fileName: 'contacts.csv' }) };
+  };
+  const baselineNew = await loadFinalRowsBaseline(db.pool, await target(), finalRowsPath);
+  const baselineAgain = await loadFinalRowsBaseline(db.pool, await target(), finalRowsPath);
+  await drop();
+  return { baselineNew, baselineAgain };
+}
+
+interface ProgressEvent {
+  at: number;
+  status: string;
+  processedRows: number;
+  rowsPerSecond: number | null;
+  etaSeconds: number | null;
+}
+
+/** One import of the bench file through the API, from upload to COMPLETED, with its progress events. */
+async function importScenario(api: BenchApi): Promise<ScenarioFigures> {
+  const rss = sampleRss(50);
+  const started = performance.now();
+  const { startContactImport: job } = await api.upload(
+    `mutation($input: StartContactImportInput!) { startContactImport(input: $input) {
+       __typename ... on ImportJob { id totalRows columns { index header suggestedFieldKey } } ... on Error { message } } }`,
+    'variables.input.file',
+    csvPath,
+  );
+  const uploaded = performance.now();
+  if (job.__typename !== 'ImportJob') throw new Error(`startContactImport: ${job.message}`);
+  const columns = job.columns as { index: number; header: string; suggestedFieldKey: string | null }[];
+  const unmapped = columns.filter((column) => !column.suggestedFieldKey);
+  if (unmapped.length) throw new Error(`no suggested field for ${unmapped.map((column) => column.header).join(', ')}`);
+
+  const events: ProgressEvent[] = [];
+  const watch = watchJob(api, job.id, events);
+  await watch.until(() => events.length > 0);
+
+  const mapped = performance.now();
+  const { setContactImportMapping: mapping } = await api.gql(
+    `mutation($input: SetContactImportMappingInput!) { setContactImportMapping(input: $input) { __typename ... on Error { message } } }`,
+    {
+      input: {
+        jobId: job.id,
+        columns: columns.map((column) => ({ index: column.index, fieldKey: column.suggestedFieldKey })),
+        purpose: 'ADD_AND_UPDATE',
+        identifier: 'PHONE',
+        inFileDuplicates: IN_FILE_DUPLICATES,
+      },
+    },
+  );
+  if (mapping.__typename !== 'ImportJob') throw new Error(`setContactImportMapping: ${mapping.message}`);
+  const review = await watch.until(() => events.find((event) => event.status === 'REVIEW'));
+
+  const confirmed = performance.now();
+  const { confirmContactImport: confirm } = await api.gql(
+    `mutation($jobId: ID!) { confirmContactImport(jobId: $jobId) { __typename ... on Error { message } } }`,
+    { jobId: job.id },
+  );
+  if (confirm.__typename !== 'ImportJob') throw new Error(`confirmContactImport: ${confirm.message}`);
+  const done = await watch.until(() => events.find((event) => event.status === 'COMPLETED'));
+  const peakRss = rss.stop();
+
+  const { importJob } = await api.gql(`query($id: ID!) { importJob(id: $id) { ... on ImportJob { counts { created updated skipped failed } } } }`, {
+    id: job.id,
+  });
+  const afterConfirm = events.filter((event) => event.at >= confirmed);
+  const firstEvent = afterConfirm.find((event) => event.status === 'IMPORTING');
+  const firstRows = afterConfirm.find((event) => event.status === 'IMPORTING' && event.processedRows > 0);
+  const writing = firstEvent ? afterConfirm.filter((event) => event.at >= firstEvent.at && event.at <= done.at) : [];
+  const gaps = writing.slice(1).map((event, index) => event.at - writing[index]!.at);
+  const reporting = writing.filter((event) => event.status === 'IMPORTING' && event.processedRows > 0);
+  return {
+    upload: (uploaded - started) / 1000,
+    validation: (review.at - mapped) / 1000,
+    write: (done.at - confirmed) / 1000,
+    whole: (done.at - started) / 1000,
+    firstEvent: firstEvent ? (firstEvent.at - confirmed) / 1000 : Number.NaN,
+    firstRows: firstRows ? (firstRows.at - confirmed) / 1000 : Number.NaN,
+    eventsPerSecond: firstEvent && done.at > firstEvent.at ? (writing.length - 1) / ((done.at - firstEvent.at) / 1000) : Number.NaN,
+    longestGap: gaps.length ? Math.max(...gaps) / 1000 : Number.NaN,
+    withRate: reporting.length ? reporting.filter((event) => event.rowsPerSecond !== null && event.etaSeconds !== null).length / reporting.length : Number.NaN,
+    peakRss,
+    counts: importJob.counts,
+  };
+}
+
+/**
+ * Subscribes to the job's progress over SSE, appending each event with its arrival time to
+ * `events`; `until(found)` waits for the first time `found()` gives something, and fails if the job
+ * fails or the subscription ends first.
+ */
+function watchJob(api: BenchApi, jobId: string, events: ProgressEvent[]) {
+  const waiters = new Set<() => void>();
+  let ended: Error | null = null;
+  void (async () => {
+    try {
+      for await (const data of api.subscribe(PROGRESS, { jobId })) {
+        const job = data.contactImportProgress;
+        events.push({ at: performance.now(), status: job.status, ...job.progress });
+        if (FAILED.includes(job.status)) throw new Error(`the import ended ${job.status}`);
+        waiters.forEach((wake) => wake());
+      }
+      throw new Error('the progress subscription ended');
+    } catch (error) {
+      ended = error as Error;
+      waiters.forEach((wake) => wake());
+    }
+  })();
+  return {
+    until<T>(found: () => T | undefined | false): Promise<T> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const value = found();
+          if (value) {
+            waiters.delete(check);
+            resolve(value);
+          } else if (ended) {
+            waiters.delete(check);
+            reject(ended);
+          }
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
+
+function check(scenario: string, counts: Counts, expected: Counts): void {
+  const differs = (Object.keys(expected) as (keyof Counts)[]).filter((key) => counts[key] !== expected[key]);
+  if (differs.length) console.log(`NOTE ${scenario}: counts ${JSON.stringify(counts)}, the file says ${JSON.stringify(expected)}`);
+}
+
+function printFigures(): void {
+  const column = <T>(pick: (run: RunFigures) => T) => results.map(pick);
+  const scenarioRows = (name: 'a' | 'b', title: string): FigureRow[] => {
+    const of = (pick: (figures: ScenarioFigures) => number) => column((run) => pick(run[name]));
+    return [
+      { label: `**(${name}) ${title}**: upload + detection, s`, values: of((f) => f.upload), format: seconds },
+      { label: `(${name}) validation, s`, values: of((f) => f.validation), format: seconds },
+      { label: `(${name}) validation, rows/s`, values: of((f) => rows / f.validation), format: whole },
+      { label: `(${name}) write, s`, values: of((f) => f.write), format: seconds },
+      { label: `(${name}) write, rows/s`, values: of((f) => rows / f.write), format: whole },
+      { label: `(${name}) whole import, s`, values: of((f) => f.whole), format: seconds },
+      { label: `(${name}) whole import, rows/s`, values: of((f) => rows / f.whole), format: whole },
+      { label: `(${name}) first progress event after confirm, s`, values: of((f) => f.firstEvent), format: seconds },
+      { label: `(${name}) first event with rows written, s`, values: of((f) => f.firstRows), format: seconds },
+      { label: `(${name}) progress events per second while writing`, values: of((f) => f.eventsPerSecond), format: oneDecimal },
+      { label: `(${name}) longest gap between progress events, s`, values: of((f) => f.longestGap), format: seconds },
+      { label: `(${name}) events with rows/s and ETA, %`, values: of((f) => f.withRate * 100), format: whole },
+      { label: `(${name}) peak RSS (server + worker), MiB`, values: of((f) => f.peakRss / MIB), format: whole },
+    ];
+  };
+  const finalCount = finalRows ?? Number.NaN;
+  const table: FigureRow[] = [
+    ...scenarioRows('a', 'into an empty workspace'),
+    ...scenarioRows('b', 'the same file again (updates)'),
+    { label: '**baseline**: COPY of the final rows into staging, s', values: column((run) => run.baselineNew.copySeconds), format: seconds },
+    { label: 'baseline new: COPY + merge, s', values: column((run) => run.baselineNew.seconds), format: seconds },
+    { label: 'baseline new, final rows/s', values: column((run) => finalCount / run.baselineNew.seconds), format: whole },
+    { label: 'baseline again (updates): COPY + merge, s', values: column((run) => run.baselineAgain.seconds), format: seconds },
+    { label: 'baseline again, final rows/s', values: column((run) => finalCount / run.baselineAgain.seconds), format: whole },
+    { label: '**(a) whole import / baseline new**', values: column((run) => run.a.whole / run.baselineNew.seconds), format: ratio },
+    { label: '**(b) whole import / baseline again**', values: column((run) => run.b.whole / run.baselineAgain.seconds), format: ratio },
+  ];
+  console.log(
+    `\n${rows.toLocaleString('en')} rows (${(file.bytes / 1e6).toFixed(1)} MB), ${finalCount.toLocaleString('en')} final rows (contacts); ` +
+      `${results.length} run(s); RSS with server and worker idle before the first import: ${Math.round((idleRss ?? 0) / MIB)} MiB\n`,
+  );
+  console.log(figureTable(table));
+  console.log(
+    `\nrows/s at ${rows.toLocaleString('en')}: (a) ${whole(median(column((run) => rows / run.a.whole)))}, ` +
+      `(b) ${whole(median(column((run) => rows / run.b.whole)))} (median whole import)`,
+  );
+}
+
+function parseArguments(args: string[]): { rows: number; runs: number } {
+  let rows = 200_000;
+  let runs = 3;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--runs') runs = Number(args[++i]);
+    else if (arg.startsWith('--runs=')) runs = Number(arg.slice('--runs='.length));
+    else rows = Number(arg.replaceAll('_', '').replaceAll(',', ''));
+  }
+  if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(runs) || runs < 1) {
+    throw new Error('usage: npm run bench:import [-- ROWS] [--runs N]');
+  }
+  return { rows, runs };
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
 }
