@@ -8,3 +8,45 @@ export function parseId(value: string | number, path: string[]): string {
   if (!UUID.test(id)) throw ValidationError.of(path, `"${id}" is not a valid id`);
   return id.toLowerCase();
 }
+
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const RANDOM_POOL_SIZE = 8192;
+let randomPool = new Uint8Array(0);
+let randomOffset = 0;
+let lastMs = 0;
+let sequence = 0;
+
+/**
+ * A new time-ordered UUID (version 7, RFC 9562): 48 bits of Unix milliseconds, a 12-bit sequence
+ * that counts up within a millisecond (RFC 9562's "fixed bit-length dedicated counter"), then 62
+ * random bits. Ids made one after another by this process sort in the order they were made, so the
+ * rows a bulk write inserts land at the right edge of their primary-key B-tree instead of on random
+ * pages all over it. The random bits come from a pool refilled in large draws.
+ */
+export function timeOrderedId(): string {
+  let ms = Date.now();
+  if (ms > lastMs) {
+    lastMs = ms;
+    sequence = 0;
+  } else if (++sequence > 0xfff) {
+    // 4,096 ids in one millisecond: borrow the next one, so the order still holds.
+    lastMs += 1;
+    sequence = 0;
+  }
+  ms = lastMs;
+  if (randomOffset + 8 > randomPool.length) {
+    randomPool = crypto.getRandomValues(new Uint8Array(RANDOM_POOL_SIZE));
+    randomOffset = 0;
+  }
+  const r = randomPool;
+  const o = randomOffset;
+  randomOffset += 8;
+  const high = Math.floor(ms / 0x10000);
+  return (
+    HEX[(high >>> 24) & 0xff]! + HEX[(high >>> 16) & 0xff]! + HEX[(high >>> 8) & 0xff]! + HEX[high & 0xff]! + '-' +
+    HEX[(ms >>> 8) & 0xff]! + HEX[ms & 0xff]! + '-' +
+    HEX[0x70 | (sequence >>> 8)]! + HEX[sequence & 0xff]! + '-' +
+    HEX[0x80 | (r[o]! & 0x3f)]! + HEX[r[o + 1]!]! + '-' +
+    HEX[r[o + 2]!]! + HEX[r[o + 3]!]! + HEX[r[o + 4]!]! + HEX[r[o + 5]!]! + HEX[r[o + 6]!]! + HEX[r[o + 7]!]!
+  );
+}

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { PoolClient } from 'pg';
 import { creationDecision, decideRow, mergeDuplicateRows, normalizeImportRow, type ImportRowResult, type RowData, type RowRuleSettings } from '../domain/import-row.ts';
+import { timeOrderedId } from '../domain/ids.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { readCsvRows } from './csv-source.ts';
@@ -90,7 +90,7 @@ async function decideBatch(
     const { action, reason } = decideRow(row, found?.count ?? 0, plan.purpose, settings);
     const lookup = plan.identifier !== null && row.identifier !== null && row.errors.length === 0;
     // An update, a skip or an ambiguous row keeps the contact it matched, so the write can tell what changed.
-    const contactId = action === 'CREATE' ? randomUUID() : lookup ? (found?.contactId ?? null) : null;
+    const contactId = action === 'CREATE' ? timeOrderedId() : lookup ? (found?.contactId ?? null) : null;
     const data = action === 'ERROR' && !lookup ? null : JSON.stringify(row.data);
     const createError = lookup ? creationDecision(row.data, settings).reason : null;
     lines.push(
@@ -186,7 +186,7 @@ async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, pl
         await pool.query(
           `UPDATE import_rows r SET data = m.data::jsonb, create_error = m.create_error,
              action = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN 'CREATE' ELSE r.action END,
-             contact_id = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN gen_random_uuid() ELSE r.contact_id END,
+             contact_id = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN uuidv7() ELSE r.contact_id END,
              message = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN NULL ELSE r.message END
            FROM unnest($3::int[], $4::text[], $5::text[]) AS m(row_number, data, create_error)
            WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number = m.row_number`,

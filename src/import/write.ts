@@ -174,7 +174,7 @@ async function settleBatch(client: PoolClient, plan: ImportPlan, batch: unknown[
   // A row that now creates gets its contact's id here.
   await client.query(
     `UPDATE import_rows r SET action = s.action::"ImportRowAction", message = s.reason, note = s.note,
-       contact_id = CASE WHEN s.action = 'CREATE' THEN gen_random_uuid() ELSE s.contact_id END
+       contact_id = CASE WHEN s.action = 'CREATE' THEN uuidv7() ELSE s.contact_id END
      FROM unnest($5::int[], $6::text[], $7::uuid[], $8::text[], $9::text[]) AS s(row_number, action, contact_id, reason, note)
      WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.row_number = s.row_number`,
     [

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { Database } from '../db/client.ts';
 import { lockWorkspaceIdentities } from '../db/identity-lock.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { timeOrderedId } from '../domain/ids.ts';
 import { resolvedNameSql } from '../domain/person-name.ts';
 import { isValidCountryCode } from '../domain/phone-number.ts';
 import {
@@ -196,7 +196,7 @@ export async function syncRecords(db: Database, options: SyncOptions): Promise<S
           break;
         case 'CREATED':
           summary.created++;
-          contactId = randomUUID();
+          contactId = timeOrderedId();
           writes.created.push({ record, contactId });
           writes.clearedConflictIds.push(record.externalId);
           break;
