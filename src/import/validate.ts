@@ -44,20 +44,34 @@ export async function validateJob(context: JobRunContext, job: ImportJob): Promi
     job.id,
   ]);
 
+  // One batch is staged in the database while the next is read and normalized: the database's
+  // work and this process's overlap, on two cores. At most one batch is in flight.
   let batch: StagedRow[] = [];
   let processed = 0;
+  let staging: Promise<void> = Promise.resolve();
   const flush = async () => {
-    await decideBatch(context, job, plan, settings, batch);
-    processed += batch.length;
+    await staging;
+    const rows = batch;
     batch = [];
-    await db.pool.query('UPDATE import_jobs SET processed_rows = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2', [job.workspaceId, job.id, processed]);
-    await context.heartbeat();
+    staging = (async () => {
+      await decideBatch(context, job, plan, settings, rows);
+      processed += rows.length;
+      await db.pool.query('UPDATE import_jobs SET processed_rows = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2', [
+        job.workspaceId,
+        job.id,
+        processed,
+      ]);
+      await context.heartbeat();
+    })();
+    // Its failure is met at the next `await staging`; this only keeps it from counting as unhandled meanwhile.
+    staging.catch(() => {});
   };
   for await (const { rowNumber, cells } of readCsvRows(context.files.sourcePath(job.workspaceId, job.id), jobLayout(job))) {
     batch.push({ rowNumber, ...normalizeImportRow(cells, plan, settings) });
     if (batch.length >= VALIDATION_BATCH_SIZE) await flush();
   }
   if (batch.length > 0) await flush();
+  await staging;
   // Fresh statistics for the set-based statements that follow, here and in the write.
   await db.pool.query('ANALYZE import_rows');
 
