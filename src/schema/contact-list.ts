@@ -55,10 +55,10 @@ export async function contactBySelection(ctx: Context, query: { select?: object 
   return id === null ? null : ((await contactsBySelection(ctx, `${shape}\n${id}`)) ?? null);
 }
 
-/** A Relay connection of a page and its loaded contacts, with a lazily counted total. */
-export function connectionOf(page: ContactPage, contacts: readonly Contact[]) {
+/** A Relay connection of a keyset page (of contacts, of groups) and its loaded nodes, with a lazily counted total. */
+export function connectionOf<Node extends { id: string }>(page: ContactPage, nodes: readonly Node[]) {
   const cursors = new Map(page.rows.map((row) => [row.id, row.cursor]));
-  const edges = contacts.map((node) => ({ cursor: cursors.get(node.id)!, node }));
+  const edges = nodes.map((node) => ({ cursor: cursors.get(node.id)!, node }));
   return {
     edges,
     pageInfo: {

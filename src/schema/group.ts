@@ -186,18 +186,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx, info) =>
       asGraphQLError(async () => {
         const page = await groupPage(ctx.db, ctx.caller.workspaceId, args);
-        const groups = await groupsByIds(ctx, info, page.rows.map((row) => row.id));
-        const cursors = new Map(page.rows.map((row) => [row.id, row.cursor]));
-        return {
-          edges: groups.map((node) => ({ cursor: cursors.get(node.id)!, node })),
-          pageInfo: {
-            hasNextPage: page.hasNextPage,
-            hasPreviousPage: page.hasPreviousPage,
-            startCursor: page.rows[0]?.cursor ?? null,
-            endCursor: page.rows[page.rows.length - 1]?.cursor ?? null,
-          },
-          totalCount: page.totalCount,
-        };
+        return connectionOf(page, await groupsByIds(ctx, info, page.rows.map((row) => row.id)));
       }),
   }),
   group: t.withAuth({ read: true }).prismaField({
