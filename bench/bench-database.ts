@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { migrate, readMigrations } from '../src/db/migrate.ts';
 
 export interface BenchDatabase {
   /** A temporary folder for the run's files (and the embedded PostgreSQL's data). */
@@ -27,8 +27,11 @@ export interface BenchServerDatabase {
 export interface BenchServer {
   /** A temporary folder for the bench's files (and the embedded PostgreSQL's data). */
   work: string;
-  /** A fresh, migrated database named `bench_<name>_<pid>`. */
-  createDatabase(name: string): Promise<BenchServerDatabase>;
+  /**
+   * A fresh database named `bench_<name>_<pid>`, migrated; with `migratedThrough`, only up to and
+   * including that migration (a folder name under prisma/migrations), to measure an earlier schema.
+   */
+  createDatabase(name: string, options?: { migratedThrough?: string }): Promise<BenchServerDatabase>;
   /** Stops the embedded server and removes the folder (databases not dropped yet are dropped). */
   close(): Promise<void>;
 }
@@ -47,13 +50,14 @@ export async function openBenchServer(): Promise<BenchServer> {
   const open = new Set<BenchServerDatabase>();
   return {
     work,
-    async createDatabase(name) {
+    async createDatabase(name, options = {}) {
       const dbName = `bench_${name}_${process.pid}`;
       await admin.query(`CREATE DATABASE ${dbName}`);
       const url = new URL(adminUrl);
       url.pathname = `/${dbName}`;
       const db = openDatabase(url.toString());
-      await migrate(db.pool);
+      if (options.migratedThrough === undefined) await migrate(db.pool);
+      else await migrateThrough(db, options.migratedThrough);
       const database: BenchServerDatabase = {
         url: url.toString(),
         db,
@@ -83,4 +87,13 @@ export async function openBenchDatabase(name: string): Promise<BenchDatabase> {
   const server = await openBenchServer();
   const { url, db } = await server.createDatabase(name);
   return { work: server.work, url, db, close: () => server.close() };
+}
+
+/** Runs the migrations up to and including `last`, in order (without recording them: the database is a throwaway). */
+async function migrateThrough(db: Database, last: string): Promise<void> {
+  const migrations = await readMigrations();
+  if (!migrations.some((migration) => migration.name === last)) {
+    throw new Error(`no migration ${last}; there are ${migrations.map((migration) => migration.name).join(', ')}`);
+  }
+  for (const migration of migrations.filter((candidate) => candidate.name <= last)) await db.pool.query(migration.script);
 }

@@ -1,8 +1,8 @@
 /**
- * `npm run bench:import [-- ROWS] [--runs N]` (default 200,000 rows, 3 runs): a whole CSV import
- * through the HTTP API — multipart upload, mapping with the suggested fields, background
- * validation, confirm, write — on the embedded PostgreSQL (or DATABASE_URL), server and worker in
- * this process, against a baseline measured in the same run.
+ * `npm run bench:import [-- ROWS] [--runs N] [--baseline-at MIGRATION]` (default 200,000 rows, 3
+ * runs): a whole CSV import through the HTTP API — multipart upload, mapping with the suggested
+ * fields, background validation, confirm, write — on the embedded PostgreSQL (or DATABASE_URL),
+ * server and worker in this process, against a baseline measured in the same run.
  *
  * The file (bench/import-data.ts): names, mobile numbers of eight countries in national and
  * international form with a Country column, ~5% invalid phones, ~3% rows repeating an earlier
@@ -12,7 +12,8 @@
  * Both in ADD_AND_UPDATE by PHONE with inFileDuplicates KEEP_FIRST (see IN_FILE_DUPLICATES_NOTE).
  * Then, in another fresh database, the baseline (bench/import-baseline.ts): the same final rows
  * COPYed into a staging table and merged set-based into the same tables, into a new workspace and
- * again into it.
+ * again into it. With `--baseline-at MIGRATION` (a folder name under prisma/migrations), the same
+ * baseline is also measured on the schema as that migration left it, to compare data models.
  *
  * Printed per figure: min / median / max over the runs. Phases: upload + detection (upload sent →
  * job returned), validation (mapping sent → REVIEW), write (confirm sent → COMPLETED), whole import
@@ -26,7 +27,7 @@ import { openBenchServer, type BenchServer } from './bench-database.ts';
 import { BenchApi } from './api-client.ts';
 import { figureTable, median, MIB, oneDecimal, ratio, sampleRss, seconds, whole, type FigureRow } from './figures.ts';
 import { loadFinalRowsBaseline, writeFinalRows, type BaselineTimes } from './import-baseline.ts';
-import { CUSTOM_FIELDS, HEADER, writeImportCsv } from './import-data.ts';
+import { CUSTOM_FIELDS, HEADER, writeImportCsv, type GeneratedFile } from './import-data.ts';
 import type { ImportPlan } from '../src/domain/import-options.ts';
 import { importBatchTag } from '../src/domain/tag.ts';
 import { FileStore } from '../src/import/file-store.ts';
@@ -43,21 +44,11 @@ const PROGRESS = `subscription($jobId: ID!) { contactImportProgress(jobId: $jobI
   status progress { processedRows rowsPerSecond etaSeconds } } }`;
 const FAILED = ['FAILED', 'CANCELLED', 'EXPIRED'];
 
-const { rows, runs } = parseArguments(process.argv.slice(2));
+const { rows, runs, baselineAt } = parseArguments(process.argv.slice(2));
 
 const server = await openBenchServer();
 const csvPath = path.join(server.work, 'contacts.csv');
 const finalRowsPath = path.join(server.work, 'final-rows.copy');
-const generateStarted = performance.now();
-const file = await writeImportCsv(csvPath, rows);
-console.log(
-  `file: ${rows.toLocaleString('en')} rows, ${(file.bytes / 1e6).toFixed(1)} MB — ${file.people.toLocaleString('en')} people, ` +
-    `${file.invalid.toLocaleString('en')} invalid phones (${percent(file.invalid / rows)}), ` +
-    `${file.repeats.toLocaleString('en')} repeated phones in the other form (${percent(file.repeats / rows)}); ` +
-    `${file.checked.toLocaleString('en')} phones checked with libphonenumber; generated in ${((performance.now() - generateStarted) / 1000).toFixed(1)} s`,
-);
-console.log(`${IN_FILE_DUPLICATES_NOTE}.`);
-console.log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}; ${runs} run(s), each in fresh databases\n`);
 
 interface ScenarioFigures {
   upload: number;
@@ -84,16 +75,34 @@ interface RunFigures {
   b: ScenarioFigures;
   baselineNew: BaselineTimes;
   baselineAgain: BaselineTimes;
+  /** The same baseline on the schema of `--baseline-at`'s migration, when asked for. */
+  earlier?: Baselines;
+}
+interface Baselines {
+  baselineNew: BaselineTimes;
+  baselineAgain: BaselineTimes;
 }
 
+let file: GeneratedFile;
 const results: RunFigures[] = [];
 let finalRows: number | undefined;
 let idleRss: number | undefined;
 try {
+  const generateStarted = performance.now();
+  file = await writeImportCsv(csvPath, rows);
+  console.log(
+    `file: ${rows.toLocaleString('en')} rows, ${(file.bytes / 1e6).toFixed(1)} MB — ${file.people.toLocaleString('en')} people, ` +
+      `${file.invalid.toLocaleString('en')} invalid phones (${percent(file.invalid / rows)}), ` +
+      `${file.repeats.toLocaleString('en')} repeated phones in the other form (${percent(file.repeats / rows)}); ` +
+      `${file.checked.toLocaleString('en')} phones checked with libphonenumber; generated in ${((performance.now() - generateStarted) / 1000).toFixed(1)} s`,
+  );
+  console.log(`${IN_FILE_DUPLICATES_NOTE}.`);
+  console.log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}; ${runs} run(s), each in fresh databases\n`);
   for (let run = 1; run <= runs; run++) {
     const imports = await runImports(server, run);
-    const baselines = await runBaselines(server, run);
-    const figures = { ...imports, ...baselines };
+    const baselines = await runBaselines(server, `baseline_${run}`);
+    const earlier = baselineAt ? await runBaselines(server, `baseline_earlier_${run}`, baselineAt) : undefined;
+    const figures = { ...imports, ...baselines, earlier };
     results.push(figures);
     console.log(
       `run ${run}: whole import (a) ${seconds(figures.a.whole)} s, (b) ${seconds(figures.b.whole)} s; ` +
@@ -145,9 +154,12 @@ async function runImports(bench: BenchServer, run: number): Promise<{ a: Scenari
   return { a, b };
 }
 
-async function runBaselines(bench: BenchServer, run: number): Promise<{ baselineNew: BaselineTimes; baselineAgain: BaselineTimes }> {
-  const { db, drop } = await bench.createDatabase(`baseline_${run}`);
-  const { workspace } = await createWorkspace(db, { name: 'Baseline' });
+/** The baseline, into a new workspace and again into it, in a fresh database (migrated through `migratedThrough` if given). */
+async function runBaselines(bench: BenchServer, name: string, migratedThrough?: string): Promise<Baselines> {
+  const { db, drop } = await bench.createDatabase(name, { migratedThrough });
+  // Plain SQL, not the services: an earlier schema may lack columns today's client knows.
+  const { rows: workspaces } = await db.pool.query<{ id: string }>(`INSERT INTO workspaces (name) VALUES ('Baseline') RETURNING id`);
+  const workspace = workspaces[0]!;
   const target = async () => {
     const { rows: jobs } = await db.pool.query<{ id: string; created_at: Date }>(
       `INSERT INTO import_jobs (workspace_id, status, source_kind, file_name, file_size, total_rows, confirmed_at, finished_at)
@@ -316,6 +328,12 @@ function printFigures(): void {
     { label: 'baseline new, final rows/s', values: column((run) => finalCount / run.baselineNew.seconds), format: whole },
     { label: 'baseline again (updates): COPY + merge, s', values: column((run) => run.baselineAgain.seconds), format: seconds },
     { label: 'baseline again, final rows/s', values: column((run) => finalCount / run.baselineAgain.seconds), format: whole },
+    ...(baselineAt
+      ? [
+          { label: `baseline new on the schema through ${baselineAt}, s`, values: column((run) => run.earlier!.baselineNew.seconds), format: seconds },
+          { label: `baseline again on the schema through ${baselineAt}, s`, values: column((run) => run.earlier!.baselineAgain.seconds), format: seconds },
+        ]
+      : []),
     { label: '**(a) whole import / baseline new**', values: column((run) => run.a.whole / run.baselineNew.seconds), format: ratio },
     { label: '**(b) whole import / baseline again**', values: column((run) => run.b.whole / run.baselineAgain.seconds), format: ratio },
   ];
@@ -330,19 +348,21 @@ function printFigures(): void {
   );
 }
 
-function parseArguments(args: string[]): { rows: number; runs: number } {
+function parseArguments(args: string[]): { rows: number; runs: number; baselineAt: string | undefined } {
   let rows = 200_000;
   let runs = 3;
+  let baselineAt: string | undefined;
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--runs') runs = Number(args[++i]);
-    else if (arg.startsWith('--runs=')) runs = Number(arg.slice('--runs='.length));
-    else rows = Number(arg.replaceAll('_', '').replaceAll(',', ''));
+    const [flag, inline] = args[i]!.split('=');
+    const value = () => inline ?? args[++i] ?? '';
+    if (flag === '--runs') runs = Number(value());
+    else if (flag === '--baseline-at') baselineAt = value();
+    else rows = Number(args[i]!.replaceAll('_', '').replaceAll(',', ''));
   }
-  if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(runs) || runs < 1) {
-    throw new Error('usage: npm run bench:import [-- ROWS] [--runs N]');
+  if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(runs) || runs < 1 || baselineAt === '') {
+    throw new Error('usage: npm run bench:import [-- ROWS] [--runs N] [--baseline-at MIGRATION]');
   }
-  return { rows, runs };
+  return { rows, runs, baselineAt };
 }
 
 function percent(share: number): string {
