@@ -351,5 +351,5 @@ describe('a large export', () => {
     } finally {
       await reader.cancel();
     }
-  });
+  }, 120_000); // it waits twice as long as a whole export took, which a loaded machine stretches
 });
