@@ -138,14 +138,13 @@ const CHANGED = `'CREATE', 'UPDATE'`;
  * lateral subquery `m` (count, contact_id) of the row `r`: contacts holding it as any of their
  * details (primary or not), or the contact with that id.
  */
-const MATCHES = {
-  PHONE: `SELECT count(DISTINCT d.contact_id)::int AS count, min(d.contact_id::text) AS contact_id FROM contact_details d
-          WHERE d.workspace_id = r.workspace_id AND d.kind = 'PHONE' AND d.value = r.identifier`,
-  EMAIL: `SELECT count(DISTINCT d.contact_id)::int AS count, min(d.contact_id::text) AS contact_id FROM contact_details d
-          WHERE d.workspace_id = r.workspace_id AND d.kind = 'EMAIL' AND d.value = r.identifier`,
-  CONTACT_ID: `SELECT count(*)::int AS count, min(c.id::text) AS contact_id FROM contacts c
-               WHERE c.workspace_id = r.workspace_id AND c.id = r.identifier::uuid`,
-} as const;
+function matchesSql(identifier: 'PHONE' | 'EMAIL' | 'CONTACT_ID'): string {
+  return identifier === 'CONTACT_ID'
+    ? `SELECT count(*)::int AS count, min(c.id::text) AS contact_id FROM contacts c
+       WHERE c.workspace_id = r.workspace_id AND c.id = r.identifier::uuid`
+    : `SELECT count(DISTINCT d.contact_id)::int AS count, min(d.contact_id::text) AS contact_id FROM contact_details d
+       WHERE d.workspace_id = r.workspace_id AND d.kind = '${identifier}' AND d.value = r.identifier`;
+}
 
 /**
  * Settles the batch's rows against the contact book as it is now, in the batch's transaction: the
@@ -162,7 +161,7 @@ async function settleBatch(client: PoolClient, plan: ImportPlan, batch: unknown[
   const { rows } = await client.query<ReviewedRow & IdentifierMatch & { rowNumber: number; matchId: string | null }>(
     `SELECT r.row_number AS "rowNumber", r.identifier, r.action, r.contact_id AS "contactId", r.create_error AS "createError",
             m.count, m.contact_id AS "matchId"
-     FROM import_rows r CROSS JOIN LATERAL (${MATCHES[plan.identifier]}) m
+     FROM import_rows r CROSS JOIN LATERAL (${matchesSql(plan.identifier)}) m
      WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.lookup`,
     batch,
   );

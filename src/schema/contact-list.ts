@@ -8,7 +8,7 @@ import { queryFromInfo } from '@pothos/plugin-prisma';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Contact } from '../generated/prisma/client.ts';
-import type { ContactPage } from '../services/contact-query.ts';
+import type { KeysetPage } from '../services/contact-query.ts';
 import type { AuthedContext, Context } from './builder.ts';
 import { requestLoader } from './loader.ts';
 import { selection } from './query.ts';
@@ -56,7 +56,7 @@ export async function contactBySelection(ctx: Context, query: { select?: object 
 }
 
 /** A Relay connection of a keyset page (of contacts, of groups) and its loaded nodes, with a lazily counted total. */
-export function connectionOf<Node extends { id: string }>(page: ContactPage, nodes: readonly Node[]) {
+export function connectionOf<Node extends { id: string }>(page: KeysetPage, nodes: readonly Node[]) {
   const cursors = new Map(page.rows.map((row) => [row.id, row.cursor]));
   const edges = nodes.map((node) => ({ cursor: cursors.get(node.id)!, node }));
   return {

@@ -142,7 +142,8 @@ export interface PageArgs {
   before?: string | null;
 }
 
-export interface ContactPage {
+/** One page of a keyset-paged list (contacts, groups). */
+export interface KeysetPage {
   /** Ids of the page, in list order, each with its cursor. */
   rows: { id: string; cursor: string }[];
   hasNextPage: boolean;
@@ -158,7 +159,7 @@ const MAX_PAGE_SIZE = 500;
  * One page of a contact list by keyset: `first` after a cursor, or `last` before one. A page is one
  * statement, whatever its size; the total count is another, run only when asked.
  */
-export async function contactPage(db: Database, workspaceId: string, query: ContactQuery, page: PageArgs): Promise<ContactPage> {
+export async function contactPage(db: Database, workspaceId: string, query: ContactQuery, page: PageArgs): Promise<KeysetPage> {
   const { where, sort } = await compileQuery(db, workspaceId, query);
   for (const name of ['first', 'last'] as const) {
     const size = page[name];

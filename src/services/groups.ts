@@ -30,7 +30,7 @@ import {
 import { parseId } from '../domain/ids.ts';
 import { join, raw, sql, type Sql } from '../domain/sql.ts';
 import type { Group, Prisma } from '../generated/prisma/client.ts';
-import { contactPage, filterEnvironment, groupPredicate, type ContactOrder, type ContactPage, type PageArgs } from './contact-query.ts';
+import { contactPage, filterEnvironment, groupPredicate, type ContactOrder, type KeysetPage, type PageArgs } from './contact-query.ts';
 
 export interface GroupInput {
   name: string;
@@ -176,20 +176,13 @@ export async function mergeGroups(db: Database, options: { workspaceId: string; 
   });
 }
 
-/** One page of the group list: the groups' ids in list order, each with its cursor. */
-export interface GroupPage {
-  rows: { id: string; cursor: string }[];
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  totalCount: () => Promise<number>;
-}
 
 /**
  * One page of the workspace's groups by keyset, in the order of {@link groupOrderSql} (by name,
  * ignoring case): `first` after a cursor, or `last` before one. A page is one statement; the total
  * count is another, run only when asked.
  */
-export async function groupPage(db: Database, workspaceId: string, page: PageArgs): Promise<GroupPage> {
+export async function groupPage(db: Database, workspaceId: string, page: PageArgs): Promise<KeysetPage> {
   const { size, backwards } = groupPageWindow(page);
   const conditions = [sql`g.workspace_id = ${workspaceId}::uuid`];
   if (page.after) conditions.push(groupsAfterSql(decodeGroupCursor(page.after, ['after'])));
@@ -216,7 +209,7 @@ export async function groupPage(db: Database, workspaceId: string, page: PageArg
 export async function groupMembersPage(
   db: Database,
   options: { workspaceId: string; groupId: string; orderBy?: readonly ContactOrder[] | null; page: PageArgs },
-): Promise<ContactPage | null> {
+): Promise<KeysetPage | null> {
   const { workspaceId } = options;
   const group = await findGroup(db, workspaceId, options.groupId);
   const compiled = (await compileSavedGroups(db, workspaceId, [group.id])).get(group.id);
