@@ -4,7 +4,8 @@ import { previewUpdate, type FieldChange, type RowData } from '../domain/import-
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { dynamicGroupsMatching } from '../services/groups.ts';
 
-// The review of a validated job: what it will do, row by row, read from its staged decisions.
+// The review of a validated job: what it will do, row by row, read from its staged decisions. Those
+// are purged when the job ends (a trigger on import_jobs), so a finished job previews no rows.
 
 /** The most rows a preview returns. */
 export const MAX_PREVIEW_ROWS = 100;
@@ -36,8 +37,12 @@ export async function previewRows(db: Database, job: ImportJob, first: number): 
   return rows;
 }
 
-/** Skip messages grouped by their wording; row numbers ("duplicate of row 12") are folded into N. */
+/**
+ * Skip messages grouped by their wording; row numbers ("duplicate of row 12") are folded into N.
+ * A job that has ended keeps them (`skip_reasons`): its staged rows are gone then.
+ */
 export async function skipReasons(db: Database, job: ImportJob): Promise<SkipReason[]> {
+  if (job.skipReasons !== null) return job.skipReasons as unknown as SkipReason[];
   const { rows } = await db.pool.query(
     `SELECT regexp_replace(message, '\\d+', 'N', 'g') AS reason, count(*)::int AS count FROM import_rows
      WHERE workspace_id = $1 AND job_id = $2 AND action = 'SKIP' GROUP BY 1 ORDER BY 2 DESC, 1`,

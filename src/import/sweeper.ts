@@ -92,7 +92,6 @@ async function expireBatch({ db }: SweepOptions): Promise<number> {
     if (rows.length === 0) return 0;
     for (const job of rows) if (job.file_path) await rm(job.file_path, { force: true });
     const keys = [rows.map((job) => job.workspace_id), rows.map((job) => job.id)];
-    await client.query(`DELETE FROM import_rows WHERE (workspace_id, job_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`, keys);
     await client.query(
       `UPDATE import_jobs j SET status = 'EXPIRED', failure_reason = expired.reason, file_path = NULL, finished_at = now(), updated_at = now(),
          files_expire_at = now() + make_interval(days => w.file_retention_days)

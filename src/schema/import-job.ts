@@ -177,13 +177,14 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     }),
     preview: t.field({
       type: [ImportPreviewRow],
-      description: 'The first rows as validation decided them: action, normalized values, message.',
+      description:
+        'The first rows as validation decided them: action, normalized values, message. Empty once the job has ended: its staged rows are deleted then.',
       args: { first: t.arg.int({ defaultValue: 20 }) },
       resolve: (job, args, ctx) => previewRows(ctx.db, job, Math.min(args.first ?? 20, MAX_PREVIEW_ROWS)),
     }),
     updatePreview: t.field({
       type: [ImportUpdatePreview],
-      description: 'For the first rows that update a contact: what each changes, old → new.',
+      description: 'For the first rows that update a contact: what each changes, old → new. Empty once the job has ended, like `preview`.',
       args: { first: t.arg.int({ defaultValue: 20 }) },
       resolve: (job, args, ctx) => updatePreviews(ctx.db, job, Math.min(args.first ?? 20, MAX_PREVIEW_ROWS)),
     }),

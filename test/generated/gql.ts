@@ -80,6 +80,10 @@ type Documents = {
     "\n  query GroupsHealth {\n    groups(first: 50) {\n      edges { node { name activeContactCount filterError { issues { path message } } members { totalCount } } }\n    }\n  }\n": typeof types.GroupsHealthDocument,
     "\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n": typeof types.GroupsOfContactDocument,
     "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n": typeof types.GroupsContactsDocument,
+    "\n  query PurgeSkipReasons($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status skipReasons { reason count } preview { rowNumber } counts { skipped reverted revertConflicts } }\n    }\n  }\n": typeof types.PurgeSkipReasonsDocument,
+    "\n  mutation PurgeCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.PurgeCancelDocument,
+    "\n  mutation PurgeDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.PurgeDeleteContactDocument,
+    "\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.PurgeRevertDocument,
     "\n  mutation CancelImport($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status cancelRequested }\n      ... on Error { message }\n    }\n  }\n": typeof types.CancelImportDocument,
     "\n  mutation CancelRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.CancelRevertDocument,
     "\n  query CancelContactCount { contacts(first: 1) { totalCount } }\n": typeof types.CancelContactCountDocument,
@@ -262,6 +266,10 @@ const documents: Documents = {
     "\n  query GroupsHealth {\n    groups(first: 50) {\n      edges { node { name activeContactCount filterError { issues { path message } } members { totalCount } } }\n    }\n  }\n": types.GroupsHealthDocument,
     "\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n": types.GroupsOfContactDocument,
     "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n": types.GroupsContactsDocument,
+    "\n  query PurgeSkipReasons($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status skipReasons { reason count } preview { rowNumber } counts { skipped reverted revertConflicts } }\n    }\n  }\n": types.PurgeSkipReasonsDocument,
+    "\n  mutation PurgeCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.PurgeCancelDocument,
+    "\n  mutation PurgeDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": types.PurgeDeleteContactDocument,
+    "\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.PurgeRevertDocument,
     "\n  mutation CancelImport($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status cancelRequested }\n      ... on Error { message }\n    }\n  }\n": types.CancelImportDocument,
     "\n  mutation CancelRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.CancelRevertDocument,
     "\n  query CancelContactCount { contacts(first: 1) { totalCount } }\n": types.CancelContactCountDocument,
@@ -656,6 +664,22 @@ export function graphql(source: "\n  query GroupsOfContact($id: ID!) {\n    cont
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n"): (typeof documents)["\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PurgeSkipReasons($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status skipReasons { reason count } preview { rowNumber } counts { skipped reverted revertConflicts } }\n    }\n  }\n"): (typeof documents)["\n  query PurgeSkipReasons($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status skipReasons { reason count } preview { rowNumber } counts { skipped reverted revertConflicts } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PurgeCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation PurgeCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PurgeDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation PurgeDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

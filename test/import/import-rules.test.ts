@@ -104,17 +104,19 @@ describe('purposes and identifiers', () => {
 
   it('ADD_NEW_ONLY skips existing contacts, saying why', async () => {
     const key = await withExisting();
-    const job = await importCsv(app, key, csv, { purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' });
+    const review = await validateCsv(app, key, csv, { purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' });
+    expect(review.preview[0]!.message).toContain('already exists');
+    const job = await confirmAndWait(app, key, review.id);
     expect(job.counts).toMatchObject({ toCreate: 1, toSkip: 1, created: 1, skipped: 1 });
-    expect(job.preview[0]!.message).toContain('already exists');
     expect((await contactsOf(key)).map((contact) => contact.firstName).sort()).toEqual(['Nina', 'Old']);
   });
 
   it('UPDATE_EXISTING_ONLY skips rows with no contact', async () => {
     const key = await withExisting();
-    const job = await importCsv(app, key, csv, { purpose: 'UPDATE_EXISTING_ONLY', identifier: 'EMAIL' });
+    const review = await validateCsv(app, key, csv, { purpose: 'UPDATE_EXISTING_ONLY', identifier: 'EMAIL' });
+    expect(review.preview[1]!.message).toBeTruthy();
+    const job = await confirmAndWait(app, key, review.id);
     expect(job.counts).toMatchObject({ updated: 1, skipped: 1, created: 0 });
-    expect(job.preview[1]!.message).toBeTruthy();
     expect((await contactsOf(key)).map((contact) => contact.firstName)).toEqual(['Olga']);
   });
 

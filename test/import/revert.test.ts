@@ -229,7 +229,7 @@ describe('revertContactImport', () => {
     const csv = 'Phone,First Name\n+12025550101,Adele\n+12025550102,Robert\n+12025550141,Erin\n';
     const job = await importCsv(app, key, csv, { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' });
     expect(job.counts).toMatchObject({ created: 1, updated: 2 });
-    const { rows } = await app.db.pool.query(`SELECT contact_id FROM import_rows WHERE job_id = $1 AND action = 'CREATE'`, [job.id]);
+    const { rows } = await app.db.pool.query(`SELECT contact_id FROM import_changes WHERE job_id = $1 AND created`, [job.id]);
     const erin = rows[0].contact_id as string;
 
     // Later edits: Ada's first name, and the country of Erin, whom the import created.
