@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Readable, Transform } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import chardet from 'chardet';
 import { CsvError, parse, type Options as CsvParseOptions } from 'csv-parse';
@@ -142,7 +142,7 @@ class NotUtf8Error extends Error {}
  */
 async function* records(path: string, encoding: Encoding, delimiter: Delimiter, watchUtf8: boolean): AsyncGenerator<string[]> {
   const parser = parse({ ...PARSE_OPTIONS, delimiter, info: true, max_record_size: MAX_ROW_BYTES });
-  const decode = [iconv.decodeStream(encoding), ...(watchUtf8 ? [replacementCharacterWatch()] : [])];
+  const decode = [decodeText(encoding), ...(watchUtf8 ? [replacementCharacterWatch()] : [])];
   // Errors of any stage reach the parser (pipeline destroys it with them) and so the loop below;
   // leaving the loop early destroys the parser, and pipeline closes the file.
   pipeline([createReadStream(path), ...decode, parser]).catch(() => {});
@@ -185,6 +185,37 @@ function csvSyntaxError(error: CsvError, startLine: number): ValidationError {
     default:
       return fileError(`The file is not valid CSV near line ${startLine}: ${error.message}`);
   }
+}
+
+/**
+ * The file's bytes as text, streaming. A character beyond U+FFFF (an emoji) is two UTF-16 code
+ * units, which the end of a chunk can part: the first is held back for the next chunk, as text
+ * passed on cannot hold half a character (iconv-lite's own decoding stream turns both halves of
+ * a UTF-16BE one into U+FFFD).
+ */
+function decodeText(encoding: Encoding): Transform {
+  const decoder = iconv.getDecoder(encoding);
+  let held = '';
+  const whole = (text: string): string => {
+    const all = held + text;
+    const last = all.charCodeAt(all.length - 1);
+    const end = last >= 0xd800 && last <= 0xdbff ? all.length - 1 : all.length;
+    held = all.slice(end);
+    return all.slice(0, end);
+  };
+  return new Transform({
+    encoding: 'utf8',
+    transform(chunk: Buffer, _encoding, callback) {
+      const text = whole(decoder.write(chunk));
+      if (text) this.push(text);
+      callback();
+    },
+    flush(callback) {
+      const text = held + (decoder.end() ?? '');
+      if (text) this.push(text);
+      callback();
+    },
+  });
 }
 
 function replacementCharacterWatch(): Transform {
@@ -264,20 +295,32 @@ async function detectDelimiter(text: string): Promise<Delimiter> {
   return best.delimiter;
 }
 
-/** The sample's first non-blank rows; a parse error (a quoted cell cut by the sample's end) just ends them. */
-async function parseSample(text: string, delimiter: Delimiter): Promise<string[][]> {
-  const rows: string[][] = [];
-  try {
-    for await (const record of Readable.from([text]).pipe(parse({ ...PARSE_OPTIONS, delimiter }))) {
-      const cells = record as string[];
-      if (cells.every((cell) => cell.trim() === '')) continue;
-      rows.push(cells);
-      if (rows.length > DELIMITER_SAMPLE_ROWS) break;
-    }
-  } catch {
-    // Keep the rows read so far.
-  }
-  return rows;
+/** The sample's first non-blank rows (a header and up to `DELIMITER_SAMPLE_ROWS` more). */
+function parseSample(text: string, delimiter: Delimiter): Promise<string[][]> {
+  return sampleRecords(text, { ...PARSE_OPTIONS, delimiter }, DELIMITER_SAMPLE_ROWS + 1);
+}
+
+/**
+ * The first `limit` non-blank records of a sample of text, parsed with `options`. A parse error
+ * just ends them, keeping the records before it: the sample's end often cuts a quoted cell, and a
+ * cell of several lines can cross it. (csv-parse's async iterator would drop the records it
+ * buffered before the error, all of them for a sample parsed in one chunk.)
+ */
+export function sampleRecords(text: string, options: CsvParseOptions, limit: number): Promise<string[][]> {
+  return new Promise((resolve) => {
+    const records: string[][] = [];
+    const parser = parse(options);
+    const done = () => resolve(records);
+    parser.on('data', (cells: string[]) => {
+      if (records.length === limit || cells.every((cell) => cell.trim() === '')) return;
+      records.push(cells);
+      if (records.length === limit) parser.destroy();
+    });
+    parser.on('error', done);
+    parser.on('end', done);
+    parser.on('close', done);
+    parser.end(text);
+  });
 }
 
 async function readHead(path: string, bytes: number): Promise<Buffer> {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { generatedColumnNames, isHeaderRow } from '../domain/header-row.ts';
+import { sampleRecords } from './csv-source.ts';
 
 /** Pasted text as it is stored: a header line is added when the paste has none. */
 export interface PastedText {
@@ -28,34 +28,59 @@ export async function preparePastedText(text: string, hasHeader: boolean | null 
   return { stream: Readable.from([`\uFEFF${added}`, text]), hasHeader: header };
 }
 
+const PASTE_DELIMITERS = ['\t', ',', ';', '|'];
+
 function pasteDelimiter(text: string): string {
-  const first = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
-  if (first.includes('\t')) return '\t';
+  const counts = firstLineDelimiters(text);
+  if (counts.has('\t')) return '\t';
   let best = { delimiter: ',', count: 0 };
   for (const delimiter of [',', ';', '|']) {
-    const count = first.split(delimiter).length - 1;
+    const count = counts.get(delimiter) ?? 0;
     if (count > best.count) best = { delimiter, count };
   }
   return best.delimiter;
 }
 
+/**
+ * How often each delimiter appears in the first non-blank line, outside quoted cells. As in CSV, a
+ * quote opens a cell only at the cell's start: a cell of several lines, which a spreadsheet copies
+ * in quotes, stays in its line, and a stray quote (`5'11"`) is just a character.
+ */
+function firstLineDelimiters(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  let blank = true;
+  let quoted = false;
+  let cellStart = true;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') index++;
+      else if (char === '"') quoted = false;
+      continue;
+    }
+    if (char === '\n' || char === '\r') {
+      if (!blank) break;
+      counts.clear();
+      cellStart = true;
+      continue;
+    }
+    if (char.trim() !== '') blank = false;
+    if (PASTE_DELIMITERS.includes(char)) {
+      counts.set(char, (counts.get(char) ?? 0) + 1);
+      cellStart = true;
+    } else {
+      quoted = char === '"' && cellStart;
+      cellStart = false;
+    }
+  }
+  return counts;
+}
+
 /** The first non-blank lines' cells; a quoted cell cut by the sample's end just ends them. */
-async function firstLines(text: string, delimiter: string): Promise<string[][]> {
+function firstLines(text: string, delimiter: string): Promise<string[][]> {
   const cut = text.lastIndexOf('\n', SAMPLE_CHARS);
   const sample = text.length <= SAMPLE_CHARS ? text : text.slice(0, cut > 0 ? cut : SAMPLE_CHARS);
-  const lines: string[][] = [];
-  const parser = Readable.from([sample]).pipe(parse({ delimiter, bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }));
-  try {
-    for await (const record of parser) {
-      const cells = record as string[];
-      if (cells.every((cell) => cell.trim() === '')) continue;
-      lines.push(cells);
-      if (lines.length >= SAMPLE_LINES) break;
-    }
-  } catch {
-    // Keep the lines read so far.
-  }
-  return lines;
+  return sampleRecords(sample, { delimiter, bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }, SAMPLE_LINES);
 }
 
 /** The cell count most lines have; a tie goes to the wider one, so no cell is left without a column. */

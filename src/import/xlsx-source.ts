@@ -1,12 +1,15 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Writable } from 'node:stream';
+import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { displayDate, displayNumber, isDateFormat } from '../domain/cell-display.ts';
 import { DomainError, LimitExceededError, ValidationError } from '../domain/errors.ts';
+import { MAX_ROW_BYTES } from './csv-source.ts';
+import { ZipArchive, ZipFormatError, type ZipEntry } from './zip-archive.ts';
 
 /** A ZIP archive's first bytes (a local file header, or the end record of an empty archive); every XLSX workbook is one. */
 const ZIP_SIGNATURES = [
@@ -25,43 +28,116 @@ export async function isZipFile(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * A part compressed more than this many times over is refused once it unpacks to more than
+ * `RATIO_CHECKED_FROM_BYTES`: parts as spreadsheets write them compress 5 to 25 times (blank
+ * formatted rows are the most), while a ZIP bomb's repeated bytes compress up to 1,000 times.
+ */
+export const MAX_COMPRESSION_RATIO = 100;
+const RATIO_CHECKED_FROM_BYTES = 1024 * 1024;
+
+/**
+ * The most a workbook's relationships, sheet list or styles may unpack to: exceljs parses each
+ * whole into memory (a bloated styles part of a real workbook is a few MB).
+ */
+export const MAX_DESCRIPTION_PART_BYTES = 16 * 1024 * 1024;
+
+/** How many shared strings a workbook may have, and how many characters they may hold in all. */
+export interface SharedStringLimits {
+  strings: number;
+  characters: number;
+}
+
+/**
+ * Shared strings are held in memory while the sheet is read (a sheet names them by position): a
+ * sheet of a million rows with a few distinct texts on each fits in these; a bigger one can be
+ * saved as CSV, which has no such table.
+ */
+export const SHARED_STRING_LIMITS: Readonly<SharedStringLimits> = { strings: 5_000_000, characters: 50_000_000 };
+
+/** The parts read, at the paths every XLSX writer uses. */
+const PARTS = {
+  relationships: 'xl/_rels/workbook.xml.rels',
+  workbook: 'xl/workbook.xml',
+  styles: 'xl/styles.xml',
+  sharedStrings: 'xl/sharedStrings.xml',
+};
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
 /** The sheet read and every sheet of the workbook, in tab order. */
 export interface XlsxSheets {
   sheetName: string;
   sheetNames: string[];
 }
 
-/** What exceljs' streaming reader exposes beyond its typings: its events, the workbook part, each sheet's name and source. */
+/**
+ * The parsers of exceljs' streaming reader, beyond its typings. Each takes one part's text; the
+ * reader's own `parse()`, which unzips the upload as it streams and parks sheets in temporary
+ * files, is not used.
+ */
 interface BookReader {
-  /** Sheets as `{ eventType: 'worksheet' }`; shared strings, in emit mode, bare (exceljs 4.4 yields them without their event wrapper). */
-  parse(): AsyncIterable<{ eventType: 'worksheet'; value: SheetReader } | { eventType?: undefined; index: number; text: SharedStringText }>;
+  _parseRels(part: Readable): Promise<void>;
+  _parseWorkbook(part: Readable): Promise<void>;
+  _parseStyles(part: Readable): Promise<void>;
+  /** In emit mode, each string bare (exceljs 4.4 yields them without their event wrapper). */
+  _parseSharedStrings(part: Readable): AsyncIterable<{ index: number; text: SharedStringText }>;
+  /** A reader of the sheet numbered `sheetNo` (its part's name), named from the workbook's sheet list. */
+  _parseWorksheet(text: AsyncIterable<string>, sheetNo: string): Iterable<{ eventType: 'worksheet'; value: SheetReader }>;
   model?: { sheets?: { name: string; state?: string }[] };
   properties?: { model?: { date1904?: boolean } };
 }
 type SharedStringText = string | { richText: { text?: string | null }[] } | null;
 interface SheetReader extends AsyncIterable<ExcelJS.Row> {
   name: string;
-  /** A temporary file's stream when exceljs parked the sheet on disk (its rows came before the shared strings). */
-  iterator: unknown;
 }
 
 /**
- * Streams one sheet of the workbook at `path` into `target` as CSV (UTF-8 with a BOM, every cell
+ * Converts one sheet of the workbook at `path` into `target` as CSV (UTF-8 with a BOM, every cell
  * quoted so no cell can pass for a delimiter), each cell as the spreadsheet shows it (see
  * {@link cellText}). The sheet is `sheetName` (matched ignoring case) or else the first visible
  * one. Blank rows are left out, trailing blank cells trimmed, and data rows padded to the header's
  * width, so empty cells keep their columns.
  *
- * exceljs' `WorkbookReader` reads the ZIP as it streams; sheets that come before the shared
- * strings wait in temporary files, never in memory. The shared strings themselves are held (a
- * sheet refers to them by position). Throws `ValidationError` for a ZIP that is not a workbook, a
- * damaged file, an unknown sheet (path `sheetName`, listing the sheets), or a sheet that is empty
- * or has only a header row (naming the workbook's other sheets), and `LimitExceededError` past
- * `maxRows` data rows.
+ * The workbook is read from its ZIP directory, part by part: its relationships, sheet list and
+ * styles, then its shared strings (held in memory, compactly: a sheet names them by position), then
+ * the one sheet, streamed. Nothing else is unpacked and nothing is written but `target`. A ZIP
+ * bomb is refused before anything big is unpacked: a part read compressed more than
+ * `MAX_COMPRESSION_RATIO` to 1, or parts read that unpack to more than `maxBytes` (the import size
+ * limit) in all. Unpacking counts the bytes, so a directory lying about a size fails as soon as
+ * a part passes it; the CSV written is held to `maxBytes` too.
+ *
+ * Throws `ValidationError` (path `file`) for a ZIP that is not a workbook, a damaged or bomb-like
+ * one, a sheet that is empty or has only a header row (naming the workbook's other sheets), or a
+ * row longer than `MAX_ROW_BYTES`; `ValidationError` (path `sheetName`) for an unknown sheet,
+ * listing the sheets; and `LimitExceededError` past `maxRows` data rows, past `maxBytes`, or past
+ * `sharedStringLimits` (`SHARED_STRING_LIMITS` unless given).
  */
-export async function convertXlsx(path: string, target: string, options: { sheetName?: string | null; maxRows: number }): Promise<XlsxSheets> {
-  const input = createReadStream(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+export async function convertXlsx(path: string, target: string, options: ConvertOptions): Promise<XlsxSheets> {
+  let zip: ZipArchive;
+  try {
+    zip = await ZipArchive.read(path);
+  } catch (error) {
+    throw asDomainError(error);
+  }
+  try {
+    return await convertSheet(zip, target, options);
+  } catch (error) {
+    throw asDomainError(error);
+  } finally {
+    await zip.close();
+  }
+}
+
+interface ConvertOptions {
+  sheetName?: string | null;
+  maxRows: number;
+  maxBytes: number;
+  sharedStringLimits?: SharedStringLimits;
+}
+
+async function convertSheet(zip: ZipArchive, target: string, options: ConvertOptions): Promise<XlsxSheets> {
+  // Only the reader's part parsers are used: its input, which its own `parse()` would unzip, stays empty.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: 'emit',
     // Emitted rather than cached by exceljs, whose cache keeps each string as a slice of the XML
     // it came from (382 MB of heap for 500,000 rows against ~60 MB in SharedStrings).
@@ -71,61 +147,224 @@ export async function convertXlsx(path: string, target: string, options: { sheet
     hyperlinks: 'ignore',
     entries: 'ignore',
   }) as unknown as BookReader;
-  const csv = stringify({ quoted: true, bom: true });
-  const written = pipeline(csv, createWriteStream(target));
 
-  const strings = new SharedStrings();
-  let chosen: string | undefined;
-  let read = false;
-  /** Rows after the header in the sheet read; undefined while it has no header row either. */
-  let dataRows: number | undefined;
-  let failure: unknown;
-  try {
-    // Every sheet is visited, read or not, so that exceljs removes the temporary files it made.
-    for await (const event of reader.parse()) {
-      if (event.eventType === undefined) {
-        const { text } = event;
-        strings.add(typeof text === 'string' ? text : (text?.richText.map((run) => run.text ?? '').join('') ?? ''));
-        continue;
-      }
-      const sheet = event.value;
-      if (failure !== undefined || read) {
-        discard(sheet);
-        continue;
-      }
-      try {
-        chosen ??= chooseSheet(reader.model?.sheets ?? [], options.sheetName);
-        if (sheet.name === chosen) {
-          read = true;
-          dataRows = await copyRows(sheet, csv, { sheetName: chosen, maxRows: options.maxRows, context: { strings, date1904: reader.properties?.model?.date1904 === true } });
-        } else {
-          discard(sheet);
-        }
-      } catch (error) {
-        failure = error instanceof DomainError ? error : unreadable();
-        discard(sheet);
-      }
+  const described: ZipEntry[] = [];
+  const describe = async (name: string, parse: (part: Readable) => Promise<void>) => {
+    const entry = zip.entry(name);
+    if (!entry) return;
+    checkPart(entry);
+    if (entry.size > MAX_DESCRIPTION_PART_BYTES) {
+      throw new LimitExceededError(
+        `The workbook's part "${name}" unpacks to ${entry.size} bytes, more than the ${MAX_DESCRIPTION_PART_BYTES} bytes ` +
+          `(${MAX_DESCRIPTION_PART_BYTES / 1024 / 1024} MB) a workbook's sheet list, relationships or styles may take`,
+        MAX_DESCRIPTION_PART_BYTES,
+      );
     }
-  } catch {
-    failure ??= unreadable();
-  } finally {
-    input.destroy();
-    csv.end();
-    await written;
-  }
-  if (failure !== undefined) throw failure;
+    checkTotal([...described, entry], options.maxBytes);
+    described.push(entry);
+    await parse(Readable.from(utf8Text(await zip.unpack(entry))));
+  };
+  await describe(PARTS.relationships, (part) => reader._parseRels(part));
+  await describe(PARTS.workbook, (part) => reader._parseWorkbook(part));
+  const sheets = reader.model?.sheets ?? [];
+  if (sheets.length === 0) throw fileError('The file is not a CSV or XLSX file: it is a ZIP archive without an Excel workbook in it');
+  await describe(PARTS.styles, (part) => reader._parseStyles(part));
 
-  const sheets = reader.model?.sheets;
-  if (!sheets || sheets.length === 0) {
-    throw fileError('The file is not a CSV or XLSX file: it is a ZIP archive without an Excel workbook in it');
-  }
-  const sheetName = chosen ?? chooseSheet(sheets, options.sheetName);
+  const sheetName = chooseSheet(sheets, options.sheetName);
   const sheetNames = sheets.map((sheet) => sheet.name);
-  if (!read || dataRows === undefined) throw fileError(`The sheet "${sheetName}" is empty${otherSheets(sheetNames, sheetName)}`);
+  const chosen = findSheet(zip, reader, sheetName);
+  if (!chosen) throw fileError(`The sheet "${sheetName}" is empty${otherSheets(sheetNames, sheetName)}`);
+  const stringsPart = zip.entry(PARTS.sharedStrings);
+  const parts = [chosen.entry, ...(stringsPart ? [stringsPart] : [])];
+  for (const part of parts) checkPart(part);
+  checkTotal([...described, ...parts], options.maxBytes);
+
+  const strings = new SharedStrings(options.sharedStringLimits ?? SHARED_STRING_LIMITS);
+  if (stringsPart) {
+    const text = guardElements(await zip.unpack(stringsPart), {
+      start: '<si',
+      tooLong: () => fileError(`The workbook has a shared string longer than ${MAX_ROW_BYTES / 1024 / 1024} MB`),
+    });
+    for await (const { text: value } of reader._parseSharedStrings(Readable.from(utf8Text(text)))) {
+      strings.add(typeof value === 'string' ? value : (value?.richText.map((run) => run.text ?? '').join('') ?? ''));
+    }
+  }
+
+  const dataRows = await writeCsv(chosen.sheet, target, {
+    sheetName,
+    maxRows: options.maxRows,
+    maxBytes: options.maxBytes,
+    context: { strings, date1904: reader.properties?.model?.date1904 === true },
+  });
+  if (dataRows === undefined) throw fileError(`The sheet "${sheetName}" is empty${otherSheets(sheetNames, sheetName)}`);
   if (dataRows === 0) throw fileError(`The sheet "${sheetName}" has a header row but no data rows${otherSheets(sheetNames, sheetName)}`);
   return { sheetName, sheetNames };
 }
 
+/**
+ * The part of the sheet named `sheetName`, and a reader of it that unpacks it only once read.
+ * exceljs names each sheet part from the workbook's relationships and sheet list; a part it cannot
+ * name keeps a `SheetN` name, as exceljs gives it.
+ */
+function findSheet(zip: ZipArchive, reader: BookReader, sheetName: string): { entry: ZipEntry; sheet: SheetReader } | undefined {
+  for (const entry of zip.entries) {
+    const number = SHEET_PART.exec(entry.name)?.[1];
+    if (number === undefined) continue;
+    for (const { value: sheet } of reader._parseWorksheet(sheetText(zip, entry, sheetName), number)) {
+      if (sheet.name === sheetName) return { entry, sheet };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The sheet's text up to the end of its rows (what follows, merged cells, formatting, page set-up,
+ * is not needed and not unpacked), each row held to `MAX_ROW_BYTES`: exceljs keeps a row's cells,
+ * and a cell's text, in memory until the row ends.
+ */
+async function* sheetText(zip: ZipArchive, entry: ZipEntry, sheetName: string): AsyncGenerator<string> {
+  const bytes = guardElements(await zip.unpack(entry), {
+    start: '<row',
+    end: '</sheetData>',
+    tooLong: () => fileError(`The sheet "${sheetName}" has a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MB`),
+  });
+  yield* utf8Text(bytes);
+}
+
+/**
+ * Passes an XML part's bytes on, failing with `tooLong()` once more than `MAX_ROW_BYTES` come
+ * without the start of an element named by `start` (a row, a shared string): exceljs holds one such
+ * element in memory at a time. With `end`, stops after its first occurrence.
+ */
+async function* guardElements(chunks: AsyncIterable<Buffer>, options: { start: string; end?: string; tooLong: () => Error }): AsyncGenerator<Buffer> {
+  const start = Buffer.from(options.start);
+  const end = options.end === undefined ? undefined : Buffer.from(options.end);
+  // The end of the previous chunk, so that a tag split between two chunks is still found.
+  const overlap = Math.max(start.length, end?.length ?? 0) - 1;
+  let carry: Buffer = Buffer.alloc(0);
+  let sinceStart = 0;
+  for await (const chunk of chunks) {
+    const window = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    const endAt = end ? window.indexOf(end) : -1;
+    const scanned = endAt >= 0 ? window.subarray(0, endAt + end!.length) : window;
+    const last = scanned.lastIndexOf(start);
+    sinceStart = last >= 0 ? scanned.length - last : sinceStart + scanned.length - carry.length;
+    if (sinceStart > MAX_ROW_BYTES) throw options.tooLong();
+    if (endAt >= 0) {
+      yield chunk.subarray(0, scanned.length - carry.length);
+      return;
+    }
+    yield chunk;
+    carry = window.subarray(Math.max(0, window.length - overlap));
+  }
+}
+
+/** UTF-8 bytes as text, characters split between chunks kept whole, a leading BOM dropped. */
+async function* utf8Text(chunks: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let first = true;
+  for await (const chunk of chunks) {
+    let text = decoder.write(chunk);
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    if (text.length > 0) yield text;
+  }
+  const rest = decoder.end();
+  if (rest.length > 0) yield rest;
+}
+
+/** Refuses a part compressed like a ZIP bomb, before it is unpacked. */
+function checkPart(entry: ZipEntry): void {
+  if (entry.size > RATIO_CHECKED_FROM_BYTES && entry.size > entry.compressedSize * MAX_COMPRESSION_RATIO) {
+    const ratio = entry.compressedSize === 0 ? 'infinitely' : `${Math.round(entry.size / entry.compressedSize)} times`;
+    throw fileError(
+      `The file is refused as a ZIP bomb: its part "${entry.name}" is compressed ${ratio} over (${entry.compressedSize} bytes unpacking to ` +
+        `${entry.size}), more than the ${MAX_COMPRESSION_RATIO} times a workbook's part may be`,
+    );
+  }
+}
+
+/** Refuses parts that would unpack to more than the import size limit in all, before they are unpacked. */
+function checkTotal(parts: ZipEntry[], maxBytes: number): void {
+  const total = parts.reduce((sum, part) => sum + part.size, 0);
+  if (total <= maxBytes) return;
+  const names = parts.map((part) => `"${part.name}"`).join(', ');
+  throw new LimitExceededError(
+    `The workbook unpacks to more than the import size limit of ${maxBytes} bytes (${megabytes(maxBytes)} MB): ` +
+      `the parts read (${names}) declare ${total} bytes`,
+    maxBytes,
+  );
+}
+
+/** Writes the sheet's rows to `target` and returns how many came after the header (undefined for a sheet without a header row). */
+async function writeCsv(sheet: SheetReader, target: string, options: { sheetName: string; maxRows: number; maxBytes: number; context: CellContext }): Promise<number | undefined> {
+  const csv = stringify({ quoted: true, bom: true });
+  const limit = new OutputLimit(options.maxBytes);
+  const written = pipeline(csv, limit, createWriteStream(target));
+  const tooLarge = () =>
+    new LimitExceededError(
+      `The sheet "${options.sheetName}" is larger than the import size limit of ${options.maxBytes} bytes (${megabytes(options.maxBytes)} MB) once converted to CSV`,
+      options.maxBytes,
+    );
+  let rows: number | undefined;
+  try {
+    rows = await copyRows(sheet, csv, { ...options, overLimit: () => limit.exceeded, tooLarge });
+  } finally {
+    csv.end();
+    await written;
+  }
+  if (limit.exceeded) throw tooLarge();
+  return rows;
+}
+
+/** Passes bytes on up to `maxBytes`, then drops them and says so: the caller stops and refuses the file. */
+class OutputLimit extends Transform {
+  exceeded = false;
+  private size = 0;
+
+  constructor(private readonly maxBytes: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null, data?: Buffer) => void): void {
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) this.exceeded = true;
+    callback(null, this.exceeded ? undefined : chunk);
+  }
+}
+
+/** Writes the sheet's rows to `csv` and returns how many came after the header (undefined for a sheet without a header row). */
+async function copyRows(
+  sheet: SheetReader,
+  csv: Writable,
+  options: { sheetName: string; maxRows: number; context: CellContext; overLimit: () => boolean; tooLarge: () => Error },
+): Promise<number | undefined> {
+  let width: number | undefined;
+  let rowCount = 0;
+  for await (const row of sheet) {
+    const cells = rowCells(row, options.context, () =>
+      fileError(`The sheet "${options.sheetName}" has a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MB (row ${row.number})`),
+    );
+    if (cells.length === 0) continue;
+    if (width === undefined) {
+      width = cells.length;
+    } else {
+      rowCount += 1;
+      if (rowCount > options.maxRows) {
+        throw new LimitExceededError(
+          `The sheet "${options.sheetName}" has more than ${options.maxRows.toLocaleString('en-US')} data rows, the workspace limit`,
+          options.maxRows,
+        );
+      }
+      while (cells.length < width) cells.push('');
+    }
+    if (!csv.write(cells)) await once(csv, 'drain');
+    if (options.overLimit()) throw options.tooLarge();
+  }
+  return width === undefined ? undefined : rowCount;
+}
 /** The requested sheet (exact name, else ignoring case and surrounding spaces), or the first visible one. */
 function chooseSheet(sheets: { name: string; state?: string }[], wanted: string | null | undefined): string {
   if (sheets.length === 0) throw fileError('The file is not a CSV or XLSX file: it is a ZIP archive without an Excel workbook in it');
@@ -149,35 +388,19 @@ function otherSheets(sheetNames: string[], read: string): string {
   return `; the workbook's other ${others.length === 1 ? 'sheet is' : 'sheets are'} ${others.join(', ')}: choose one with sheetName`;
 }
 
-/** Writes the sheet's rows to `csv` and returns how many came after the header (undefined for a sheet without a header row). */
-async function copyRows(sheet: SheetReader, csv: Writable, options: { sheetName: string; maxRows: number; context: CellContext }): Promise<number | undefined> {
-  let width: number | undefined;
-  let rowCount = 0;
-  for await (const row of sheet) {
-    const cells = rowCells(row, options.context);
-    if (cells.length === 0) continue;
-    if (width === undefined) {
-      width = cells.length;
-    } else {
-      rowCount += 1;
-      if (rowCount > options.maxRows) {
-        throw new LimitExceededError(
-          `The sheet "${options.sheetName}" has more than ${options.maxRows.toLocaleString('en-US')} data rows, the workspace limit`,
-          options.maxRows,
-        );
-      }
-      while (cells.length < width) cells.push('');
-    }
-    if (!csv.write(cells)) await once(csv, 'drain');
-  }
-  return width === undefined ? undefined : rowCount;
-}
-
-/** The row's cells in their columns, up to its last non-blank one (none for a blank row). */
-function rowCells(row: ExcelJS.Row, context: CellContext): string[] {
+/**
+ * The row's cells in their columns, up to its last non-blank one (none for a blank row). Throws
+ * `tooLong()` once its text passes `MAX_ROW_BYTES`, before it is all made: a few bytes of XML can
+ * name one long shared string in each of 16,384 cells.
+ */
+function rowCells(row: ExcelJS.Row, context: CellContext, tooLong: () => Error): string[] {
   const cells: string[] = [];
+  let length = 0;
   row.eachCell({ includeEmpty: false }, (cell, column) => {
-    cells[column - 1] = cellText(cell.value, cell.numFmt, context);
+    const text = cellText(cell.value, cell.numFmt, context);
+    length += text.length;
+    if (length > MAX_ROW_BYTES) throw tooLong();
+    cells[column - 1] = text;
   });
   let end = cells.length;
   while (end > 0 && !cells[end - 1]?.trim()) end--;
@@ -188,12 +411,21 @@ function rowCells(row: ExcelJS.Row, context: CellContext): string[] {
 const EXCEL_EPOCH_OFFSET_DAYS = 25569;
 const DATE_1904_OFFSET_DAYS = 1462;
 const DAY_MS = 86_400_000;
+/**
+ * The dates a spreadsheet can show, from its day 0 to the end of 9999. Any other date cell it
+ * shows as `########`, and so does the import: its value (a number past JavaScript's dates, too)
+ * has no date to show.
+ */
+const FIRST_DATE_MS = Date.UTC(1899, 11, 30);
+const END_OF_DATES_MS = Date.UTC(10000, 0, 1);
+const NOT_A_DATE = '########';
 
 /**
  * A cell as the spreadsheet shows it: text as written (Excel's `_x000D_` escapes decoded), numbers
- * and dates by their format (src/domain/cell-display.ts), booleans TRUE/FALSE, a formula's cached
- * result (exceljs gives a boolean result as 1 or 0 and drops error results, which become empty),
- * rich text as its plain text, an error value as shown (`#N/A`), a hyperlink as its text.
+ * and dates by their format (src/domain/cell-display.ts; a date out of a spreadsheet's range as
+ * `########`), booleans TRUE/FALSE, a formula's cached result (exceljs gives a boolean result as 1
+ * or 0 and drops error results, which become empty), rich text as its plain text, an error value
+ * as shown (`#N/A`), a hyperlink as its text.
  */
 function cellText(value: ExcelJS.CellValue | undefined, format: string | undefined, context: CellContext): string {
   if (value === null || value === undefined) return '';
@@ -201,10 +433,10 @@ function cellText(value: ExcelJS.CellValue | undefined, format: string | undefin
   if (typeof value === 'number') {
     if (!isDateFormat(format)) return displayNumber(value, format);
     const days = value - EXCEL_EPOCH_OFFSET_DAYS + (context.date1904 ? DATE_1904_OFFSET_DAYS : 0);
-    return displayDate(new Date(days * DAY_MS), format);
+    return shownDate(new Date(days * DAY_MS), format);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return displayDate(value, format);
+  if (value instanceof Date) return shownDate(value, format);
   if ('sharedString' in value) return decodeEscapes(context.strings.get((value as { sharedString: number }).sharedString));
   if ('richText' in value) return decodeEscapes(value.richText.map((run) => run.text ?? '').join(''));
   if ('formula' in value || 'sharedFormula' in value || 'result' in value) {
@@ -216,6 +448,12 @@ function cellText(value: ExcelJS.CellValue | undefined, format: string | undefin
   return '';
 }
 
+/** A date cell by its format, or `NOT_A_DATE` outside the dates a spreadsheet shows (rounded to the second, as shown). */
+function shownDate(date: Date, format: string | undefined): string {
+  const shown = Math.round(date.getTime() / 1000) * 1000;
+  return shown >= FIRST_DATE_MS && shown < END_OF_DATES_MS ? displayDate(date, format) : NOT_A_DATE;
+}
+
 interface CellContext {
   strings: SharedStrings;
   date1904: boolean;
@@ -225,8 +463,8 @@ interface CellContext {
 const SHARED_STRINGS_PER_BLOCK = 1024;
 
 /**
- * The workbook's shared strings (a sheet names them by position), held compactly: a sheet that
- * comes before them in the ZIP waits on disk, but the strings must stay in memory while it is read.
+ * The workbook's shared strings (a sheet names them by position), held compactly, as they stay in
+ * memory while the sheet is read; past its limits `add` throws `LimitExceededError`.
  */
 class SharedStrings {
   private readonly blocks: string[] = [];
@@ -234,10 +472,29 @@ class SharedStrings {
   /** Where each string starts in its block; the next string's start (or the block's end) ends it. */
   private starts = new Uint32Array(SHARED_STRINGS_PER_BLOCK * 16);
   private count = 0;
+  private characters = 0;
+
+  constructor(private readonly limits: SharedStringLimits) {}
 
   add(text: string): void {
+    const { strings, characters } = this.limits;
+    this.characters += text.length;
+    if (this.count === strings) {
+      throw new LimitExceededError(
+        `The workbook has more than ${strings.toLocaleString('en-US')} shared strings, the most an import holds in memory: ` +
+          'import the sheet saved as CSV, or split the workbook',
+        strings,
+      );
+    }
+    if (this.characters > characters) {
+      throw new LimitExceededError(
+        `The workbook's shared strings hold more than ${characters.toLocaleString('en-US')} characters, the most an import ` +
+          'holds in memory: import the sheet saved as CSV, or split the workbook',
+        characters,
+      );
+    }
     if (this.count === this.starts.length) {
-      const grown = new Uint32Array(this.starts.length * 2);
+      const grown = new Uint32Array(Math.min(this.starts.length * 2, strings));
       grown.set(this.starts);
       this.starts = grown;
     }
@@ -268,14 +525,19 @@ function decodeEscapes(text: string): string {
   return text.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Closes the temporary file of a sheet that is skipped; exceljs opens it and leaves it to the reader. */
-function discard(sheet: SheetReader): void {
-  const source = sheet.iterator as { destroy?: () => void } | null;
-  if (source && typeof source.destroy === 'function') source.destroy();
+/**
+ * What a failure while reading the workbook means to the client: a typed error passes as it is, a
+ * ZIP that cannot be read says why, and anything else (exceljs and its XML parser throw plain
+ * errors for malformed parts) is a damaged file.
+ */
+function asDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if (error instanceof ZipFormatError) return fileError(`The file is not a readable XLSX workbook: ${error.message}`);
+  return fileError('The file is not a readable XLSX workbook: it is damaged, or a ZIP archive of something else');
 }
 
-function unreadable(): ValidationError {
-  return fileError('The file is not a readable XLSX workbook: it is damaged, or a ZIP archive of something else');
+function megabytes(bytes: number): number {
+  return Number((bytes / 1_000_000).toFixed(1));
 }
 
 function fileError(message: string): ValidationError {

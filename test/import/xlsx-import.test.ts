@@ -238,6 +238,25 @@ describe('cells as the user sees them', () => {
   });
 });
 
+describe('reading the archive', () => {
+  it('keeps letters whole where the unpacked XML is cut into chunks', async () => {
+    const { workspace, key } = await freshWorkspace();
+    const names = Array.from({ length: 6_000 }, (_, index) => `Zoë Müller-Ñandú ${index} 中文`);
+    const content = await workbook((book) => {
+      const sheet = book.addWorksheet('People');
+      sheet.addRow(['Name', 'Email']);
+      names.forEach((name, index) => sheet.addRow([name, `p${index}@x.test`]));
+    });
+    const started = await upload(key, content);
+    if (started.__typename !== 'ImportJob') throw new Error(started.message);
+    const read: string[] = [];
+    const stored = app.files.sourcePath(workspace.id, started.id);
+    for await (const row of readCsvRows(stored, { encoding: 'utf-8', bom: true, delimiter: ',', headers: [], rowCount: 0, samples: [] })) read.push(row.cells[0]!);
+    expect(read.filter((name) => name.includes('\uFFFD'))).toEqual([]);
+    expect(read).toEqual(names);
+  });
+});
+
 describe('sheets', () => {
   const twoSheets = () =>
     workbook((book) => {

@@ -11,6 +11,6 @@ const before = process.memoryUsage().rss;
 let peak = before;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
 const started = performance.now();
-const sheets = await convertXlsx(workbook, target, { maxRows: 5_000_000 });
+const sheets = await convertXlsx(workbook, target, { maxRows: 5_000_000, maxBytes: 2 ** 30 });
 clearInterval(sampler);
 process.stdout.write(JSON.stringify({ sheets, seconds: (performance.now() - started) / 1000, rssBeforeMb: before / 2 ** 20, rssGrowthMb: (peak - before) / 2 ** 20 }));
