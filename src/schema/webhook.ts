@@ -1,9 +1,11 @@
 import { LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
+import { MAX_URL_LENGTH } from '../domain/webhook.ts';
 import type { WebhookDelivery } from '../generated/prisma/client.ts';
 import { deliveredEvent } from '../services/webhook-delivery.ts';
 import { createWebhook, deleteWebhook, type CreatedWebhook } from '../services/webhooks.ts';
 import { builder } from './builder.ts';
+import { textLimit } from './input-limits.ts';
 import { ImportStatusEnum } from './import-job.ts';
 
 const WebhookDeliveryStatusEnum = builder.enumType('WebhookDeliveryStatus', {
@@ -19,7 +21,7 @@ function deliveryStatus(delivery: WebhookDelivery): 'PENDING' | 'DELIVERED' | 'F
 builder.prismaObject('WebhookDelivery', {
   description: 'One event posted (or to be posted) to one webhook: an import that ended.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: `Sent in every attempt's X-Switchboard-Delivery header and as the payload's "id".` }),
+    id: t.exposeID('id', { description: `Sent in every attempt's webhook-id header and as the payload's "id".` }),
     event: t.string({
       description: 'The event delivered ("import.finished"), as in the payload and the X-Switchboard-Event header.',
       resolve: (delivery) => deliveredEvent(delivery.payload).event,
@@ -31,7 +33,7 @@ builder.prismaObject('WebhookDelivery', {
     }),
     job: t.relation('job', { description: 'The job as it is now, which may have moved on since the event (an undo makes a COMPLETED job REVERTED); jobStatus is the state delivered.' }),
     status: t.field({ type: WebhookDeliveryStatusEnum, resolve: deliveryStatus }),
-    attempts: t.exposeInt('attempts', { description: 'POSTs made so far.' }),
+    attempts: t.exposeInt('attempts', { description: "POSTs made so far. A paused webhook's deliveries wait without spending attempts." }),
     nextAttemptAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -40,7 +42,11 @@ builder.prismaObject('WebhookDelivery', {
     }),
     deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true }),
     gaveUpAt: t.expose('gaveUpAt', { type: 'DateTime', nullable: true, description: 'When the last allowed attempt failed.' }),
-    lastError: t.exposeString('lastError', { nullable: true, description: 'What went wrong in the last failed attempt (an HTTP status, a timeout, a network error).' }),
+    lastError: t.exposeString('lastError', {
+      nullable: true,
+      description:
+        'What went wrong in the last failed attempt, one of a fixed few: "delivery failed: the receiver could not be reached", "delivery failed: no answer in time", "receiver answered 3xx (redirects are not followed)", "receiver answered 4xx", "receiver answered 5xx", "receiver answered an unexpected status". No detail of the network (ports, addresses, error codes) is given.',
+    }),
     payload: t.expose('payload', { type: 'JSON', description: 'The JSON body posted.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
@@ -52,6 +58,14 @@ const WebhookRef = builder.prismaObject('Webhook', {
     id: t.exposeID('id'),
     url: t.exposeString('url'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    consecutiveFailures: t.exposeInt('consecutiveFailures', { description: 'Failed attempts in a row, over all its deliveries; a delivered one resets it.' }),
+    pausedUntil: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'Set while the webhook is paused after too many failed attempts in a row (5): its deliveries wait, then one is tried; a success resumes them all, a failure doubles the pause (1 minute, 2, 4 … at most an hour).',
+      resolve: (webhook) => (webhook.pausedUntil && webhook.pausedUntil.getTime() > Date.now() ? webhook.pausedUntil : null),
+    }),
     deliveries: t.relatedConnection('deliveries', {
       cursor: 'workspaceId_id',
       description: 'What was posted to it, newest first.',
@@ -64,15 +78,21 @@ const WebhookRef = builder.prismaObject('Webhook', {
 const CreatedWebhookRef = builder.objectRef<CreatedWebhook>('CreatedWebhook').implement({
   description: 'A new webhook and its signing secret. The secret is not shown again.',
   fields: (t) => ({
-    secret: t.exposeString('secret', { description: 'The key of the HMAC-SHA256 in the X-Switchboard-Signature header.' }),
+    secret: t.exposeString('secret', {
+      description: 'The Standard Webhooks signing secret (whsec_ and base64): the key of the HMAC-SHA256 in the webhook-signature header. Stored sealed, never shown again.',
+    }),
     webhook: t.field({ type: WebhookRef, resolve: (created) => created.webhook }),
   }),
 });
 
 const CreateWebhookInput = builder.inputType('CreateWebhookInput', {
   fields: (t) => ({
-    url: t.string({ required: true, description: 'An absolute http or https URL.' }),
-    secret: t.string({ description: 'The signing secret (16 to 256 characters); a random one is made when none is given.' }),
+    url: t.string({
+      required: true,
+      extensions: textLimit(MAX_URL_LENGTH),
+      description: 'An absolute https URL to a public address (not loopback, private, link-local, …). A server run with WEBHOOKS_ALLOW_INSECURE=1, for development, also takes http and any address.',
+    }),
+    secret: t.string({ description: 'The signing secret, "whsec_" and the base64 of 24 to 64 random bytes; a random one of 32 bytes is made when none is given.' }),
   }),
 });
 
@@ -91,7 +111,7 @@ builder.mutationFields((t) => ({
     description: 'Registers a URL to be told (a signed POST) whenever an import ends.',
     errors: { types: [ValidationError, LimitExceededError] },
     args: { input: t.arg({ type: CreateWebhookInput, required: true }) },
-    resolve: (_root, { input }, ctx) => createWebhook(ctx.db, { workspaceId: ctx.caller.workspaceId, url: input.url, secret: input.secret }),
+    resolve: (_root, { input }, ctx) => createWebhook(ctx.db, ctx.webhooks, { workspaceId: ctx.caller.workspaceId, url: input.url, secret: input.secret }),
   }),
   deleteWebhook: t.withAuth({ admin: true }).field({
     type: WebhookRef,

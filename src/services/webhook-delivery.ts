@@ -1,28 +1,47 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
+import { nonPublicAddressRule } from '../domain/network-address.ts';
 import {
+  breakerPauseMs,
+  DEFAULT_BREAKER_POLICY,
   DEFAULT_RETRY_POLICY,
-  DELIVERY_HEADER,
+  DELIVERY_FAILURE_MESSAGES,
   EVENT_HEADER,
+  failureOfStatus,
+  ID_HEADER,
   IMPORT_FINISHED_EVENT,
+  openSecret,
+  parseWebhookUrl,
   retryDelayMs,
-  signBody,
   SIGNATURE_HEADER,
+  signWebhook,
   TIMESTAMP_HEADER,
+  type BreakerPolicy,
+  type DeliveryFailure,
   type RetryPolicy,
 } from '../domain/webhook.ts';
 import type { ImportStatus } from '../generated/prisma/client.ts';
 import { startPeriodic, type PeriodicTask } from './periodic.ts';
+import { sealPlainSecrets, type WebhookSettings } from './webhooks.ts';
 
 /** The states an import ends in; reaching one is what webhooks are told. */
 export const JOB_END_STATUSES: ImportStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED', 'REVERTED'];
 
-/** How long a receiver has to answer one POST. */
-const DEFAULT_TIMEOUT_MS = 10_000;
+/** How long one attempt may take in all: resolving the name, connecting, TLS and the receiver's answer. */
+const ATTEMPT_TIMEOUT_MS = 5_000;
 /** How often an idle delivery loop looks for due deliveries. */
 const DEFAULT_POLL_INTERVAL_MS = 1000;
-/** Deliveries claimed (and posted side by side) at a time by one loop. */
-const CLAIM_BATCH_SIZE = 20;
+/** Attempts one process has under way at once, all workspaces together. */
+const MAX_IN_FLIGHT = 20;
+/**
+ * Attempts one process has under way at once for one workspace: a workspace whose receivers hang
+ * holds at most these slots, and the others' deliveries go on in the rest.
+ */
+export const MAX_IN_FLIGHT_PER_WORKSPACE = 4;
 /** A claimed delivery whose process died is tried again this long after its timeout. */
 const CLAIM_LEASE_MARGIN_MS = 30_000;
 
@@ -66,101 +85,259 @@ export function deliveredEvent(payload: unknown): DeliveredEvent {
 
 export interface WebhookDeliveryOptions {
   db: Database;
+  /** The key opening the secrets, and whether insecure targets are allowed (development only). */
+  settings: WebhookSettings;
   retry?: RetryPolicy;
-  /** How long a receiver has to answer, in ms. */
+  breaker?: BreakerPolicy;
+  /** How long one attempt may take in all, in ms. */
   timeoutMs?: number;
+  pollIntervalMs?: number;
+  /** Resolves receivers' names before their addresses are checked: `dns.lookup` unless a test gives its own. */
+  resolve?: LookupFunction;
+  /** Gets each failure in detail (no URL, no payload): the stored error says less. */
   log?: (line: string) => void;
 }
 
 interface ClaimedDelivery {
   workspace_id: string;
   id: string;
+  webhook_id: string;
   attempts: number;
   body: string;
   url: string;
-  secret: string;
+  sealed_secret: Buffer | null;
+  plain_secret: string | null;
+}
+
+/** What became of one attempt: delivered (no failure), failed (with the detail for the log), or cut short by `stop`. */
+type AttemptOutcome = { failure: null } | { failure: DeliveryFailure; detail: string } | { stopped: true };
+
+/**
+ * Delivers webhooks until stopped. Each pass claims due deliveries (FOR UPDATE SKIP LOCKED, so any
+ * number of processes share the work), counts the attempt and leases them, then posts them without
+ * waiting: a pass never waits for a slow receiver, and the next pass fills the slots left. Claims
+ * are fair: each workspace gets at most MAX_IN_FLIGHT_PER_WORKSPACE attempts under way, taken in
+ * turn (every workspace's oldest due delivery before anyone's second). Each outcome is recorded:
+ * delivered, due again after a back-off, or given up after the last attempt; failures in a row
+ * trip the webhook's breaker. A process that dies mid-post leaves a lease that runs out, and the
+ * delivery is retried (delivery is at least once; the webhook-id header lets receivers drop repeats).
+ */
+export function startWebhookDelivery(options: WebhookDeliveryOptions): PeriodicTask {
+  const { db, settings, retry = DEFAULT_RETRY_POLICY, breaker = DEFAULT_BREAKER_POLICY, timeoutMs = ATTEMPT_TIMEOUT_MS } = options;
+  const log = options.log ?? (() => {});
+  const lookup = settings.allowInsecure ? undefined : publicOnlyLookup(options.resolve ?? (dnsLookup as LookupFunction));
+  const stopping = new AbortController();
+  const inFlight = new Map<string, number>();
+  const attempts = new Set<Promise<void>>();
+  let secretsSealed = false;
+
+  const track = (delivery: ClaimedDelivery) => {
+    inFlight.set(delivery.workspace_id, (inFlight.get(delivery.workspace_id) ?? 0) + 1);
+    const attempt = deliver(delivery)
+      .catch((error) => log(`webhook delivery ${delivery.id}: recording the attempt failed: ${error?.stack ?? error}`))
+      .finally(() => {
+        attempts.delete(attempt);
+        const left = inFlight.get(delivery.workspace_id)! - 1;
+        if (left === 0) inFlight.delete(delivery.workspace_id);
+        else inFlight.set(delivery.workspace_id, left);
+      });
+    attempts.add(attempt);
+  };
+
+  const deliver = async (delivery: ClaimedDelivery) => {
+    const outcome = await attempt(delivery, { settings, timeoutMs, lookup, stopping: stopping.signal });
+    const key = [delivery.workspace_id, delivery.id];
+    if ('stopped' in outcome) {
+      // Shutting down: due again at once, for this process's successor or another process.
+      await db.pool.query('UPDATE webhook_deliveries SET next_attempt_at = now() WHERE workspace_id = $1 AND id = $2 AND delivered_at IS NULL', key);
+      return;
+    }
+    if (outcome.failure === null) {
+      await db.pool.query(
+        `WITH delivered AS (
+           UPDATE webhook_deliveries SET delivered_at = now(), last_error = NULL WHERE workspace_id = $1 AND id = $2 RETURNING workspace_id, webhook_id)
+         UPDATE webhooks w SET consecutive_failures = 0, paused_until = NULL
+         FROM delivered WHERE w.workspace_id = delivered.workspace_id AND w.id = delivered.webhook_id`,
+        key,
+      );
+      return;
+    }
+    log(`webhook delivery ${delivery.id} (webhook ${delivery.webhook_id}), attempt ${delivery.attempts}: ${outcome.detail}`);
+    const delayMs = retryDelayMs(delivery.attempts, retry);
+    const { rows } = await db.pool.query<{ consecutive_failures: number }>(
+      `WITH failed AS (
+         UPDATE webhook_deliveries
+         SET last_error = $3, gave_up_at = CASE WHEN $4::float8 IS NULL THEN now() END,
+             next_attempt_at = CASE WHEN $4::float8 IS NULL THEN next_attempt_at ELSE now() + make_interval(secs => $4::float8) END
+         WHERE workspace_id = $1 AND id = $2 RETURNING workspace_id, webhook_id)
+       UPDATE webhooks w SET consecutive_failures = w.consecutive_failures + 1
+       FROM failed WHERE w.workspace_id = failed.workspace_id AND w.id = failed.webhook_id
+       RETURNING w.consecutive_failures`,
+      [...key, DELIVERY_FAILURE_MESSAGES[outcome.failure], delayMs === null ? null : delayMs / 1000],
+    );
+    const pauseMs = rows[0] ? breakerPauseMs(rows[0].consecutive_failures, breaker) : null;
+    if (pauseMs !== null) {
+      log(`webhook ${delivery.webhook_id}: ${rows[0]!.consecutive_failures} failed attempts in a row, paused for ${pauseMs} ms`);
+      await db.pool.query('UPDATE webhooks SET paused_until = now() + make_interval(secs => $3) WHERE workspace_id = $1 AND id = $2', [
+        delivery.workspace_id,
+        delivery.webhook_id,
+        pauseMs / 1000,
+      ]);
+    }
+  };
+
+  const periodic = startPeriodic({
+    name: 'webhook delivery',
+    intervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    log,
+    pass: async () => {
+      if (!secretsSealed) {
+        const sealed = await sealPlainSecrets(db, settings.secretKey);
+        if (sealed > 0) log(`sealed the signing secrets of ${sealed} webhooks`);
+        secretsSealed = true;
+      }
+      const capacity = MAX_IN_FLIGHT - attempts.size;
+      if (capacity <= 0) return false;
+      const claimed = await claimDue(db, { limit: capacity, inFlight, breaker, leaseSeconds: (timeoutMs + CLAIM_LEASE_MARGIN_MS) / 1000 });
+      for (const delivery of claimed) track(delivery);
+      return claimed.length === capacity;
+    },
+  });
+
+  return {
+    async stop() {
+      await periodic.stop();
+      stopping.abort();
+      await Promise.all(attempts);
+    },
+  };
 }
 
 /**
- * One pass: claims the deliveries that are due (FOR UPDATE SKIP LOCKED, so any number of processes
- * share the work), counts the attempt and leases them before posting, then posts them side by side
- * and records each outcome: delivered, due again after a back-off, or given up after the last
- * attempt. A process that dies mid-post leaves a lease that runs out, and the delivery is retried
- * (delivery is at least once; the delivery id lets receivers drop repeats). Returns how many were tried.
+ * Claims up to `limit` due deliveries, fairly: a workspace gets no more than its free slots
+ * (MAX_IN_FLIGHT_PER_WORKSPACE less what this process has under way for it), and the claims go
+ * round the workspaces, oldest due first. A paused webhook's deliveries are left waiting; once its
+ * pause is over, one delivery (the probe) is claimed, and the webhook stays paused while it is
+ * under way, so the probe is tried alone.
  */
-export async function deliverDueWebhooks(options: WebhookDeliveryOptions): Promise<number> {
-  const { db, retry = DEFAULT_RETRY_POLICY, timeoutMs = DEFAULT_TIMEOUT_MS } = options;
+async function claimDue(
+  db: Database,
+  options: { limit: number; inFlight: Map<string, number>; breaker: BreakerPolicy; leaseSeconds: number },
+): Promise<ClaimedDelivery[]> {
   const { rows } = await db.pool.query<ClaimedDelivery>(
     `WITH due AS (
-       SELECT workspace_id, id FROM webhook_deliveries
-       WHERE delivered_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= now()
-       ORDER BY next_attempt_at LIMIT $1
-       FOR UPDATE SKIP LOCKED)
-     UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $2)
-     FROM due, webhooks w
-     WHERE d.workspace_id = due.workspace_id AND d.id = due.id AND w.workspace_id = d.workspace_id AND w.id = d.webhook_id
-     RETURNING d.workspace_id, d.id, d.attempts, d.payload::text AS body, w.url, w.secret`,
-    [CLAIM_BATCH_SIZE, (timeoutMs + CLAIM_LEASE_MARGIN_MS) / 1000],
+       SELECT d.workspace_id, d.id, d.next_attempt_at, w.consecutive_failures >= $3 AS probing,
+              row_number() OVER (PARTITION BY d.workspace_id, d.webhook_id ORDER BY d.next_attempt_at, d.id) AS webhook_rank
+       FROM webhook_deliveries d JOIN webhooks w ON w.workspace_id = d.workspace_id AND w.id = d.webhook_id
+       WHERE d.delivered_at IS NULL AND d.gave_up_at IS NULL AND d.next_attempt_at <= now()
+         AND (w.paused_until IS NULL OR w.paused_until <= now())),
+     eligible AS (
+       SELECT workspace_id, id, next_attempt_at, row_number() OVER (PARTITION BY workspace_id ORDER BY next_attempt_at, id) AS workspace_rank
+       FROM due WHERE NOT probing OR webhook_rank = 1),
+     picked AS (
+       SELECT e.workspace_id, e.id FROM eligible e
+       LEFT JOIN unnest($4::uuid[], $5::int[]) AS busy(workspace_id, attempts) ON busy.workspace_id = e.workspace_id
+       WHERE e.workspace_rank <= $2 - coalesce(busy.attempts, 0)
+       ORDER BY e.workspace_rank, e.next_attempt_at, e.id
+       LIMIT $1),
+     locked AS (
+       SELECT d.workspace_id, d.id, d.webhook_id FROM webhook_deliveries d JOIN picked ON picked.workspace_id = d.workspace_id AND picked.id = d.id
+       WHERE d.delivered_at IS NULL AND d.gave_up_at IS NULL AND d.next_attempt_at <= now()
+       FOR UPDATE OF d SKIP LOCKED),
+     probes AS (
+       UPDATE webhooks w SET paused_until = now() + make_interval(secs => $6)
+       FROM locked WHERE w.workspace_id = locked.workspace_id AND w.id = locked.webhook_id AND w.consecutive_failures >= $3)
+     UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $6)
+     FROM locked, webhooks w
+     WHERE d.workspace_id = locked.workspace_id AND d.id = locked.id AND w.workspace_id = d.workspace_id AND w.id = d.webhook_id
+     RETURNING d.workspace_id, d.id, d.webhook_id, d.attempts, d.payload::text AS body, w.url, w.sealed_secret, w.plain_secret`,
+    [
+      options.limit,
+      MAX_IN_FLIGHT_PER_WORKSPACE,
+      options.breaker.threshold,
+      [...options.inFlight.keys()],
+      [...options.inFlight.values()],
+      options.leaseSeconds,
+    ],
   );
-  await Promise.all(
-    rows.map(async (delivery) => {
-      const error = await post(delivery, timeoutMs);
-      if (error === null) {
-        await db.pool.query(`UPDATE webhook_deliveries SET delivered_at = now(), last_error = NULL WHERE workspace_id = $1 AND id = $2`, [
-          delivery.workspace_id,
-          delivery.id,
-        ]);
-        return;
-      }
-      const delayMs = retryDelayMs(delivery.attempts, retry);
-      options.log?.(`webhook delivery ${delivery.id}, attempt ${delivery.attempts}: ${error}`);
-      await db.pool.query(
-        delayMs === null
-          ? `UPDATE webhook_deliveries SET gave_up_at = now(), last_error = $3 WHERE workspace_id = $1 AND id = $2`
-          : `UPDATE webhook_deliveries SET next_attempt_at = now() + make_interval(secs => $4), last_error = $3 WHERE workspace_id = $1 AND id = $2`,
-        delayMs === null ? [delivery.workspace_id, delivery.id, error] : [delivery.workspace_id, delivery.id, error, delayMs / 1000],
-      );
-    }),
-  );
-  return rows.length;
+  return rows;
 }
 
-/** POSTs one delivery; null when the receiver answered 2xx, else what went wrong. */
-async function post(delivery: ClaimedDelivery, timeoutMs: number): Promise<string | null> {
+/** Signs and POSTs one delivery. */
+async function attempt(
+  delivery: ClaimedDelivery,
+  options: { settings: WebhookSettings; timeoutMs: number; lookup: LookupFunction | undefined; stopping: AbortSignal },
+): Promise<AttemptOutcome> {
+  let url: URL;
+  let secret: string;
   try {
-    const response = await fetch(delivery.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Switchboard-Webhooks/1',
-        [SIGNATURE_HEADER]: signBody(delivery.secret, delivery.body),
-        [EVENT_HEADER]: IMPORT_FINISHED_EVENT,
-        [DELIVERY_HEADER]: delivery.id,
-        [TIMESTAMP_HEADER]: String(Math.floor(Date.now() / 1000)),
-      },
-      body: delivery.body,
-      // A redirect is not followed: the registered URL is the only one that gets the payload.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await response.body?.cancel();
-    return response.ok ? null : `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    // Checked again: the policy may have changed since the webhook was made.
+    url = new URL(parseWebhookUrl(delivery.url, ['url'], options.settings));
+    secret = delivery.sealed_secret ? openSecret(options.settings.secretKey, delivery.sealed_secret, delivery.workspace_id) : delivery.plain_secret!;
   } catch (error) {
-    if ((error as Error).name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ?? cause?.message ?? (error as Error).message;
+    return { failure: 'UNREACHABLE', detail: `not sent: ${(error as Error).message}` };
+  }
+  const timestamp = Math.floor(Date.now() / 1000);
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(delivery.body)),
+    'user-agent': 'Switchboard-Webhooks/2',
+    [ID_HEADER]: delivery.id,
+    [TIMESTAMP_HEADER]: String(timestamp),
+    [SIGNATURE_HEADER]: signWebhook(secret, { id: delivery.id, timestamp, body: delivery.body }),
+    [EVENT_HEADER]: IMPORT_FINISHED_EVENT,
+  };
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  try {
+    const status = await post(url, headers, delivery.body, AbortSignal.any([timeout, options.stopping]), options.lookup);
+    const failure = failureOfStatus(status);
+    return failure === null ? { failure } : { failure, detail: `HTTP ${status}` };
+  } catch (error) {
+    if (options.stopping.aborted) return { stopped: true };
+    if (timeout.aborted) return { failure: 'TIMEOUT', detail: `no answer within ${options.timeoutMs} ms` };
+    const { code, message } = error as NodeJS.ErrnoException;
+    return { failure: 'UNREACHABLE', detail: code ? `${code}: ${message}` : message };
   }
 }
 
 /**
- * Delivers webhooks until stopped: a pass every `pollIntervalMs`, at once again after a full batch.
- * Safe to run in every process.
+ * POSTs with node:http(s): a fresh connection, no redirect followed, the answer's status only (its
+ * body is not read). Resolves to the status.
  */
-export function startWebhookDelivery(options: WebhookDeliveryOptions & { pollIntervalMs?: number }): PeriodicTask {
-  return startPeriodic({
-    name: 'webhook delivery',
-    intervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-    log: options.log,
-    pass: async () => (await deliverDueWebhooks(options)) >= CLAIM_BATCH_SIZE,
+function post(url: URL, headers: Record<string, string>, body: string, signal: AbortSignal, lookup: LookupFunction | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const transport = url.protocol === 'https:' ? https : http;
+    const request = transport.request(url, { method: 'POST', headers, signal, agent: false, ...(lookup ? { lookup } : {}) }, (response) => {
+      resolve(response.statusCode ?? 0);
+      response.destroy();
+    });
+    request.on('error', reject);
+    request.end(body);
   });
+}
+
+/** A name resolved to an address that is not public: the connection is not made. */
+class NonPublicAddressError extends Error {
+  readonly code = 'ENONPUBLIC';
+}
+
+/**
+ * The resolver the connection uses, refusing names that resolve to any address that is not public.
+ * The check is on the very addresses the socket connects to, so a name that resolves to a public
+ * address when the webhook is made and to a private one later (DNS rebinding) is refused too.
+ */
+function publicOnlyLookup(resolve: LookupFunction): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname, { ...options, all: true }, (error, answer) => {
+      if (error) return callback(error, '');
+      const addresses = answer as LookupAddress[];
+      for (const { address } of addresses) {
+        const rule = nonPublicAddressRule(address);
+        if (rule) return callback(new NonPublicAddressError(`the receiver's name resolves to ${address}, ${rule}`), '');
+      }
+      if (addresses.length === 0) return callback(Object.assign(new Error('the name resolves to no address'), { code: 'ENOTFOUND' }), '');
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
 }

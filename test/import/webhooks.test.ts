@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookDelivery } from '../../src/services/webhook-delivery.ts';
 import { graphql } from '../generated/gql.ts';
 import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
 import { importCsv, validateCsv, waitWhile } from '../support/imports.ts';
+import { startReceiver, verifyReceived, type Received, type Receiver } from '../support/webhook-receiver.ts';
 
 const CreateWebhook = graphql(`
   mutation CreateWebhook($input: CreateWebhookInput!) {
@@ -60,50 +60,28 @@ const RevertImport = graphql(`
   }
 `);
 
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  at: number;
-}
-
-/** A receiver on 127.0.0.1: /flaky fails its first request, /down always answers 503, /slow never answers. */
-function startReceiver(): Promise<{ server: Server; url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const path = req.url ?? '';
-      received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
-      if (path === '/slow') return;
-      const failing = path === '/down' || (path === '/flaky' && received.filter((request) => request.path === '/flaky').length === 1);
-      res.writeHead(failing ? 503 : 204).end();
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, received })),
-  );
-}
-
-/** What a receiver does: recompute the HMAC of the raw body with the shared secret. */
+/** What a receiver does by hand: recompute the HMAC-SHA256 of "id.timestamp.body" keyed with the bytes of the secret. */
 function signatureIsValid(secret: string, request: Received): boolean {
-  return request.headers['x-switchboard-signature'] === `sha256=${createHmac('sha256', secret).update(request.body).digest('hex')}`;
+  const signed = `${request.headers['webhook-id']}.${request.headers['webhook-timestamp']}.${request.body}`;
+  const expected = createHmac('sha256', Buffer.from(secret.replace(/^whsec_/, ''), 'base64')).update(signed).digest('base64');
+  return request.headers['webhook-signature'] === `v1,${expected}`;
 }
+
+/** A secret of the client's own choosing, in the Standard Webhooks form. */
+const OWN_SECRET = `whsec_${Buffer.from('a secret of our own, 32 bytes!!!').toString('base64')}`;
 
 const CSV = 'Name,Phone\nAda Lovelace,+12025550101\nGrace Hopper,+12025550102\n';
 const OPTIONS = { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' } as const;
 
 let app: TestApp;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let receiver: Receiver;
 
 beforeAll(async () => {
   app = await startTestApp();
   receiver = await startReceiver();
 });
 afterAll(async () => {
-  receiver?.server.closeAllConnections();
-  await new Promise((resolve) => receiver?.server.close(resolve));
+  await receiver?.close();
   await app?.close();
 });
 
@@ -138,9 +116,9 @@ describe('managing webhooks', () => {
 
   it('creates (showing the secret once), lists and deletes, within the workspace only', async () => {
     const generated = await created(workspace, { url: 'https://example.com/a' });
-    expect(generated.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    const given = await created(workspace, { url: 'http://example.com/b', secret: 'a-secret-of-our-own' });
-    expect(given.secret).toBe('a-secret-of-our-own');
+    expect(generated.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const given = await created(workspace, { url: 'http://example.com/b', secret: OWN_SECRET });
+    expect(given.secret).toBe(OWN_SECRET);
 
     const { webhooks } = await app.data(Webhooks, {}, workspace.keys.ADMIN);
     expect(webhooks.map((webhook) => webhook.url)).toEqual(['https://example.com/a', 'http://example.com/b']);
@@ -161,24 +139,25 @@ describe('managing webhooks', () => {
 describe('delivering', () => {
   it('posts a signed summary when an import completes, and retries after a failed attempt', async () => {
     const workspace = await app.createWorkspace();
-    const webhook = await created(workspace, { url: `${receiver.url}/flaky`, secret: 'flaky-receiver-secret' });
-    const delivery = startWebhookDelivery({ db: app.db, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1000 }, pollIntervalMs: 20 });
+    const webhook = await created(workspace, { url: `${receiver.url}/flaky`, secret: OWN_SECRET });
+    const delivery = startWebhookDelivery({ db: app.db, settings: app.webhooks, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1000 }, pollIntervalMs: 20 });
     try {
       const job = await importCsv(app, workspace.keys.WRITE, CSV, OPTIONS);
       await expect.poll(() => receiver.received.filter((request) => request.path === '/flaky').length, { timeout: 10_000 }).toBe(2);
       const [first, second] = receiver.received.filter((request) => request.path === '/flaky');
       for (const request of [first!, second!]) {
-        expect(signatureIsValid('flaky-receiver-secret', request)).toBe(true);
+        expect(signatureIsValid(OWN_SECRET, request)).toBe(true);
+        expect(verifyReceived(OWN_SECRET, request)).toBe('valid');
         expect(request.headers).toMatchObject({ 'content-type': 'application/json', 'x-switchboard-event': 'import.finished' });
-        expect(Number(request.headers['x-switchboard-timestamp'])).toBeCloseTo(request.at / 1000, -1);
+        expect(Number(request.headers['webhook-timestamp'])).toBeCloseTo(request.at / 1000, -1);
       }
-      expect(second!.headers['x-switchboard-delivery']).toBe(first!.headers['x-switchboard-delivery']);
+      expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
       expect(second!.at - first!.at).toBeGreaterThanOrEqual(200);
-      expect(signatureIsValid('some-other-secret', first!)).toBe(false);
+      expect(signatureIsValid(`whsec_${Buffer.alloc(32, 1).toString('base64')}`, first!)).toBe(false);
 
       const payload = JSON.parse(second!.body);
       expect(payload).toMatchObject({
-        id: first!.headers['x-switchboard-delivery'],
+        id: first!.headers['webhook-id'],
         event: 'import.finished',
         workspaceId: workspace.id,
         job: { id: job.id, status: 'COMPLETED', totalRows: 2, counts: { created: 2, updated: 0, skipped: 0, failed: 0 }, failureReason: null },
@@ -200,7 +179,7 @@ describe('delivering', () => {
     const workspace = await app.createWorkspace();
     const key = workspace.keys.WRITE;
     await created(workspace, { url: `${receiver.url}/undone` });
-    const delivery = startWebhookDelivery({ db: app.db, pollIntervalMs: 20 });
+    const delivery = startWebhookDelivery({ db: app.db, settings: app.webhooks, pollIntervalMs: 20 });
     const deliveries = async () => (await app.data(Webhooks, {}, workspace.keys.ADMIN)).webhooks[0]!.deliveries.edges.map((edge) => edge.node);
     try {
       const job = await importCsv(app, key, CSV, OPTIONS);
@@ -227,7 +206,13 @@ describe('delivering', () => {
     const workspace = await app.createWorkspace();
     await created(workspace, { url: `${receiver.url}/down` });
     await created(workspace, { url: `${receiver.url}/slow` });
-    const delivery = startWebhookDelivery({ db: app.db, retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 50 }, pollIntervalMs: 20, timeoutMs: 300 });
+    const delivery = startWebhookDelivery({
+      db: app.db,
+      settings: app.webhooks,
+      retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 50 },
+      pollIntervalMs: 20,
+      timeoutMs: 300,
+    });
     try {
       await importCsv(app, workspace.keys.WRITE, CSV, OPTIONS);
       const deliveries = async () =>
@@ -235,8 +220,8 @@ describe('delivering', () => {
       await expect
         .poll(deliveries, { timeout: 10_000 })
         .toEqual({
-          '/down': expect.objectContaining({ status: 'FAILED', attempts: 2, lastError: 'HTTP 503 Service Unavailable', nextAttemptAt: null, deliveredAt: null }),
-          '/slow': expect.objectContaining({ status: 'FAILED', attempts: 2, lastError: 'no answer within 300 ms' }),
+          '/down': expect.objectContaining({ status: 'FAILED', attempts: 2, lastError: 'receiver answered 5xx', nextAttemptAt: null, deliveredAt: null }),
+          '/slow': expect.objectContaining({ status: 'FAILED', attempts: 2, lastError: 'delivery failed: no answer in time' }),
         });
       const failed = await deliveries();
       expect(failed['/down']!.gaveUpAt).not.toBeNull();
