@@ -29,17 +29,30 @@ export const SETTING_RANGES: Readonly<Record<NumericSetting, { min: number; max:
 };
 
 /**
- * Checks a change of settings: every numeric one a whole number in its range, channels listed
- * once. Every problem is reported at once, by the input field's name; nothing is applied unless all pass.
+ * The server's own ceilings on settings, set by its operator: a workspace may choose less, never
+ * more, whatever SETTING_RANGES would allow.
  */
-export function parseSettingsChange(input: { [K in keyof WorkspaceSettings]?: WorkspaceSettings[K] | null }): Partial<WorkspaceSettings> {
+export type SettingCeilings = Readonly<Partial<Record<NumericSetting, number>>>;
+
+/**
+ * Checks a change of settings: every numeric one a whole number in its range and at most the
+ * server's ceiling, channels listed once. Every problem is reported at once, by the input field's
+ * name; nothing is applied unless all pass.
+ */
+export function parseSettingsChange(
+  input: { [K in keyof WorkspaceSettings]?: WorkspaceSettings[K] | null },
+  ceilings: SettingCeilings,
+): Partial<WorkspaceSettings> {
   const issues: InputIssue[] = [];
   const change: Partial<WorkspaceSettings> = {};
   for (const [key, range] of Object.entries(SETTING_RANGES) as [NumericSetting, (typeof SETTING_RANGES)[NumericSetting]][]) {
     const value = input[key];
     if (value == null) continue;
+    const ceiling = ceilings[key];
     if (!Number.isInteger(value) || value < range.min || value > range.max) {
       issues.push({ path: ['input', key], message: `must be a whole number from ${range.min} to ${range.max} ${range.unit}, not ${value}` });
+    } else if (ceiling !== undefined && value > ceiling) {
+      issues.push({ path: ['input', key], message: `must be at most ${ceiling} ${range.unit}, the maximum this server allows, not ${value}` });
     } else change[key] = value;
   }
   if (input.requireFirstName != null) change.requireFirstName = input.requireFirstName;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
+import type { OperatorLimits } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { InvalidStateError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { InvalidStateError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
 import { CONTACT_ID_COLUMN, planImport, type ImportOptionsInput } from '../domain/import-options.ts';
 import type { ImportJob, ImportStatus, Prisma } from '../generated/prisma/client.ts';
@@ -12,7 +13,8 @@ import { createdWithin } from '../db/created-within.ts';
 import { checkDateRange } from '../domain/date-range.ts';
 import { notifyJobChanged } from './progress.ts';
 import { storeSource, suggestSourceColumns } from './source.ts';
-import { enqueueJobEnded } from '../services/webhook-delivery.ts';
+import { uploadLimit } from '../domain/upload-limit.ts';
+import { enqueueJobEnded, JOB_END_STATUSES } from '../services/webhook-delivery.ts';
 
 /**
  * Where an import's rows come from: an uploaded file (CSV, or an XLSX workbook and the sheet to
@@ -31,42 +33,54 @@ interface JobScope {
 /**
  * Starts an import: the source is streamed to storage, its encoding, delimiter, header and row
  * count are detected, and each column gets a suggested field. A source that cannot be imported is
- * refused with the reason, and nothing of it is kept.
+ * refused with the reason, and nothing of it is kept. An upload is held to the workspace's size
+ * limit and the server's, whichever is lower; a workspace with as many imports under way as the
+ * server allows is refused before its file is read.
  */
-export async function startImport(scope: JobScope & { keyId: string; source: ImportSource }): Promise<ImportJob> {
-  const { db, files, workspaceId, source } = scope;
+export async function startImport(
+  scope: JobScope & { keyId: string; source: ImportSource; limits: Pick<OperatorLimits, 'maxUploadBytes' | 'maxActiveImportsPerWorkspace'> },
+): Promise<ImportJob> {
+  const { db, files, workspaceId, source, limits } = scope;
   const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
   if (source.kind === 'text' && !source.text.trim()) throw ValidationError.of(['text'], 'the pasted text is empty');
+  await requireImportSlot(db.prisma, workspaceId, limits.maxActiveImportsPerWorkspace);
 
   const id = randomUUID();
   const target = files.sourcePath(workspaceId, id);
   try {
-    const stored = await storeSource({ files, target, source, maxBytes: Number(workspace.importMaxBytes), maxRows: workspace.importMaxRows });
+    const limit = uploadLimit(Number(workspace.importMaxBytes), limits.maxUploadBytes);
+    const stored = await storeSource({ files, target, source, limit, maxRows: workspace.importMaxRows });
     const customFields = await db.prisma.field.findMany({ where: { workspaceId }, orderBy: { createdAt: 'asc' } });
     const { samples, ...rest } = stored.layout;
     const createdAt = new Date();
     const state: JobState = { layout: rest, sheetNames: stored.sheetNames };
-    const job = await db.prisma.importJob.create({
-      data: {
-        workspaceId,
-        id,
-        status: 'MAPPING',
-        sourceKind: stored.kind,
-        fileName: source.fileName?.trim() || (source.kind === 'text' ? 'pasted text' : stored.kind === 'XLSX' ? 'upload.xlsx' : 'upload.csv'),
-        filePath: target,
-        fileSize: stored.size,
-        encoding: stored.encoding,
-        delimiter: stored.delimiter,
-        hasHeader: stored.hasHeader,
-        sheetName: stored.sheetName,
-        totalRows: stored.layout.rowCount,
-        columns: suggestSourceColumns(stored, [...BUILT_IN_FIELDS, ...customFields, CONTACT_ID_COLUMN]) as object[],
-        options: state as object,
-        createdAt,
-        // The sweeper expires a job still waiting for its mapping at this deadline.
-        reviewExpiresAt: new Date(createdAt.getTime() + workspace.reviewTtlSeconds * 1000),
-        createdByKeyId: scope.keyId,
-      },
+    // Counted again where the job is made, one start of the workspace at a time, as others may have
+    // started while this file was read.
+    const job = await db.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('imports:' || ${workspaceId}::text))`;
+      await requireImportSlot(tx, workspaceId, limits.maxActiveImportsPerWorkspace);
+      return tx.importJob.create({
+        data: {
+          workspaceId,
+          id,
+          status: 'MAPPING',
+          sourceKind: stored.kind,
+          fileName: source.fileName?.trim() || (source.kind === 'text' ? 'pasted text' : stored.kind === 'XLSX' ? 'upload.xlsx' : 'upload.csv'),
+          filePath: target,
+          fileSize: stored.size,
+          encoding: stored.encoding,
+          delimiter: stored.delimiter,
+          hasHeader: stored.hasHeader,
+          sheetName: stored.sheetName,
+          totalRows: stored.layout.rowCount,
+          columns: suggestSourceColumns(stored, [...BUILT_IN_FIELDS, ...customFields, CONTACT_ID_COLUMN]) as object[],
+          options: state as object,
+          createdAt,
+          // The sweeper expires a job still waiting for its mapping at this deadline.
+          reviewExpiresAt: new Date(createdAt.getTime() + workspace.reviewTtlSeconds * 1000),
+          createdByKeyId: scope.keyId,
+        },
+      });
     });
     await notifyJobChanged(db.pool, id);
     return job;
@@ -74,6 +88,20 @@ export async function startImport(scope: JobScope & { keyId: string; source: Imp
     await files.removeJob(workspaceId, id);
     throw error;
   }
+}
+
+/**
+ * Refuses a new import while the workspace has `max` imports under way: uploaded and not yet
+ * ended (waiting for a mapping, validating, in review, queued, being written or reverted). Each
+ * holds its uploaded file until it ends.
+ */
+async function requireImportSlot(prisma: Pick<Prisma.TransactionClient, 'importJob'>, workspaceId: string, max: number): Promise<void> {
+  const active = await prisma.importJob.count({ where: { workspaceId, status: { notIn: JOB_END_STATUSES } } });
+  if (active < max) return;
+  throw new LimitExceededError(
+    `The workspace has ${active} imports under way and this server allows at most ${max} at once: finish or cancel one before starting another`,
+    max,
+  );
 }
 
 /**

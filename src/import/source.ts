@@ -3,6 +3,7 @@ import { ValidationError } from '../domain/errors.ts';
 import type { MatchableField } from '../domain/field-key.ts';
 import { suggestFieldFromValues } from '../domain/header-row.ts';
 import { suggestColumns, type ColumnSuggestion } from '../domain/import-options.ts';
+import type { UploadLimit } from '../domain/upload-limit.ts';
 import type { ImportSourceKind } from '../generated/prisma/enums.ts';
 import { inspectCsv, type CsvLayout } from './csv-source.ts';
 import type { FileStore } from './file-store.ts';
@@ -38,20 +39,20 @@ export interface StoredSource {
  * The same checks apply to all (empty, header only, blank or duplicate headers, row and size
  * limits). On failure the caller removes the job's folder.
  */
-export async function storeSource(options: { files: FileStore; target: string; source: ImportSource; maxBytes: number; maxRows: number }): Promise<StoredSource> {
-  const { files, target, source, maxBytes, maxRows } = options;
+export async function storeSource(options: { files: FileStore; target: string; source: ImportSource; limit: UploadLimit; maxRows: number }): Promise<StoredSource> {
+  const { files, target, source, limit, maxRows } = options;
   if (source.kind === 'text') {
     const pasted = await preparePastedText(source.text, source.hasHeader);
-    const { size } = await files.saveStream(pasted.stream, target, maxBytes);
+    const { size } = await files.saveStream(pasted.stream, target, limit);
     const layout = await inspectCsv(target, { maxRows });
     return { kind: 'TEXT', size, layout, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: pasted.hasHeader, sheetName: null, sheetNames: null };
   }
 
-  const { size } = await files.saveStream(source.stream, target, maxBytes);
+  const { size } = await files.saveStream(source.stream, target, limit);
   if (await isZipFile(target)) {
     const converted = `${target}.csv`;
     try {
-      const sheets = await convertXlsx(target, converted, { sheetName: source.sheetName, maxRows });
+      const sheets = await convertXlsx(target, converted, { sheetName: source.sheetName, maxRows, maxBytes: limit.bytes });
       await rename(converted, target);
       const layout = await inspectCsv(target, { maxRows });
       return { kind: 'XLSX', size, layout, encoding: null, delimiter: null, hasHeader: true, ...sheets };

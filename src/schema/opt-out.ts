@@ -12,6 +12,7 @@ import { parseId } from '../domain/ids.ts';
 import { ConsentEventType, ConsentSource, DetailKind, OptOutChannel } from '../generated/prisma/enums.ts';
 import {
   addressConsent,
+  BULK_LIST_MAX_LINE_LENGTH,
   bulkOptOut,
   consentOfAddresses,
   optIn,
@@ -21,12 +22,11 @@ import {
   optOutListWhere,
   recordInboundKeyword,
   reinstate,
-  streamLines,
-  textLines,
   type AddressConsent,
   type BulkOptOutResult,
 } from '../services/opt-outs.ts';
 import { builder, type AuthedContext } from './builder.ts';
+import { LONG_TEXT_MAX_LENGTH, textLimit } from './input-limits.ts';
 import { requestLoader } from './loader.ts';
 import { ChannelEnum } from './workspace.ts';
 
@@ -235,8 +235,12 @@ const ReinstateInput = builder.inputType('ReinstateInput', {
 const BulkOptOutInput = builder.inputType('BulkOptOutInput', {
   description: 'One address per line, given as pasted text or an uploaded file.',
   fields: (t) => ({
-    text: t.string(),
-    file: t.field({ type: 'Upload', description: 'A UTF-8 text file, one address per line (GraphQL multipart request).' }),
+    // Any length: the list is held to its line count and line length as it is read.
+    text: t.string({ extensions: textLimit(Infinity) }),
+    file: t.field({
+      type: 'Upload',
+      description: `A UTF-8 text file, one address per line (GraphQL multipart request), within the workspace's import size limit; a line holds at most ${BULK_LIST_MAX_LINE_LENGTH} characters.`,
+    }),
     channel: t.field({ type: OptOutChannelEnum, defaultValue: 'ALL' }),
     reason: t.string(),
     defaultCountry: t.string({ description: 'ISO 3166-1 alpha-2 country for phone numbers in national form.' }),
@@ -247,7 +251,7 @@ const InboundKeywordInput = builder.inputType('InboundKeywordInput', {
   fields: (t) => ({
     address: t.string({ required: true, description: 'The sender.' }),
     channel: t.field({ type: ChannelEnum, required: true, description: 'The channel the message came in on.' }),
-    text: t.string({ required: true, description: 'The message as received.' }),
+    text: t.string({ required: true, description: 'The message as received.', extensions: textLimit(LONG_TEXT_MAX_LENGTH) }),
     defaultCountry: t.string(),
   }),
 });
@@ -389,9 +393,10 @@ builder.mutationFields((t) => ({
         channel: input.channel ?? 'ALL',
         reason: normalizeReason(input.reason, ['input', 'reason']),
         defaultCountry: requireDefaultCountry(input.defaultCountry, ['input', 'defaultCountry']),
+        maxUploadBytes: ctx.limits.maxUploadBytes,
       };
-      const lines = input.file ? streamLines((await input.file).createReadStream()) : textLines(input.text!);
-      return bulkOptOut(ctx.db, actorOf(ctx), { ...list, lines });
+      const source = input.file ? ({ kind: 'file', stream: (await input.file).createReadStream() } as const) : ({ kind: 'text', text: input.text! } as const);
+      return bulkOptOut(ctx.db, actorOf(ctx), { ...list, source });
     },
   }),
   recordInboundKeyword: t.withAuth({ write: true }).field({

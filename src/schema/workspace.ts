@@ -74,9 +74,11 @@ const UpdateWorkspaceSettingsInput = builder.inputType('UpdateWorkspaceSettingsI
   description: 'The settings to change; those left out stay as they are.',
   fields: (t) => ({
     customFieldLimit: t.int({ description: 'How many custom fields the workspace may define (0–1,000, and no fewer than it has).' }),
-    importMaxBytes: t.float({ description: 'Largest accepted import file, in bytes (1 KiB–10 GiB).' }),
+    importMaxBytes: t.float({ description: "Largest accepted import file, in bytes (from 1 KiB up to the server's maximum, 1 GiB unless its operator set another)." }),
     importMaxRows: t.int({ description: 'Most data rows accepted in one import (1–10,000,000).' }),
-    reviewTtlSeconds: t.int({ description: 'How long an import may wait for its mapping or confirmation (60 s–7 days).' }),
+    reviewTtlSeconds: t.int({
+      description: "How long an import may wait for its mapping or confirmation (from 60 s up to the server's maximum, 1 day unless its operator set another).",
+    }),
     fileRetentionDays: t.int({ description: 'How long error and result files are kept (1–365 days).' }),
     requireFirstName: t.boolean({ description: 'New contacts must have a first name.' }),
     requirePhoneWithCountry: t.boolean({ description: 'New contacts must have a phone whose country is known.' }),
@@ -87,10 +89,16 @@ const UpdateWorkspaceSettingsInput = builder.inputType('UpdateWorkspaceSettingsI
 builder.mutationFields((t) => ({
   updateWorkspaceSettings: t.withAuth({ admin: true }).field({
     type: WorkspaceRef,
-    description: "Changes the workspace's limits and rules. A value out of range is a ValidationError and nothing changes.",
+    description:
+      "Changes the workspace's limits and rules. A value out of range, or above the maximum the server's operator allows, is a ValidationError and nothing changes.",
     errors: { types: [ValidationError] },
     args: { input: t.arg({ type: UpdateWorkspaceSettingsInput, required: true }) },
-    resolve: (_root, args, ctx) => updateWorkspaceSettings(ctx.db, { workspaceId: ctx.caller.workspaceId, input: args.input }),
+    resolve: (_root, args, ctx) =>
+      updateWorkspaceSettings(ctx.db, {
+        workspaceId: ctx.caller.workspaceId,
+        input: args.input,
+        ceilings: { importMaxBytes: ctx.limits.maxUploadBytes, reviewTtlSeconds: ctx.limits.maxReviewTtlSeconds },
+      }),
   }),
   createApiKey: t.withAuth({ admin: true }).field({
     type: CreatedApiKey,

@@ -24,6 +24,10 @@ interface NodeServerContext {
  * Yoga must run with `multipart: false` and `maxRequestBodySize: false`: its multipart parser
  * and its body-size limiter both read the body themselves. This plugin applies the body limit
  * (`maxRequestBodySize`, Yoga's 25 MB by default) to every other request instead.
+ *
+ * An upload answered before it was read to its end (refused as too large, for a bad line, for a
+ * workspace at its import limit, or never read at all) is not read any further: the response
+ * says `Connection: close`, and the connection is closed once the response is sent.
  */
 export function useStreamingUploads(options: {
   maxFileSize: number;
@@ -32,7 +36,7 @@ export function useStreamingUploads(options: {
   const { maxFileSize, maxRequestBodySize = DEFAULT_MAX_REQUEST_BODY_SIZE } = options;
   return {
     onRequestParse({ request, serverContext, requestParser, setRequestParser, fetchAPI }) {
-      if (request.method === 'POST' && request.headers.get('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
+      if (request.method === 'POST' && isMultipart(request.headers.get('content-type'))) {
         const { req, res } = serverContext;
         if (!req || !res) throw httpError(415, 'File uploads need a Node.js HTTP request');
         setRequestParser(() => parseMultipart(req, res, maxFileSize));
@@ -40,17 +44,24 @@ export function useStreamingUploads(options: {
         setRequestParser((incoming) => requestParser(limitBody(incoming, maxRequestBodySize, fetchAPI)));
       }
     },
+    onResponse({ serverContext }) {
+      const { req, res } = serverContext;
+      if (req && res && !req.readableEnded && !res.headersSent && isMultipart(req.headers['content-type'])) res.setHeader('Connection', 'close');
+    },
   };
 }
 
+function isMultipart(contentType: string | null | undefined): boolean {
+  return contentType?.toLowerCase().startsWith('multipart/form-data') ?? false;
+}
+
 async function parseMultipart(req: IncomingMessage, res: ServerResponse, maxFileSize: number): Promise<GraphQLParams | GraphQLParams[]> {
-  // A file no resolver read, or one whose reader gave up (too large, disk error), stalls the
-  // multipart parser and with it the request: once the response is out, drain what is left so the
-  // client finishes sending and reads the response instead of hanging.
+  // A file no resolver read, or one whose reader gave up (too large, a bad line, disk error),
+  // stalls the multipart parser and with it the request. Reading the rest only to discard it would
+  // let one client make the server take in any amount: once the response is out, the connection
+  // is closed instead (Node does so itself for the `Connection: close` that onResponse set).
   res.once('finish', () => {
-    if (req.readableEnded) return;
-    req.unpipe();
-    req.resume();
+    if (!req.readableEnded) req.destroy();
   });
   try {
     return (await processRequest(req, res, { maxFileSize, maxFiles: 1 })) as GraphQLParams | GraphQLParams[];

@@ -1,5 +1,3 @@
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import type { Database } from '../db/client.ts';
 import { createdWithin } from '../db/created-within.ts';
@@ -19,6 +17,8 @@ import {
 } from '../domain/consent.ts';
 import { optOutCovers, type Channel, type OptOutChannel } from '../domain/detail-status.ts';
 import { LimitExceededError, NotFoundError } from '../domain/errors.ts';
+import { uploadLimit } from '../domain/upload-limit.ts';
+import { splitLines, uploadedLines } from '../import/upload-stream.ts';
 import type { OptIn, OptOut, Prisma } from '../generated/prisma/client.ts';
 
 /** Who changes consent, and where the change comes from. */
@@ -38,6 +38,12 @@ export interface AddressConsent extends Address {
 
 /** Most lines one bulk opt-out list may hold. */
 export const BULK_LIST_MAX_LINES = 1_000_000;
+
+/**
+ * Longest line of a bulk opt-out list, in characters: ample for an address (an email address has
+ * at most 254) with spaces around it; a longer line is no address and is not held whole.
+ */
+export const BULK_LIST_MAX_LINE_LENGTH = 1024;
 
 /** Invalid lines listed in a bulk result; the count covers them all. */
 export const INVALID_LINES_LISTED = 1000;
@@ -190,28 +196,33 @@ export interface BulkOptOutResult {
   invalid: InvalidLine[];
 }
 
+/** A bulk list: pasted text, or an uploaded file read as it streams in. */
+export type BulkListSource = { kind: 'text'; text: string } | { kind: 'file'; stream: NodeJS.ReadableStream };
+
 /**
- * Opts out every address of a list, one per line (pasted text or an uploaded file, read as a
- * stream), normalized with the default country. Invalid lines are reported, the valid ones applied
- * together in one transaction of set-based statements; addresses already covered are left as they
- * are, so sending the same list again changes nothing.
+ * Opts out every address of a list, one per line, normalized with the default country. Invalid
+ * lines are reported, the valid ones applied together in one transaction of set-based statements;
+ * addresses already covered are left as they are, so sending the same list again changes nothing.
+ * An uploaded list is held, while it is read, to the workspace's import size limit (never above
+ * `maxUploadBytes`, the server's); a line longer than BULK_LIST_MAX_LINE_LENGTH refuses the list.
  */
 export async function bulkOptOut(
   db: Database,
   actor: ConsentActor,
-  list: { lines: AsyncIterable<string>; channel: OptOutChannel; reason: string | null; defaultCountry: string | null },
+  list: { source: BulkListSource; channel: OptOutChannel; reason: string | null; defaultCountry: string | null; maxUploadBytes: number },
 ): Promise<BulkOptOutResult> {
+  const lines = await listLines(db, actor.workspaceId, list.source, list.maxUploadBytes);
   const addresses: string[] = [];
   const kinds: string[] = [];
   const invalid: InvalidLine[] = [];
   let invalidCount = 0;
   let lineNumber = 0;
-  let lines = 0;
-  for await (const text of list.lines) {
+  let listed = 0;
+  for await (const text of lines) {
     lineNumber++;
     const parsed = parseListLine(text, list.channel, list.defaultCountry);
     if (parsed === null) continue;
-    if (++lines > BULK_LIST_MAX_LINES) throw new LimitExceededError(`a list holds at most ${BULK_LIST_MAX_LINES} addresses`, BULK_LIST_MAX_LINES);
+    if (++listed > BULK_LIST_MAX_LINES) throw new LimitExceededError(`a list holds at most ${BULK_LIST_MAX_LINES} addresses`, BULK_LIST_MAX_LINES);
     if (parsed.ok) {
       addresses.push(parsed.value.address);
       kinds.push(parsed.value.kind);
@@ -242,17 +253,13 @@ export async function bulkOptOut(
     ),
   );
   const { addresses: distinct, opted_out: optedOut } = rows[0]!;
-  return { lines, addresses: distinct, optedOut, alreadyOptedOut: distinct - optedOut, invalidCount, invalid };
+  return { lines: listed, addresses: distinct, optedOut, alreadyOptedOut: distinct - optedOut, invalidCount, invalid };
 }
 
-/** The lines of pasted text. */
-export async function* textLines(text: string): AsyncIterable<string> {
-  yield* text.split(/\r\n|\r|\n/);
-}
-
-/** The lines of an uploaded file, read as it streams in. */
-export function streamLines(stream: Readable): AsyncIterable<string> {
-  return createInterface({ input: stream, crlfDelay: Infinity });
+async function listLines(db: Database, workspaceId: string, source: BulkListSource, maxUploadBytes: number): Promise<AsyncIterable<string>> {
+  if (source.kind === 'text') return splitLines([source.text], BULK_LIST_MAX_LINE_LENGTH);
+  const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { importMaxBytes: true } });
+  return uploadedLines(source.stream, uploadLimit(Number(workspace.importMaxBytes), maxUploadBytes), BULK_LIST_MAX_LINE_LENGTH);
 }
 
 /** Changes to one address are serialized, so the checks below see what the last change left. */

@@ -1,6 +1,6 @@
 import type { Database } from '../db/client.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { checkCustomFieldLimit, parseSettingsChange } from '../domain/workspace-settings.ts';
+import { checkCustomFieldLimit, parseSettingsChange, type SettingCeilings } from '../domain/workspace-settings.ts';
 import type { Workspace } from '../generated/prisma/client.ts';
 import { createApiKey, type IssuedKey } from './api-keys.ts';
 
@@ -33,16 +33,17 @@ export async function ensureDefaultWorkspace(db: Database): Promise<IssuedKey | 
 }
 
 /**
- * Changes some of the workspace's settings (see parseSettingsChange); the others stay. A custom
- * field limit below the fields the workspace has is refused (see checkCustomFieldLimit); the count
- * is read holding the workspace row, which field creation holds too, so none can slip in between.
+ * Changes some of the workspace's settings (see parseSettingsChange); the others stay. A value
+ * above the server's ceiling is refused. A custom field limit below the fields the workspace has is
+ * refused (see checkCustomFieldLimit); the count is read holding the workspace row, which field
+ * creation holds too, so none can slip in between.
  */
 export async function updateWorkspaceSettings(
   db: Database,
-  options: { workspaceId: string; input: Parameters<typeof parseSettingsChange>[0] },
+  options: { workspaceId: string; input: Parameters<typeof parseSettingsChange>[0]; ceilings: SettingCeilings },
 ): Promise<Workspace> {
   const { workspaceId } = options;
-  const change = parseSettingsChange(options.input);
+  const change = parseSettingsChange(options.input, options.ceilings);
   const { importMaxBytes, ...rest } = change;
   return db.prisma.$transaction(async (tx) => {
     if (change.customFieldLimit !== undefined) {
