@@ -11,7 +11,8 @@ import { startTestApp, type TestApp } from '../support/app.ts';
  * GraphiQL as a person uses it: the page the server gives a browser at /graphql, in headless
  * Chromium, with an API key typed into the Headers editor and a query typed into the operation
  * editor. The page must work with no network beyond the server: every request to another origin
- * (a CDN) is refused and fails the test.
+ * (a CDN) is refused and fails the test. The schema is only served with a key: GraphiQL's first
+ * introspection (without one) is refused, and re-fetching the schema once the key is typed loads it.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -66,6 +67,14 @@ it.skipIf(!hasChromium)(hasChromium ? TITLE : `${TITLE} — skipped: Chromium is
   page.setDefaultTimeout(UI_TIMEOUT);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  const introspections: { data?: { __schema?: unknown }; errors?: { extensions?: { code?: string } }[] }[] = [];
+  page.on('response', (response) => {
+    if (!response.request().postData()?.includes('__schema')) return;
+    response.json().then(
+      (body) => introspections.push(body),
+      () => introspections.push({}),
+    );
+  });
 
   await page.goto(`${testApp.url}${GRAPHQL_PATH}`);
   const operationEditor = page.getByRole('region', { name: 'Operation Editor' });
@@ -79,6 +88,9 @@ it.skipIf(!hasChromium)(hasChromium ? TITLE : `${TITLE} — skipped: Chromium is
   await page.getByRole('button', { name: 'Headers', exact: true }).click();
   const headersEditor = page.getByRole('region', { name: 'Headers' }).locator('.graphiql-editor:not(.hidden) .monaco-editor');
   await replaceEditorText(page, headersEditor, `{"Authorization": "Bearer ${adminKey}"}`);
+  await expect.poll(() => introspections[0]?.errors?.[0]?.extensions?.code, { timeout: UI_TIMEOUT }).toBe('UNAUTHENTICATED');
+  await page.getByRole('button', { name: /^Re-fetch GraphQL schema/ }).click();
+  await expect.poll(() => introspections.some((body) => body.data?.__schema), { timeout: UI_TIMEOUT }).toBe(true);
   await replaceEditorText(page, operationEditor.locator('.monaco-editor'), 'query WorkspaceName { workspace { name } }');
   // GraphiQL parses the operation a moment after typing and names the tab after it. Run before then
   // and it sends the default query's operation name ("Cannot infer operation Contacts").

@@ -8,8 +8,9 @@ import { startTestApp, type TestApp } from '../support/app.ts';
  * server. Every audit must pass — MUST and SHOULD, and the MAY ones too, since the server meets them
  * all and each is behaviour worth keeping (no mutations over GET, 400 for malformed parameters).
  *
- * The audits only send `__typename` and `__type(...)`, which a caller without a key may run; they run
- * once without a key and once with a READ key, so authenticating does not change the protocol.
+ * The audits only send `__typename` and `__type(...)`; they run once with a READ key and once without
+ * a key, so authenticating does not change the protocol. Without a key the schema is not served, so
+ * the audits that send `__type(...)` are checked to be refused instead.
  */
 let testApp: TestApp;
 let readKey: string;
@@ -23,12 +24,15 @@ afterAll(async () => {
   await testApp?.close();
 });
 
+/** The audits whose request asks for `__type(...)`: a caller without a key gets UNAUTHENTICATED. */
+const INTROSPECTING_AUDITS = ['BF61', '2EA1', '28B9', 'D6D5', '6A70'];
+
 const callers = [
-  { name: 'without an API key', authorization: () => undefined },
-  { name: 'with a READ key', authorization: () => `Bearer ${readKey}` },
+  { name: 'without an API key', authorization: () => undefined, keyless: true },
+  { name: 'with a READ key', authorization: () => `Bearer ${readKey}`, keyless: false },
 ];
 
-describe.each(callers)('graphql-http server audits $name', ({ authorization }) => {
+describe.each(callers)('graphql-http server audits $name', ({ authorization, keyless }) => {
   const audits = serverAudits({
     url: () => `${testApp.url}${GRAPHQL_PATH}`,
     fetchFn: (input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -40,10 +44,20 @@ describe.each(callers)('graphql-http server audits $name', ({ authorization }) =
   });
 
   for (const audit of audits) {
+    if (keyless && INTROSPECTING_AUDITS.includes(audit.id)) continue;
     it(`${audit.id} ${audit.name}`, async () => {
       expect(await describeResult(await audit.fn())).toBe('ok');
     });
   }
+});
+
+it("refuses the introspecting audits' `__type` query without a key", async () => {
+  const response = await fetch(`${testApp.url}${GRAPHQL_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query: 'query Type($name: String!) { __type(name: $name) { name } }', variables: { name: 'sometype' } }),
+  });
+  expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 });
 
 /** `ok`, or the audit's reason with the response that failed it, so a failure explains itself. */
