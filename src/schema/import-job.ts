@@ -9,6 +9,7 @@ import { cancelImport, confirmImport, importJobsWhere, revertImport, setImportMa
 import { jobState } from '../import/job-rows.ts';
 import { MAX_PREVIEW_ROWS, previewRows, skipReasons, updatePreviews, type PreviewRow, type SkipReason, type UpdatePreview } from '../import/review.ts';
 import { builder, type Context } from './builder.ts';
+import { textLimit } from './input-limits.ts';
 import { FieldTypeEnum } from './field.ts';
 
 export const ImportStatusEnum = builder.enumType(ImportStatus, {
@@ -256,7 +257,8 @@ const StartContactImportInput = builder.inputType('StartContactImportInput', {
   description: 'Give either a file (a CSV or XLSX upload, GraphQL multipart request) or text pasted from a spreadsheet.',
   fields: (t) => ({
     file: t.field({ type: 'Upload' }),
-    text: t.string({ description: 'Lines of tab- or comma-separated values, with or without a header line.' }),
+    // Any length: pasted text is held to the workspace's import size as it is stored, like a file.
+    text: t.string({ description: 'Lines of tab- or comma-separated values, with or without a header line.', extensions: textLimit(Infinity) }),
     fileName: t.string({ description: 'A name for the import; defaults to the uploaded file name.' }),
     sheetName: t.string({ description: 'For an XLSX file: the sheet to import (ignoring case); default the first visible sheet.' }),
     hasHeader: t.boolean({
@@ -307,7 +309,7 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, LimitExceededError] },
     args: { input: t.arg({ type: StartContactImportInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const scope = { db: ctx.db, files: ctx.files, workspaceId: ctx.caller.workspaceId, keyId: ctx.caller.keyId };
+      const scope = { db: ctx.db, files: ctx.files, workspaceId: ctx.caller.workspaceId, keyId: ctx.caller.keyId, limits: ctx.limits };
       if (input.file && input.text != null) throw ValidationError.of(['input'], 'give either a file or text, not both');
       if (input.file) {
         const upload = await input.file;
@@ -363,23 +365,44 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-const ACTIVE_STATUSES: ImportJob['status'][] = ['VALIDATING', 'QUEUED', 'IMPORTING', 'REVERTING'];
-const FINAL_STATUSES: ImportJob['status'][] = ['COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED', 'REVERTED'];
-/** While a job works, subscribers hear from it at least this often. */
-const PROGRESS_INTERVAL_MS = 500;
-const IDLE_RECHECK_MS = 5000;
-
 builder.subscriptionFields((t) => ({
   contactImportProgress: t.withAuth({ read: true }).field({
     type: ImportJobRef,
     description: 'The job now, then at every change and at least every 500 ms while it works; ends when the job is finished.',
     args: { jobId: t.arg.id({ required: true }) },
-    subscribe: (_root, args, ctx) => jobUpdates(ctx, String(args.jobId)),
+    subscribe: (_root, args, ctx) => openOnFirstRead(() => jobUpdates(ctx, String(args.jobId))),
     resolve: (job) => job,
   }),
 }));
 
-async function* jobUpdates(ctx: Context & { caller: { workspaceId: string } }, rawId: string): AsyncGenerator<ImportJob> {
+/**
+ * A stream opened by its first `next()`, so that a job that cannot be followed fails the stream
+ * itself (graphql-ws sends that as the operation's `error`). `return()` ends it at once, opened or not.
+ */
+function openOnFirstRead<T>(open: () => Promise<AsyncIterator<T>>): AsyncIterableIterator<T> {
+  let opening: Promise<AsyncIterator<T>> | undefined;
+  let closed = false;
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      if (closed) return { value: undefined, done: true };
+      opening ??= open();
+      const stream = await opening;
+      if (closed) return { value: undefined, done: true };
+      return stream.next();
+    },
+    async return() {
+      closed = true;
+      opening?.then((stream) => stream.return?.()).catch(() => {});
+      return { value: undefined, done: true };
+    },
+  };
+}
+
+/** The job's states from the process's shared watch of it (see `JobEvents.follow`). */
+async function jobUpdates(ctx: Context & { caller: { workspaceId: string } }, rawId: string): Promise<AsyncIterator<ImportJob>> {
   // A subscription has no result union: its expected failures are GraphQL errors with a code.
   let id: string;
   try {
@@ -387,37 +410,12 @@ async function* jobUpdates(ctx: Context & { caller: { workspaceId: string } }, r
   } catch (error) {
     throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
   }
-  const load = () => ctx.db.prisma.importJob.findUnique({ where: { workspaceId_id: { workspaceId: ctx.caller.workspaceId, id } } });
-  let job = await load();
-  if (!job) throw new GraphQLError(`ImportJob ${rawId} was not found`, { extensions: { code: 'NOT_FOUND' } });
-
-  let wake: (() => void) | undefined;
-  let pending = false;
-  const stop = ctx.events.onJobChanged(id, () => {
-    pending = true;
-    wake?.();
+  const { workspaceId } = ctx.caller;
+  const updates = await ctx.events.follow({
+    workspaceId,
+    jobId: id,
+    load: () => ctx.db.prisma.importJob.findUnique({ where: { workspaceId_id: { workspaceId, id } } }),
   });
-  try {
-    yield job;
-    while (!FINAL_STATUSES.includes(job.status)) {
-      const active = ACTIVE_STATUSES.includes(job.status);
-      // A waiting job (MAPPING, REVIEW) is only looked at again when it changes, or now and then so
-      // that a subscription whose client went away is not kept forever.
-      if (!pending) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, active ? PROGRESS_INTERVAL_MS : IDLE_RECHECK_MS);
-        });
-        wake = undefined;
-      }
-      pending = false;
-      const next = await load();
-      if (!next) return;
-      const moved = next.updatedAt.getTime() !== job.updatedAt.getTime() || next.status !== job.status;
-      job = next;
-      if (active || moved) yield job;
-    }
-  } finally {
-    stop();
-  }
+  if (!updates) throw new GraphQLError(`ImportJob ${rawId} was not found`, { extensions: { code: 'NOT_FOUND' } });
+  return updates;
 }

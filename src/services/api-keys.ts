@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/client.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { ApiKey, ApiKeyScope } from '../generated/prisma/client.ts';
+import { KEY_REVOKED_CHANNEL } from '../import/progress.ts';
 
 /**
  * Keys look like `sb_<43 url-safe characters>` (256 random bits). Only their SHA-256 is stored:
@@ -43,10 +44,22 @@ export async function revokeApiKey(db: Database, options: { workspaceId: string;
   const key = await db.prisma.apiKey.findUnique({ where: { workspaceId_id: { workspaceId: options.workspaceId, id: options.id } } });
   if (!key) throw new NotFoundError('ApiKey', options.id);
   if (key.revokedAt) return key;
-  return db.prisma.apiKey.update({
-    where: { workspaceId_id: { workspaceId: options.workspaceId, id: options.id } },
-    data: { revokedAt: new Date() },
+  // Every API process hears of it on commit and ends the key's live connections and subscriptions.
+  return db.prisma.$transaction(async (tx) => {
+    const revoked = await tx.apiKey.update({
+      where: { workspaceId_id: { workspaceId: options.workspaceId, id: options.id } },
+      data: { revokedAt: new Date() },
+    });
+    await tx.$executeRaw`SELECT pg_notify(${KEY_REVOKED_CHANNEL}, ${revoked.id})`;
+    return revoked;
   });
+}
+
+/** Which of these keys are revoked. */
+export async function revokedAmong(db: Database, keyIds: string[]): Promise<string[]> {
+  if (keyIds.length === 0) return [];
+  const keys = await db.prisma.apiKey.findMany({ where: { id: { in: keyIds }, revokedAt: { not: null } }, select: { id: true } });
+  return keys.map((key) => key.id);
 }
 
 /** The live key a bearer secret belongs to, or null when it is unknown or revoked. */
