@@ -92,6 +92,24 @@ const CHANNELS: readonly Channel[] = ['SMS', 'WHATSAPP', 'EMAIL'];
 const SET_KEYS = ['any', 'all', 'none'] as const;
 /** Deepest nesting accepted: deep enough for any real filter, shallow enough to keep SQL sane. */
 const MAX_DEPTH = 32;
+/**
+ * Most conditions in one filter, and, or and not included: more than anyone writes by hand, and few
+ * enough for PostgreSQL to plan (its planning time grows much faster than the number of conditions).
+ */
+export const FILTER_MAX_CONDITIONS = 50;
+/** Most values in one list: in, notIn, a multi-select eq, the tags or groups of a condition. */
+export const FILTER_MAX_LIST_LENGTH = 1_000;
+/** Most values in all the lists of one filter. */
+export const FILTER_MAX_VALUES = 5_000;
+/**
+ * Most conditions a filter stands for once the dynamic groups it names are written out in its SQL
+ * (a group named twice, twice): what keeps groups of groups from growing a statement exponentially.
+ */
+export const COMPILED_MAX_CONDITIONS = 100;
+/** Most listed values a filter stands for once its dynamic groups are written out. */
+export const COMPILED_MAX_VALUES = 20_000;
+/** Longest chain of dynamic groups naming dynamic groups. */
+export const GROUP_MAX_NESTING = 8;
 /** Longest relative-date window, in days (about 1,000 years). */
 const MAX_DAYS = 366_000;
 
@@ -134,18 +152,30 @@ function presentKeys(value: Record<string, Json>): string[] {
  * checked later, against the workspace, by {@link contactFilterSql}.
  */
 export function parseContactFilter(raw: Json, path: readonly string[] = ['filter']): ContactFilter {
-  const issues: InputIssue[] = [];
-  const parsed = parseNode(raw, [...path], issues, 0);
-  if (issues.length > 0 || parsed === undefined) throw new ValidationError(issues);
+  const state: ParseState = { issues: [], conditions: 0, values: 0, tooLarge: false };
+  const parsed = parseNode(raw, [...path], state, 0);
+  if (state.issues.length > 0 || parsed === undefined) throw new ValidationError(state.issues);
   return parsed;
 }
 
-function parseNode(raw: Json, path: string[], issues: InputIssue[], depth: number): ContactFilter | undefined {
+/** What parsing one filter has found so far: its problems, and how much it holds. */
+interface ParseState {
+  issues: InputIssue[];
+  conditions: number;
+  values: number;
+  /** Set once the filter is known to be over a size limit: the rest of it is not read. */
+  tooLarge: boolean;
+}
+
+function parseNode(raw: Json, path: string[], state: ParseState, depth: number): ContactFilter | undefined {
+  const { issues } = state;
   const fail = (message: string, at = path) => {
     issues.push({ path: at, message });
     return undefined;
   };
+  if (state.tooLarge) return undefined;
   if (depth > MAX_DEPTH) return fail(`a filter nests at most ${MAX_DEPTH} levels`);
+  if (++state.conditions > FILTER_MAX_CONDITIONS) return overSize(state, path, `a filter has at most ${FILTER_MAX_CONDITIONS} conditions (and, or and not count too)`);
   if (!isRecord(raw)) return fail('a filter condition is an object with one key');
   const keys = presentKeys(raw);
   const unknown = keys.filter((key) => !(NODE_KEYS as readonly string[]).includes(key));
@@ -158,18 +188,19 @@ function parseNode(raw: Json, path: string[], issues: InputIssue[], depth: numbe
     case 'and':
     case 'or': {
       if (!Array.isArray(value) || value.length === 0) return fail(`${key} takes a non-empty list of conditions`, at);
-      const children = value.map((child, index) => parseNode(child, [...at, String(index)], issues, depth + 1));
+      if (value.length > FILTER_MAX_CONDITIONS) return overSize(state, at, `a filter has at most ${FILTER_MAX_CONDITIONS} conditions (and, or and not count too)`);
+      const children = value.map((child, index) => parseNode(child, [...at, String(index)], state, depth + 1));
       return children.every((child) => child !== undefined) ? ({ [key]: children } as ContactFilter) : undefined;
     }
     case 'not': {
-      const child = parseNode(value, at, issues, depth + 1);
+      const child = parseNode(value, at, state, depth + 1);
       return child && { not: child };
     }
     case 'field':
-      return parseFieldCondition(value, at, issues);
+      return parseFieldCondition(value, at, state);
     case 'tags':
     case 'groups': {
-      const set = parseSet(value, at, issues);
+      const set = parseSet(value, at, state);
       return set && ({ [key]: set } as ContactFilter);
     }
     case 'hasAddressFor':
@@ -185,7 +216,29 @@ function parseNode(raw: Json, path: string[], issues: InputIssue[], depth: numbe
   }
 }
 
-function parseSet(raw: Json, path: string[], issues: InputIssue[]): SetCondition | undefined {
+/** Records a size limit the filter is over, and stops reading it. */
+function overSize(state: ParseState, path: string[], message: string): undefined {
+  state.issues.push({ path, message });
+  state.tooLarge = true;
+  return undefined;
+}
+
+/** Counts a list of values against the limits; false (with the issue recorded) when it is over one. */
+function countValues(list: readonly unknown[], path: string[], state: ParseState): boolean {
+  if (list.length > FILTER_MAX_LIST_LENGTH) {
+    overSize(state, path, `a list holds at most ${FILTER_MAX_LIST_LENGTH} values; this one has ${list.length}`);
+    return false;
+  }
+  state.values += list.length;
+  if (state.values > FILTER_MAX_VALUES) {
+    overSize(state, path, `a filter lists at most ${FILTER_MAX_VALUES} values in all`);
+    return false;
+  }
+  return true;
+}
+
+function parseSet(raw: Json, path: string[], state: ParseState): SetCondition | undefined {
+  const { issues } = state;
   if (!isRecord(raw)) {
     issues.push({ path, message: 'expected one of any, all, none with a list' });
     return undefined;
@@ -201,10 +254,12 @@ function parseSet(raw: Json, path: string[], issues: InputIssue[]): SetCondition
     issues.push({ path: [...path, key], message: 'expected a non-empty list of strings' });
     return undefined;
   }
+  if (!countValues(list, [...path, key], state)) return undefined;
   return { [key]: list as string[] };
 }
 
-function parseFieldCondition(raw: Json, path: string[], issues: InputIssue[]): ContactFilter | undefined {
+function parseFieldCondition(raw: Json, path: string[], state: ParseState): ContactFilter | undefined {
+  const { issues } = state;
   const fail = (message: string, at = path) => {
     issues.push({ path: at, message });
     return undefined;
@@ -227,6 +282,7 @@ function parseFieldCondition(raw: Json, path: string[], issues: InputIssue[]): C
       if (!isScalar(value) && !(Array.isArray(value) && value.length > 0 && value.every(isScalar))) {
         return fail('expected a text, number or boolean (or, for a multi-select field, a list of options)', at);
       }
+      if (Array.isArray(value) && !countValues(value, at, state)) return undefined;
       break;
     case 'contains':
     case 'startsWith':
@@ -235,6 +291,7 @@ function parseFieldCondition(raw: Json, path: string[], issues: InputIssue[]): C
     case 'in':
     case 'notIn':
       if (!Array.isArray(value) || value.length === 0 || !value.every(isScalar)) return fail('expected a non-empty list of values', at);
+      if (!countValues(value, at, state)) return undefined;
       break;
     case 'gt':
     case 'gte':
@@ -285,18 +342,21 @@ type FieldAccess =
   | { kind: 'detail'; detail: DetailKind }
   | { kind: 'custom'; field: FieldDefinition };
 
-/** The built-in fields a filter or a sort can name. */
-const BUILT_IN_ACCESS: Readonly<Record<string, FieldAccess>> = {
-  firstName: { kind: 'column', column: 'first_name', type: 'TEXT', nullable: true },
-  lastName: { kind: 'column', column: 'last_name', type: 'TEXT', nullable: true },
-  name: { kind: 'column', column: 'name', type: 'TEXT', nullable: true },
+/**
+ * The built-in fields a filter or a sort can name. A Map, not an object: a key a client sends
+ * ("constructor", "__proto__") must not find what every object inherits.
+ */
+const BUILT_IN_ACCESS: ReadonlyMap<string, FieldAccess> = new Map<string, FieldAccess>([
+  ['firstName', { kind: 'column', column: 'first_name', type: 'TEXT', nullable: true }],
+  ['lastName', { kind: 'column', column: 'last_name', type: 'TEXT', nullable: true }],
+  ['name', { kind: 'column', column: 'name', type: 'TEXT', nullable: true }],
   // Stored upper-case (ISO 3166-1 alpha-2, see normalizeCountryCode).
-  country: { kind: 'column', column: 'country', type: 'TEXT', nullable: true, upperCase: true },
-  createdAt: { kind: 'column', column: 'created_at', type: 'DATETIME', nullable: false },
-  updatedAt: { kind: 'column', column: 'updated_at', type: 'DATETIME', nullable: false },
-  phone: { kind: 'detail', detail: 'PHONE' },
-  email: { kind: 'detail', detail: 'EMAIL' },
-};
+  ['country', { kind: 'column', column: 'country', type: 'TEXT', nullable: true, upperCase: true }],
+  ['createdAt', { kind: 'column', column: 'created_at', type: 'DATETIME', nullable: false }],
+  ['updatedAt', { kind: 'column', column: 'updated_at', type: 'DATETIME', nullable: false }],
+  ['phone', { kind: 'detail', detail: 'PHONE' }],
+  ['email', { kind: 'detail', detail: 'EMAIL' }],
+]);
 
 const TEXTUAL: readonly FieldOperator[] = ['eq', 'neq', 'contains', 'startsWith', 'in', 'notIn', 'isSet', 'isNotSet'];
 const ORDERED: readonly FieldOperator[] = ['eq', 'neq', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'between', 'isSet', 'isNotSet'];
@@ -317,7 +377,7 @@ export const OPERATORS_BY_TYPE: Readonly<Record<FieldType, readonly FieldOperato
 };
 
 function accessOf(key: string, env: Pick<FilterEnvironment, 'fields'>): FieldAccess | undefined {
-  const builtIn = BUILT_IN_ACCESS[key];
+  const builtIn = BUILT_IN_ACCESS.get(key);
   if (builtIn) return builtIn;
   const field = env.fields.get(key);
   return field && { kind: 'custom', field };
@@ -337,23 +397,83 @@ class Problem {
   ) {}
 }
 
+/** A dynamic group compiled once in a compilation, for every place that names it. */
+interface CompiledGroup {
+  predicate: Sql;
+  /** What writing it out adds to the statement. */
+  conditions: number;
+  values: number;
+  /** The longest chain of dynamic groups it starts, itself included. */
+  height: number;
+}
+
+/** What one compilation shares across the dynamic groups it writes out. */
+interface CompileTotals {
+  memo: Map<string, CompiledGroup>;
+  conditions: number;
+  values: number;
+}
+
 interface CompileState {
   env: FilterEnvironment;
   issues: InputIssue[];
-  /** The dynamic groups being compiled, outermost first, to find cycles. */
+  /** The dynamic groups being compiled, outermost first, to find cycles and measure nesting. */
   stack: string[];
+  totals: CompileTotals;
+  /** The longest chain of dynamic groups named within the filter being compiled. */
+  childHeight: number;
+}
+
+/** Thrown when the statement being written grows past a compiled size limit; it ends the compilation. */
+class TooLarge {
+  constructor(readonly message: string) {}
+}
+
+/** Runs a compilation from its root; its problems, or its size past a limit, become a ValidationError at `path`. */
+function compileRoot(path: readonly string[], env: FilterEnvironment, compile: (state: CompileState) => Sql): Sql {
+  const state: CompileState = { env, issues: [], stack: [], totals: { memo: new Map(), conditions: 0, values: 0 }, childHeight: 0 };
+  let predicate: Sql;
+  try {
+    predicate = compile(state);
+  } catch (error) {
+    if (error instanceof TooLarge) throw ValidationError.of([...path], error.message);
+    throw error;
+  }
+  if (state.issues.length > 0) throw new ValidationError(state.issues);
+  return predicate;
+}
+
+/** Adds to the size of the statement being written; TooLarge past a limit. */
+function grow(totals: CompileTotals, conditions: number, values: number): void {
+  totals.conditions += conditions;
+  totals.values += values;
+  if (totals.conditions > COMPILED_MAX_CONDITIONS) {
+    throw new TooLarge(`with the dynamic groups it names written out, this filter has more than ${COMPILED_MAX_CONDITIONS} conditions, the most a filter may have`);
+  }
+  if (totals.values > COMPILED_MAX_VALUES) {
+    throw new TooLarge(`with the dynamic groups it names written out, this filter lists more than ${COMPILED_MAX_VALUES} values, the most a filter may list`);
+  }
+}
+
+/** The values a condition lists (in, notIn, a multi-select eq, tags, groups). */
+function listedValues(filter: ContactFilter): number {
+  if ('field' in filter) {
+    const { in: inList, notIn, eq, neq } = filter.field;
+    return [inList, notIn, eq, neq].reduce<number>((count, value) => count + (Array.isArray(value) ? value.length : 0), 0);
+  }
+  if ('tags' in filter) return setEntry(filter.tags)[1].length;
+  if ('groups' in filter) return setEntry(filter.groups)[1].length;
+  return 0;
 }
 
 /**
  * The SQL predicate over the contact row `c` that the filter stands for, every value bound.
  * Throws a ValidationError listing every problem (unknown or deleted field, operator not valid for
- * the type, bad value, unknown group, a cycle of dynamic groups) with its path.
+ * the type, bad value, unknown group, a cycle of dynamic groups, groups nested too deep) with its
+ * path, or naming the limit the filter is over once its dynamic groups are written out.
  */
 export function contactFilterSql(filter: ContactFilter, env: FilterEnvironment, path: readonly string[] = ['filter']): Sql {
-  const state: CompileState = { env, issues: [], stack: [] };
-  const predicate = compileNode(filter, [...path], state);
-  if (state.issues.length > 0) throw new ValidationError(state.issues);
-  return predicate;
+  return compileRoot(path, env, (state) => compileNode(filter, [...path], state));
 }
 
 /**
@@ -361,13 +481,26 @@ export function contactFilterSql(filter: ContactFilter, env: FilterEnvironment, 
  * `env.groups` must hold the group itself and everything its filter refers to.
  */
 export function groupMembershipSql(groupId: string, env: FilterEnvironment, path: readonly string[] = ['groupId']): Sql {
-  const state: CompileState = { env, issues: [], stack: [] };
-  const predicate = compileGroup(groupId, [...path], state);
-  if (state.issues.length > 0) throw new ValidationError(state.issues);
-  return predicate;
+  return compileRoot(path, env, (state) => compileGroup(groupId, [...path], state));
+}
+
+/** Stands for a dynamic group not saved yet in the groups its filter is compiled within. */
+const NEW_GROUP = 'new group';
+
+/**
+ * The predicate of a dynamic group's filter before the group is created: as {@link contactFilterSql}
+ * (problems at their paths), but compiled as the group's own filter, one level of dynamic groups
+ * deep, as reading the group will compile it.
+ */
+export function newGroupFilterSql(filter: ContactFilter, env: FilterEnvironment, path: readonly string[]): Sql {
+  return compileRoot(path, env, (state) => {
+    state.stack.push(NEW_GROUP);
+    return compileNode(filter, [...path], state);
+  });
 }
 
 function compileNode(filter: ContactFilter, path: string[], state: CompileState): Sql {
+  grow(state.totals, 1, listedValues(filter));
   try {
     if ('and' in filter) return sql`(${join(filter.and.map((child, i) => compileNode(child, [...path, 'and', String(i)], state)), ' AND ')})`;
     if ('or' in filter) return sql`(${join(filter.or.map((child, i) => compileNode(child, [...path, 'or', String(i)], state)), ' OR ')})`;
@@ -424,7 +557,13 @@ function setEntry(set: SetCondition): ['any' | 'all' | 'none', string[]] {
 
 function compileGroups(set: SetCondition, path: string[], state: CompileState): Sql {
   const [mode, ids] = setEntry(set);
-  const members = ids.map((id, i) => compileGroup(id, [...path, mode, String(i)], state));
+  // A group named twice is one condition, written once.
+  const seen = new Set<string>();
+  const members = ids.flatMap((id, i) => {
+    if (seen.has(id.toLowerCase())) return [];
+    seen.add(id.toLowerCase());
+    return [compileGroup(id, [...path, mode, String(i)], state)];
+  });
   if (mode === 'any') return sql`(${join(members, ' OR ')})`;
   if (mode === 'all') return sql`(${join(members, ' AND ')})`;
   return sql`NOT (${join(members, ' OR ')})`;
@@ -439,23 +578,44 @@ function compileGroup(id: string, path: string[], state: CompileState): Sql {
   if (group.type === 'STATIC') {
     return sql`EXISTS (SELECT 1 FROM group_members gm WHERE gm.workspace_id = c.workspace_id AND gm.group_id = ${group.id}::uuid AND gm.contact_id = c.id)`;
   }
+  const chain = (ids: readonly string[]) => ids.map((groupId) => quote(state.env.groups.get(groupId)?.name ?? groupId)).join(' → ');
   if (state.stack.includes(group.id)) {
-    const names = [...state.stack, group.id].map((groupId) => quote(state.env.groups.get(groupId)?.name ?? groupId));
-    state.issues.push({ path, message: `dynamic groups refer to each other in a cycle: ${names.join(' → ')}` });
+    state.issues.push({ path, message: `dynamic groups refer to each other in a cycle: ${chain([...state.stack, group.id])}` });
     return raw('FALSE');
   }
+  const tooDeep = () => {
+    state.issues.push({ path, message: `dynamic groups name dynamic groups at most ${GROUP_MAX_NESTING} deep; here: ${chain([...state.stack, group.id])} → …` });
+    return raw('FALSE');
+  };
+  const compiled = state.totals.memo.get(group.id);
+  if (compiled) {
+    if (state.stack.length + compiled.height > GROUP_MAX_NESTING) return tooDeep();
+    grow(state.totals, compiled.conditions, compiled.values);
+    state.childHeight = Math.max(state.childHeight, compiled.height);
+    return compiled.predicate;
+  }
+  if (state.stack.length >= GROUP_MAX_NESTING) return tooDeep();
   if (!group.filter) {
     state.issues.push({ path, message: `dynamic group ${quote(group.name)} has no filter` });
     return raw('FALSE');
   }
   // Problems inside the group's own filter are reported at the place that names the group.
-  const inner: CompileState = { env: state.env, issues: [], stack: [...state.stack, group.id] };
-  const predicate = compileNode(group.filter, [], inner);
+  const inner: CompileState = { env: state.env, issues: [], stack: [...state.stack, group.id], totals: state.totals, childHeight: 0 };
+  const before = { conditions: state.totals.conditions, values: state.totals.values };
+  const predicate = sql`(${compileNode(group.filter, [], inner)})`;
   for (const issue of inner.issues) {
     const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
     state.issues.push({ path, message: `group ${quote(group.name)}: ${issue.message}${where}` });
   }
-  return sql`(${predicate})`;
+  const height = inner.childHeight + 1;
+  state.totals.memo.set(group.id, {
+    predicate,
+    conditions: state.totals.conditions - before.conditions,
+    values: state.totals.values - before.values,
+    height,
+  });
+  state.childHeight = Math.max(state.childHeight, height);
+  return predicate;
 }
 
 /** `%`, `_` and `\` are LIKE's wildcards and escape; a search for them means the characters themselves. */

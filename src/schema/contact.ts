@@ -14,6 +14,7 @@ import { contactPage } from '../services/contact-query.ts';
 import { builder, type Context } from './builder.ts';
 import { ContactFilterInput, ContactOrderInput, contactFilterFromInput, contactOrderFromInput } from './contact-filter.ts';
 import { asGraphQLError, connectionOf, contactsByIds } from './contact-list.ts';
+import { LONG_TEXT_MAX_LENGTH, textLimit } from './input-limits.ts';
 import { requestLoader } from './loader.ts';
 import { DetailKindEnum } from './opt-out.ts';
 import { ChannelEnum } from './workspace.ts';
@@ -90,7 +91,7 @@ const DetailInput = builder.inputType('ContactDetailInput', {
 const CustomFieldValueInput = builder.inputType('CustomFieldValueInput', {
   fields: (t) => ({
     key: t.string({ required: true }),
-    value: t.string({ description: 'The value as text, checked against the field type; null removes it.' }),
+    value: t.string({ description: 'The value as text, checked against the field type; null removes it.', extensions: textLimit(LONG_TEXT_MAX_LENGTH) }),
   }),
 });
 

@@ -8,6 +8,7 @@ import { inTransaction } from '../db/transaction.ts';
 import {
   contactFilterSql,
   groupMembershipSql,
+  newGroupFilterSql,
   referencedGroupIds,
   type ContactFilter,
   type FilterEnvironment,
@@ -238,11 +239,7 @@ export async function activeContactCounts(db: Database, workspaceId: string, gro
         WHERE c.workspace_id = ${workspaceId}::uuid AND ${group.members} AND ${activeContactSql('c')}`);
     }
   }
-  if (selects.length > 0) {
-    const statement = join(selects, ' UNION ALL ');
-    const { rows } = await db.pool.query<{ group_id: string; count: number }>(statement.text, statement.values);
-    for (const row of rows) counts.set(row.group_id, row.count);
-  }
+  for (const row of await unionAllRows<{ group_id: string; count: number }>(db, selects)) counts.set(row.group_id, row.count);
   return counts;
 }
 
@@ -270,12 +267,38 @@ export async function dynamicGroupsMatching(db: Database, workspaceId: string, c
     selects.push(sql`SELECT ${id}::uuid AS group_id, c.id AS contact_id FROM contacts c
       WHERE c.workspace_id = ${workspaceId}::uuid AND c.id = ANY(${[...contactIds]}::uuid[]) AND ${group.members}`);
   }
-  if (selects.length === 0) return matches;
-  const statement = join(selects, ' UNION ALL ');
-  const { rows } = await db.pool.query<{ group_id: string; contact_id: string }>(statement.text, statement.values);
+  const rows = await unionAllRows<{ group_id: string; contact_id: string }>(db, selects);
   const byId = new Map(dynamic.map((group) => [group.id, group]));
   for (const row of rows) matches.set(row.contact_id, [...(matches.get(row.contact_id) ?? []), byId.get(row.group_id)!]);
   return matches;
+}
+
+/**
+ * Most bind parameters in one statement made of several groups' selects: PostgreSQL takes 65,535,
+ * and each group's filter may bring thousands.
+ */
+const STATEMENT_MAX_PARAMETERS = 30_000;
+
+/** The rows of selects of the same columns, in as few UNION ALL statements as the parameter limit allows, run one after another. */
+async function unionAllRows<Row extends pg.QueryResultRow>(db: Database, selects: readonly Sql[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  let batch: Sql[] = [];
+  let parameters = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const statement = join(batch, ' UNION ALL ');
+    rows.push(...(await db.pool.query<Row>(statement.text, statement.values)).rows);
+    batch = [];
+    parameters = 0;
+  };
+  for (const select of selects) {
+    const count = select.values.length;
+    if (parameters + count > STATEMENT_MAX_PARAMETERS) await flush();
+    batch.push(select);
+    parameters += count;
+  }
+  await flush();
+  return rows;
 }
 
 /** A saved group made ready to query: its members as a predicate over `c`, or why its filter no longer compiles. */
@@ -363,14 +386,15 @@ async function membershipSource(
 }
 
 /**
- * Checks a dynamic filter before it is saved: it compiles against the workspace's fields and
- * groups, with the group being saved standing in with its new filter so a cycle through it is found.
+ * Checks a dynamic filter before it is saved: it compiles as the group's own against the
+ * workspace's fields and groups, within the limits on size and nesting that reading it will meet.
+ * A group being changed stands in with its new filter so a cycle through it is found.
  */
 async function checkSavedFilter(db: Database, workspaceId: string, groupId: string | undefined, name: string, filter: ContactFilter): Promise<void> {
   const self: FilterGroup[] = groupId ? [{ id: groupId, name, type: 'DYNAMIC', filter }] : [];
   const env = await filterEnvironment(db, workspaceId, [filter], self);
   if (groupId) groupMembershipSql(groupId, env, ['input', 'filter']);
-  else contactFilterSql(filter, env, ['input', 'filter']);
+  else newGroupFilterSql(filter, env, ['input', 'filter']);
 }
 
 /** Runs a write that sets a group's name, answering a taken name (any case) with a ConflictError. */
