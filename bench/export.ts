@@ -6,6 +6,7 @@
  * size and the process's peak RSS and heap. Run it with `node --max-old-space-size=N --import tsx
  * bench/export.ts` to check that a small heap exports as fast: memory does not grow with the list.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { to as copyTo } from 'pg-copy-streams';
 import { openBenchDatabase } from './bench-database.ts';
@@ -39,7 +40,7 @@ await db.pool.query('ANALYZE');
 
 const events = new JobEvents(db.url);
 await events.start();
-const app = buildApp({ db, files: new FileStore(path.join(work, 'files')), events });
+const app = buildApp({ db, files: new FileStore(path.join(work, 'files')), events, webhooks: { secretKey: randomBytes(32), allowInsecure: false } });
 const origin = await app.start({ host: '127.0.0.1', port: 0 });
 const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
 

@@ -1,12 +1,9 @@
-import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { stringify, type Options as CsvStringifyOptions } from 'csv-stringify';
-import { stringify as stringifySync } from 'csv-stringify/sync';
+import { finished } from 'node:stream/promises';
 
-/** A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A cell starting with one of these (`=`, `+`, `-`, `@`, tab, CR) is run as a formula by Excel, LibreOffice or Google Sheets. */
+const FORMULA_START = new Set([...'=+-@\t\r'].map((char) => char.charCodeAt(0)));
 
 /**
  * Makes a cell safe to open in a spreadsheet (OWASP "CSV Injection"): a cell starting with `=`,
@@ -18,71 +15,95 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * gain for phones: unprefixed, Excel turns `+12025550143` into the number 12025550143.
  */
 export function neutralizeFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  // A look at the first character is enough, and every cell of every file comes through here.
+  return FORMULA_START.has(cell.charCodeAt(0)) ? `'${cell}` : cell;
+}
+
+/** A cell holding one of these goes in double quotes: CR, LF, the quote and the delimiter. */
+const NEEDS_QUOTES = /[\r\n",]/;
+
+/** The UTF-8 byte order mark every file starts with (see {@link csvLines}). */
+const BOM = '\uFEFF';
+
+function csvCell(cell: string): string {
+  const safe = neutralizeFormula(cell);
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /**
- * How every CSV the product writes (result and error files, exports, the import template) is laid
- * out: UTF-8 with a byte order mark, because Excel reads a CSV without one in the machine's legacy
- * code page and garbles every accented name (the reader, `inspectCsv`, and other tools skip the
- * mark); lines ending in CRLF, as RFC 4180 and Excel expect; and a cell in double quotes whenever
- * it holds a CR, an LF, a quote or the delimiter. csv-stringify by itself quotes only cells holding
- * the record delimiter once one is set, so a bare line feed (a note written over two lines) would
- * go out unquoted and every reader would see the row break in two.
+ * Rows as the lines of a CSV, laid out as every CSV the product writes (result and error files,
+ * exports, the import template) is: cells separated by commas; lines ending in CRLF, as RFC 4180
+ * and Excel expect; a cell in double quotes, its quotes doubled, whenever it holds a CR, an LF, a
+ * quote or the delimiter (a bare line feed too: a note written over two lines would otherwise
+ * break the row in two for every reader); and every cell through `neutralizeFormula` first. The
+ * file itself starts with a UTF-8 byte order mark, because Excel reads a CSV without one in the
+ * machine's legacy code page and garbles every accented name (the reader, `inspectCsv`, and other
+ * tools skip the mark).
  */
-const CSV_OUTPUT_OPTIONS: CsvStringifyOptions = {
-  bom: true,
-  record_delimiter: 'windows',
-  delimiter: ',',
-  // CR, LF, the quote and the delimiter above. No `g` flag: the one expression tests every cell.
-  quoted_match: /[\r\n",]/,
-};
+function csvLines(rows: readonly (readonly string[])[]): string {
+  let text = '';
+  for (const cells of rows) text += `${cells.map(csvCell).join(',')}\r\n`;
+  return text;
+}
 
-/** Writes one CSV file, row by row. */
+/** Resolves once `stream` has drained its buffer, or has closed (the next write then fails). */
+export function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      // Both listeners go, whichever fired: waits do not pile up listeners on a long stream.
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/** Writes one CSV file, row by row or a batch of rows at a time. */
 export interface CsvWriter {
   /** Resolves once the row is buffered; waits while the file is behind (back-pressure). */
-  write(cells: string[]): Promise<void>;
+  write(cells: readonly string[]): Promise<void>;
+  /** Writes the rows as one chunk; resolves once it is buffered, waiting while the file is behind. */
+  writeRows(rows: readonly (readonly string[])[]): Promise<void>;
   /** Ends the file and resolves once it is all written (on disk, or handed to the stream). */
   close(): Promise<void>;
 }
 
-/**
- * Opens a CSV file for writing and writes its header row. Every cell, headers included, passes
- * through `neutralizeFormula`; the file is laid out as {@link CSV_OUTPUT_OPTIONS} says.
- */
+/** Opens a CSV file for writing and writes its header row, laid out as {@link csvLines} says. */
 export function createCsvWriter(path: string, headers: string[]): CsvWriter {
   return createCsvStreamWriter(createWriteStream(path), headers);
 }
 
-/** Like {@link createCsvWriter}, into any stream (an HTTP response): the same layout and formula safety. */
+/**
+ * Like {@link createCsvWriter}, into any stream (an HTTP response). A write that fills the stream's
+ * buffer waits for it to drain; a stream that fails or closes early fails the next write and `close`.
+ */
 export function createCsvStreamWriter(destination: Writable, headers: string[]): CsvWriter {
-  const stringifier = stringify(CSV_OUTPUT_OPTIONS);
-  const done = pipeline(stringifier, destination);
   // Kept to fail the next write; `close` reports it too.
   let failure: unknown;
-  done.catch((error: unknown) => {
+  destination.on('error', (error: unknown) => {
     failure ??= error;
   });
 
-  const write = async (cells: string[]): Promise<void> => {
+  const push = async (text: string): Promise<void> => {
     if (failure) throw failure;
-    if (!stringifier.write(cells.map(neutralizeFormula))) {
-      // If the file fails meanwhile, pipeline destroys the stringifier with the error and `done` rejects.
-      await Promise.race([once(stringifier, 'drain'), done]);
-    }
+    if (destination.destroyed) throw new Error('the file was closed before it was complete');
+    if (!destination.write(text)) await drained(destination);
   };
 
-  stringifier.write(headers.map(neutralizeFormula));
+  destination.write(BOM + csvLines([headers]));
   return {
-    write,
+    write: (cells) => push(csvLines([cells])),
+    writeRows: (rows) => push(csvLines(rows)),
     close: async () => {
-      stringifier.end();
-      await done;
+      destination.end();
+      await finished(destination);
     },
   };
 }
 
 /** A whole small CSV file (the import template) as text: the same layout and formula safety as {@link createCsvWriter}. */
 export function csvText(rows: readonly string[][]): string {
-  return stringifySync(rows.map((cells) => cells.map(neutralizeFormula)), CSV_OUTPUT_OPTIONS);
+  return BOM + csvLines(rows);
 }

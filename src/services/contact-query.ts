@@ -100,11 +100,22 @@ async function compileQuery(db: Database, workspaceId: string, query: ContactQue
   return { where: join(conditions, ' AND '), sort: contactSort(query.orderBy, env.fields) };
 }
 
-/** SQL selecting column `id` of the workspace's contacts matching search+filter, in the query's order
+/** What a list statement selects: expressions over contact row `c` and over the tables `joins` adds. */
+export interface ContactSelect {
+  columns: Sql;
+  joins: Sql;
+}
+
+/** SQL selecting `select` of the workspace's contacts matching search+filter, in the query's order
  *  (default newest first: created_at DESC, id DESC). Throws typed errors for bad filters. */
-export async function contactIdsSql(db: Database, workspaceId: string, query: ContactQuery): Promise<Sql> {
+export async function contactListSql(db: Database, workspaceId: string, query: ContactQuery, select: ContactSelect): Promise<Sql> {
   const { where, sort } = await compileQuery(db, workspaceId, query);
-  return sql`SELECT c.id FROM contacts c WHERE ${where} ORDER BY ${orderBySql(sort)}`;
+  return sql`SELECT ${select.columns} FROM contacts c ${select.joins} WHERE ${where} ORDER BY ${orderBySql(sort)}`;
+}
+
+/** {@link contactListSql} selecting column `id` alone. */
+export async function contactIdsSql(db: Database, workspaceId: string, query: ContactQuery): Promise<Sql> {
+  return contactListSql(db, workspaceId, query, { columns: raw('c.id'), joins: raw('') });
 }
 
 /** SQL selecting column `id` of a group's members: static → group_members, dynamic → its saved filter.

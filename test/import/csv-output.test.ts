@@ -92,6 +92,23 @@ describe('createCsvWriter', () => {
     expect(rows).toEqual(expected.slice(1));
   });
 
+  it('writes a batch of rows as the same bytes as those rows one by one', async () => {
+    const rows = [['José', '=1+1', 'a, "quoted"\nsecond line'], ...AWKWARD_CELLS.map((cell) => [cell, '-5', ''])];
+    const single = path.join(dir, 'single.csv');
+    const byRow = createCsvWriter(single, ['Note', 'Number', 'Empty']);
+    for (const cells of rows) await byRow.write(cells);
+    await byRow.close();
+    const batched = path.join(dir, 'batched.csv');
+    const byBatch = createCsvWriter(batched, ['Note', 'Number', 'Empty']);
+    await byBatch.writeRows(rows.slice(0, 4));
+    await byBatch.writeRows(rows.slice(4));
+    await byBatch.close();
+
+    const bytes = await readFile(batched);
+    expect(bytes.equals(await readFile(single))).toBe(true);
+    expect(parseAnyLineEnd(bytes)).toEqual([['Note', 'Number', 'Empty'], ...rows.map(([note, number, empty]) => [neutralizeFormula(note!), `'${number}`, empty])]);
+  });
+
   it('waits for the file when it falls behind, and writes every row', async () => {
     const file = path.join(dir, 'large.csv');
     const writer = createCsvWriter(file, ['id', 'text']);
