@@ -58,6 +58,24 @@ export class BenchApi {
     }
   }
 
+  /** POSTs `body` as JSON to `url` and reads the answer to its end, counting its bytes and lines (LF-ended). */
+  async post(url: string, body: unknown): Promise<{ bytes: number; lines: number }> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+      for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) lines++;
+    }
+    return { bytes, lines };
+  }
+
   /** Downloads a file URL the API handed out, counting its bytes. */
   async download(url: string): Promise<number> {
     const response = await fetch(url, { headers: { authorization: `Bearer ${this.key}` } });

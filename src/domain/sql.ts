@@ -27,6 +27,22 @@ export class Sql {
     return this.render().values;
   }
 
+  /**
+   * The statement with each value written in place by `literal`, for the one statement that takes
+   * no bind parameters (COPY). `literal` must quote every value: this text runs as it is.
+   */
+  inline(literal: (value: unknown) => string): string {
+    const write = (fragment: Sql): string => {
+      let text = fragment.strings[0] ?? '';
+      fragment.parts.forEach((part, index) => {
+        text += part instanceof Sql ? write(part) : literal(part);
+        text += fragment.strings[index + 1];
+      });
+      return text;
+    };
+    return write(this);
+  }
+
   private render(): { text: string; values: unknown[] } {
     const values: unknown[] = [];
     const write = (fragment: Sql): string => {

@@ -1,8 +1,7 @@
-import { AUDIENCE_PAGE_MAX, EXCLUSION_REASONS, type ExcludedPosition, type ExcludedRecipient, type ExclusionReason } from '../domain/audience.ts';
-import { requireDefaultCountry } from '../domain/consent.ts';
+import { AUDIENCE_PAGE_MAX, checkAudienceRequest, EXCLUSION_REASONS, type ExcludedPosition, type ExcludedRecipient, type ExclusionReason } from '../domain/audience.ts';
 import { LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { parseId } from '../domain/ids.ts';
 import { resolveAudience, type Audience, type AudienceAddress } from '../services/audience.ts';
+import { AUDIENCE_REQUEST_MAX_BYTES, audienceRecipientsUrl } from '../server/audience-recipients.ts';
 import { builder } from './builder.ts';
 import { contactBySelection } from './contact-list.ts';
 import { ChannelEnum } from './workspace.ts';
@@ -84,7 +83,7 @@ const AudienceRef = builder.objectRef<Audience>('Audience').implement({
     excluded: t.field({ type: [ExclusionRef], description: 'Every reason, in precedence order, with its count (zero included).', resolve: (audience) => audience.excluded }),
     addresses: t.field({
       type: AudienceAddressConnection,
-      description: `The sendable addresses in address order, deduplicated; at most ${AUDIENCE_PAGE_MAX} per page.`,
+      description: `The sendable addresses in address order (byte order), deduplicated; at most ${AUDIENCE_PAGE_MAX} per page. To read them all, download \`recipientsUrl\` instead.`,
       args: { first: t.arg.int({ defaultValue: 100 }), after: t.arg.string() },
       resolve: async (audience, args) => {
         const page = await audience.page(args.first ?? 100, args.after ? fromCursor(args.after) : null);
@@ -95,6 +94,14 @@ const AudienceRef = builder.objectRef<Audience>('Audience').implement({
           totalCount: audience.sendableCount,
         };
       },
+    }),
+    recipientsUrl: t.string({
+      description:
+        `Where to download every sendable address at once: POST the same \`input\` as JSON (at most ${AUDIENCE_REQUEST_MAX_BYTES / 2 ** 20} MiB) with ` +
+        'the same `Authorization: Bearer` key and `content-type: application/json`. The answer is a CSV file (`address,contactId`) holding the ' +
+        '`addresses` pages one after another, read in one statement and streamed as the database produces it. Bad input is answered before ' +
+        'the file with JSON `{ error, type }` and status 400, 404 (unknown group) or 413 (body too large).',
+      resolve: (_audience, _args, ctx) => audienceRecipientsUrl(ctx.origin),
     }),
     excludedRecipients: t.field({
       type: ExcludedRecipientConnection,
@@ -137,17 +144,9 @@ builder.queryFields((t) => ({
   audience: t.withAuth({ read: true }).field({
     type: AudienceRef,
     description:
-      "Resolves an audience for a channel: the sendable addresses and the excluded by reason. A contact is reached on its primary address of the channel's kind when sendable, else on its oldest other sendable one.",
+      "Resolves an audience for a channel: the sendable addresses and the excluded by reason. A contact is reached on its primary address of the channel's kind when sendable, else on its oldest other sendable one. `recipientsUrl` downloads all the sendable addresses as one CSV.",
     errors: { types: [ValidationError, NotFoundError, LimitExceededError] },
     args: { input: t.arg({ type: AudienceInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      resolveAudience(ctx.db, {
-        workspaceId: ctx.caller.workspaceId,
-        channel: input.channel,
-        groupIds: (input.groupIds ?? []).map((id, index) => parseId(id, ['input', 'groupIds', String(index)])),
-        contactIds: (input.contactIds ?? []).map((id, index) => parseId(id, ['input', 'contactIds', String(index)])),
-        addresses: input.addresses ?? [],
-        defaultCountry: requireDefaultCountry(input.defaultCountry, ['input', 'defaultCountry']),
-      }),
+    resolve: (_root, { input }, ctx) => resolveAudience(ctx.db, { workspaceId: ctx.caller.workspaceId, ...checkAudienceRequest(input, ['input']) }),
   }),
 }));

@@ -1,0 +1,131 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Database } from '../db/client.ts';
+import { readAudienceRequestJson } from '../domain/audience.ts';
+import { DomainError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { Caller } from '../schema/builder.ts';
+import { prepareAudience, writeAudienceRecipientsCsv, type PreparedAudience } from '../services/audience.ts';
+import type { DownloadSlots } from './download-slots.ts';
+import { EXPORT_STALL_TIMEOUT_MS } from './export.ts';
+
+/** Where an audience's sendable addresses download from: a POST of the audience as JSON. */
+export const AUDIENCE_RECIPIENTS_PATH = '/audiences/recipients.csv';
+
+/**
+ * The largest audience request body read. An audience names at most 100,000 group ids, contact ids
+ * and raw addresses each (AUDIENCE_INPUT_LIMIT): ids take about 8 MB of JSON together, which
+ * leaves room for as many addresses of some 80 characters.
+ */
+export const AUDIENCE_REQUEST_MAX_BYTES = 16 * 2 ** 20;
+
+/** The download URL of audiences on this server (the audience itself travels in the body). */
+export function audienceRecipientsUrl(origin: string): string {
+  return `${origin}${AUDIENCE_RECIPIENTS_PATH}`;
+}
+
+/**
+ * POST of an audience (the fields of the GraphQL `AudienceInput`, as JSON) with the bearer key:
+ * every sendable address as a CSV file (`address,contactId`, the product's CSV layout), in address
+ * order, the `addresses` pages of the `audience` query one after another. The request is checked
+ * as the query checks it, in the key's workspace: a group of another workspace is not found.
+ * Expected failures are answered before the file starts, as JSON `{ error, type, … }` (`type`
+ * names the error as the GraphQL schema does, with its `issues`, `entity`/`id` or `limit`). The
+ * file is written as the database produces it; a failure after it has started can only cut it
+ * short: the response is destroyed, so the client sees an incomplete download rather than a file
+ * that looks whole.
+ */
+export async function serveAudienceRecipients(options: {
+  db: Database;
+  req: IncomingMessage;
+  res: ServerResponse;
+  caller: (authorization: string | undefined) => Promise<Caller | null>;
+  downloads: DownloadSlots;
+}): Promise<void> {
+  const { db, req, res, downloads } = options;
+  if (req.method !== 'POST') {
+    res.setHeader('allow', 'POST');
+    return reply(req, res, 405, { error: 'POST the audience as JSON to download its recipients', type: 'MethodNotAllowed' });
+  }
+
+  let caller: Caller | null;
+  try {
+    caller = await options.caller(req.headers.authorization);
+  } catch (error) {
+    return reply(req, res, 401, { error: (error as Error).message, type: 'Unauthenticated' });
+  }
+  if (!caller) return reply(req, res, 401, { error: 'Authentication required: send the header "Authorization: Bearer <API key>"', type: 'Unauthenticated' });
+
+  const mediaType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    return reply(req, res, 415, { error: 'Send the audience as JSON, with the header "content-type: application/json"', type: 'UnsupportedMediaType' });
+  }
+
+  let audience: PreparedAudience;
+  try {
+    const body = await readBody(req, AUDIENCE_REQUEST_MAX_BYTES);
+    if (body === null) {
+      const error = new LimitExceededError(`The request body is larger than ${AUDIENCE_REQUEST_MAX_BYTES} bytes (${AUDIENCE_REQUEST_MAX_BYTES / 2 ** 20} MiB), the most an audience may take`, AUDIENCE_REQUEST_MAX_BYTES);
+      return reply(req, res, 413, { error: error.message, type: 'LimitExceededError', limit: error.limit });
+    }
+    audience = await prepareAudience(db, { workspaceId: caller.workspaceId, ...readAudienceRequestJson(parseJson(body)) });
+  } catch (error) {
+    if (error instanceof ValidationError) return reply(req, res, 400, { error: error.message, type: 'ValidationError', issues: error.issues });
+    if (error instanceof NotFoundError) return reply(req, res, 404, { error: error.message, type: 'NotFoundError', entity: error.entity, id: error.id });
+    if (error instanceof LimitExceededError) return reply(req, res, 400, { error: error.message, type: 'LimitExceededError', limit: error.limit });
+    if (error instanceof DomainError) return reply(req, res, 400, { error: error.message, type: error.name });
+    return reply(req, res, 500, { error: 'Unexpected error' });
+  }
+
+  const release = downloads.take(caller.workspaceId);
+  if (!release) return reply(req, res, 429, { ...downloads.refusal(), type: 'TooManyDownloads' });
+  const deadline = setTimeout(() => res.destroy(), downloads.limits.deadlineMs);
+  res.once('close', () => {
+    clearTimeout(deadline);
+    release();
+  });
+  res.setTimeout(EXPORT_STALL_TIMEOUT_MS, () => res.destroy());
+  const name = `audience-${audience.channel.toLowerCase()}-${new Date().toISOString().slice(0, 10)}.csv`;
+  try {
+    await writeAudienceRecipientsCsv(db, audience, () =>
+      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' }),
+    );
+  } catch {
+    if (res.headersSent) res.destroy();
+    else reply(req, res, 500, { error: 'Unexpected error' });
+  }
+}
+
+/** The request body, or null past `maxBytes` (declared or read): reading stops there. */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length']) > maxBytes) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Stopping early leaves the request open, so that the 413 can still be sent on its connection.
+  for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw ValidationError.of([], `the body is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * A JSON answer. A request whose body was not read to the end (refused before, or too large) has
+ * its connection closed once the answer is out: reading the rest only to discard it would let a
+ * client make the server take in any amount.
+ */
+function reply(req: IncomingMessage, res: ServerResponse, status: number, body: object): void {
+  if (res.headersSent || res.destroyed) return;
+  if (!req.readableEnded) {
+    res.setHeader('connection', 'close');
+    res.once('finish', () => req.destroy());
+  }
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
