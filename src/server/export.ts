@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import { decodeExportRequest, type ExportFormat } from '../domain/contact-export.ts';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Caller } from '../schema/builder.ts';
+import type { DownloadSlots } from './download-slots.ts';
 import { exportWriter, prepareContactExport, streamContactExport, type PreparedExport } from '../services/export.ts';
 
 /** Where contact exports download from; the request rides in the query string. */
@@ -37,8 +38,9 @@ export async function serveExport(options: {
   req: IncomingMessage;
   res: ServerResponse;
   caller: (authorization: string | undefined) => Promise<Caller | null>;
+  downloads: DownloadSlots;
 }): Promise<void> {
-  const { db, req, res } = options;
+  const { db, req, res, downloads } = options;
   if (req.method !== 'GET') return reply(res, 405, { error: 'Only GET downloads an export' });
 
   let caller: Caller | null;
@@ -64,10 +66,17 @@ export async function serveExport(options: {
 
   const file = FILES[prepared.format];
   const name = `contacts-${new Date().toISOString().slice(0, 10)}.${file.name.split('.')[1]}`;
+  const release = downloads.take(caller.workspaceId);
+  if (!release) return reply(res, 429, downloads.refusal());
+  const deadline = setTimeout(() => res.destroy(), downloads.limits.deadlineMs);
+  res.once('close', () => {
+    clearTimeout(deadline);
+    release();
+  });
   res.setTimeout(EXPORT_STALL_TIMEOUT_MS, () => res.destroy());
   res.writeHead(200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' });
   const writer = exportWriter(prepared.format, res, prepared.columns.map((column) => column.header));
-  await streamContactExport(db, caller.workspaceId, prepared, writer).catch(() => res.destroy());
+  await streamContactExport(db, prepared, writer).catch(() => res.destroy());
 }
 
 function reply(res: ServerResponse, status: number, body: object): void {
