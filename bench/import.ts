@@ -21,6 +21,7 @@
  * `contactImportProgress` over SSE, each event timed as it arrives. Peak RSS of this process
  * (server and worker) sampled every 50 ms during the import.
  */
+import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { openBenchServer, type BenchServer } from './bench-database.ts';
@@ -121,7 +122,7 @@ async function runImports(bench: BenchServer, run: number): Promise<{ a: Scenari
   const events = new JobEvents(url);
   await events.start();
   const worker = await startImportWorker({ db, files });
-  const app = buildApp({ db, files, events });
+  const app = buildApp({ db, files, events, webhooks: { secretKey: randomBytes(32), allowInsecure: false } });
   const origin = await app.start({ host: '127.0.0.1', port: 0 });
   const { admin: key } = await createWorkspace(db, { name: 'Bench' });
   const api = new BenchApi(origin, key.secret);

@@ -8,6 +8,7 @@ import { startImportWorker } from './import/worker.ts';
 import { runUntilSignal } from './run-until-signal.ts';
 import { buildApp } from './server/app.ts';
 import { startWebhookDelivery } from './services/webhook-delivery.ts';
+import { loadWebhookSecretKey } from './services/webhooks.ts';
 import { ensureDefaultWorkspace } from './services/workspaces.ts';
 
 /**
@@ -19,6 +20,11 @@ const config = readConfig();
 async function start() {
   const connection = await connect(config, { log: (line) => console.log(line) });
   if (connection.embedded) console.log(`Embedded PostgreSQL: data in ${config.dataDir}`);
+  const webhookSettings = {
+    secretKey: await loadWebhookSecretKey({ configured: config.webhooks.secretKey, dataDir: config.dataDir }),
+    allowInsecure: config.webhooks.allowInsecure,
+  };
+  if (webhookSettings.allowInsecure) console.warn('WEBHOOKS_ALLOW_INSECURE=1: webhooks may use http and post to private addresses (development only)');
 
   const files = new FileStore(path.join(config.dataDir, 'files'));
   const events = new JobEvents(connection.db.url);
@@ -29,8 +35,8 @@ async function start() {
       : await startImportWorker({ db: connection.db, files, concurrency: config.workerConcurrency, log: (line) => console.error(line) });
   // Both are safe to run in every process: they claim their rows with SKIP LOCKED.
   const sweeper = startImportSweeper({ db: connection.db, files, log: (line) => console.log(line) });
-  const webhooks = startWebhookDelivery({ db: connection.db, log: (line) => console.error(line) });
-  const app = buildApp({ db: connection.db, files, events });
+  const webhooks = startWebhookDelivery({ db: connection.db, settings: webhookSettings, log: (line) => console.error(line) });
+  const app = buildApp({ db: connection.db, files, events, limits: config.limits, webhooks: webhookSettings, corsOrigins: config.corsOrigins });
   const url = await app.start({ host: config.host, port: config.port });
   console.log(`Switchboard is listening: GraphiQL at ${url}/graphql, health at ${url}/healthz`);
 

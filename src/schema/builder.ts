@@ -1,13 +1,18 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
+import type { OperatorLimits } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { FileStore } from '../import/file-store.ts';
 import type { JobEvents } from '../import/progress.ts';
+import type { WebhookSettings } from '../services/webhooks.ts';
 import { uploadScalarConfig, type FileUpload } from '../server/upload.ts';
+import InputLimitsPlugin, { CURSOR_MAX_LENGTH, textLimit } from './input-limits.ts';
+import { EDGES_COST, fieldCost } from './query-cost.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { ApiKeyScope } from '../generated/prisma/enums.ts';
@@ -25,7 +30,11 @@ export interface Context {
   events: JobEvents;
   /** The server's own origin, e.g. `http://127.0.0.1:4000`, for the download URLs it hands out. */
   origin: string;
-  /** Null for a request without a key: only `__typename` and introspection answer it. */
+  /** The operator's ceilings on uploads, imports and workspace settings. */
+  limits: OperatorLimits;
+  /** The key sealing webhook secrets and the policy on webhook URLs. */
+  webhooks: WebhookSettings;
+  /** Null for a request without a key: only `__typename` answers it. */
   caller: Caller | null;
 }
 
@@ -51,19 +60,23 @@ export const builder = new SchemaBuilder<{
     Upload: { Input: Promise<FileUpload>; Output: never };
   };
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin],
+  // InputLimitsPlugin last: it wraps resolvers innermost, so the errors plugin turns its ValidationError into a union member.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin, InputLimitsPlugin],
   defaultFieldNullability: false,
+  // Each field's cost lives in the schema, where the field and its page-size arguments are
+  // (query-cost.ts): that is why the cost limit uses Pothos' complexity plugin rather than
+  // graphql-armor, whose cost limit prices every object alike and cannot read `first`. The limits
+  // themselves are checked before an operation runs, on every transport (server/operation-limits.ts).
+  complexity: { fieldComplexity: fieldCost },
   scopeAuth: {
+    // Subscriptions check their scopes when they start, as queries do when they run.
+    authorizeOnSubscribe: true,
     authScopes: (context) => {
       const rank = context.caller ? SCOPE_RANK[context.caller.scope] : 0;
       return { read: rank >= SCOPE_RANK.READ, write: rank >= SCOPE_RANK.WRITE, admin: rank >= SCOPE_RANK.ADMIN };
     },
     unauthorizedError: (_parent, context, info, result) => {
-      if (!context.caller) {
-        return new GraphQLError('Authentication required: send the header "Authorization: Bearer <API key>"', {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-        });
-      }
+      if (!context.caller) return authenticationRequired();
       return new GraphQLError(`${info.parentType.name}.${info.fieldName} is not allowed with a ${context.caller.scope} key: ${result.message}`, {
         extensions: { code: 'FORBIDDEN' },
       });
@@ -84,10 +97,20 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    beforeArgOptions: { extensions: textLimit(CURSOR_MAX_LENGTH) },
+    afterArgOptions: { extensions: textLimit(CURSOR_MAX_LENGTH) },
     nodeQueryOptions: false,
     nodesQueryOptions: false,
+    edgesFieldOptions: { complexity: EDGES_COST },
   },
 });
+
+/** The answer to a request without a key that asks for more than `__typename`. */
+export function authenticationRequired(): GraphQLError {
+  return new GraphQLError('Authentication required: send the header "Authorization: Bearer <API key>"', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+  });
+}
 
 builder.queryType({});
 builder.mutationType({});

@@ -5,28 +5,33 @@ import type { OperationResult } from 'graphql-ws';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { DEFAULT_OPERATOR_LIMITS, type OperatorLimits } from '../config.ts';
+import { openApiDatabases, type ApiDatabaseOptions } from '../db/api-database.ts';
 import type { Database } from '../db/client.ts';
 import type { FileStore } from '../import/file-store.ts';
 import type { JobEvents } from '../import/progress.ts';
 import type { Caller, Context } from '../schema/builder.ts';
 import { schema } from '../schema/index.ts';
-import { authenticate } from '../services/api-keys.ts';
+import { authenticate, revokedAmong } from '../services/api-keys.ts';
+import type { WebhookSettings } from '../services/webhooks.ts';
+import { AUDIENCE_RECIPIENTS_PATH, serveAudienceRecipients } from './audience-recipients.ts';
 import { EXPORT_PATH_PREFIX, serveExport } from './export.ts';
+import { DownloadSlots, type DownloadLimits } from './download-slots.ts';
 import { serveFile } from './files.ts';
+import { corsPolicy, useCrossOriginProtection } from './cross-origin.ts';
+import { CLOSE_CODES, LiveConnections, type LiveLimits } from './live-limits.ts';
+import { useOperationLimits } from './operation-limits.ts';
+import { apiErrorMasker, useInputNesting, useRequestScope } from './request-guards.ts';
 import { useStreamingUploads } from './upload.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
-/**
- * The largest upload the server reads at all. Each workspace's own (smaller or equal) limit is
- * enforced while the file is stored.
- */
-const MAX_UPLOAD_BYTES = 2 ** 40;
-
 export interface App {
   yoga: YogaServerInstance<ServerContext, Context>;
   server: Server;
+  /** The slots of database-streamed downloads (exports, audience recipients). */
+  downloads: DownloadSlots;
   /** Starts listening; resolves to the base URL, e.g. `http://127.0.0.1:4000`. */
   start(options: { host: string; port: number }): Promise<string>;
   /** Stops accepting, closes open sockets and WebSocket connections, and waits for them. */
@@ -38,10 +43,13 @@ interface ServerContext {
   req?: IncomingMessage;
   res?: ServerResponse;
   connectionParams?: Record<string, unknown>;
+  /** The WebSocket connection an operation came on, for the per-connection subscription limit. */
+  liveSocket?: WebSocket;
 }
 
 const GRAPHIQL_DEFAULT_QUERY = `# Paste your API key into the Headers tab below:
 #   { "Authorization": "Bearer sb_..." }
+# then re-fetch the schema (the ⟳ button on the left, or Shift+Ctrl+R) for the docs and completion.
 query Contacts {
   contacts(first: 10) {
     totalCount
@@ -53,10 +61,39 @@ query Contacts {
 /**
  * The HTTP and WebSocket server of the API: Yoga on node:http (GraphQL over HTTP and SSE, GraphiQL
  * at /graphql), graphql-ws on the same port and path, and /healthz. Building it starts nothing;
- * `start` listens.
+ * `start` listens. `limits` are the operator's ceilings (the defaults unless given).
  */
-export function buildApp(options: { db: Database; files: FileStore; events: JobEvents }): App {
-  const { db, files, events } = options;
+export function buildApp(options: {
+  db: Database;
+  files: FileStore;
+  events: JobEvents;
+  limits?: OperatorLimits;
+  /** Limits on WebSocket connections and subscriptions (the defaults of live-limits.ts unless given). */
+  liveLimits?: Partial<LiveLimits>;
+  /** The key sealing webhook secrets and the policy on webhook URLs (from the configuration). */
+  webhooks: WebhookSettings;
+  /** The statement timeouts and per-workspace share of the API's database pools (api-database.ts's defaults unless given). */
+  apiDatabase?: Partial<ApiDatabaseOptions>;
+  /** Origins whose pages may call the API from a browser (none unless given). */
+  corsOrigins?: readonly string[];
+  /** How many database-streamed downloads run at once, and for how long (download-slots.ts's defaults unless given). */
+  downloadLimits?: Partial<DownloadLimits>;
+}): App {
+  const { db, files, events, limits = DEFAULT_OPERATOR_LIMITS } = options;
+  const live = new LiveConnections(options.liveLimits);
+  const downloads = new DownloadSlots(options.downloadLimits);
+  // GraphQL requests reach the database through pools of their own, with a statement timeout and a
+  // share per workspace; imports, exports and the worker keep `db`, without them.
+  const api = openApiDatabases(db, options.apiDatabase);
+  // A key revoked anywhere ends its connections and subscriptions here; after the LISTEN connection
+  // was down, the keys held are checked again in case a revocation was missed.
+  const stopRevocations = events.onKeyRevoked((keyId) => live.revoke(keyId));
+  const stopRechecks = events.onReconnected(() => {
+    revokedAmong(db, live.heldKeyIds()).then(
+      (keyIds) => keyIds.forEach((keyId) => live.revoke(keyId)),
+      () => {},
+    );
+  });
   // Known once listening; download URLs handed out over WebSocket (which has no request URL) use it.
   let origin = '';
 
@@ -68,17 +105,31 @@ export function buildApp(options: { db: Database; files: FileStore; events: JobE
     // GraphiQL's scripts, styles and editor workers inlined in the page: Yoga's own page loads them
     // from a CDN, which a machine without internet (or a strict CSP) cannot reach.
     renderGraphiQL,
-    maskedErrors: true,
+    cors: corsPolicy(options.corsOrigins ?? []),
+    maskedErrors: { maskError: apiErrorMasker(api.settings) },
     logging: process.env.NODE_ENV === 'test' ? false : 'info',
     // Uploads stream through graphql-upload-minimal instead (the plugin); Yoga's own multipart
     // parser and body-size limiter would buffer whole files.
     multipart: false,
     maxRequestBodySize: false,
-    plugins: [useStreamingUploads({ maxFileSize: MAX_UPLOAD_BYTES })],
+    // The operator's upload ceiling; each upload is also held to its workspace's (smaller or equal) limit while it is read.
+    // Cross-origin protection first, so an upload without its CSRF header is refused before it is read;
+    // operation limits before live.plugin(), so a refused subscription never takes a place.
+    // Input nesting before operation limits, whose cost measure reads the variables recursively.
+    plugins: [
+      useCrossOriginProtection(),
+      useStreamingUploads({ maxFileSize: limits.maxUploadBytes }),
+      useInputNesting(),
+      useOperationLimits(),
+      live.plugin(),
+      useRequestScope(api),
+    ],
     context: async ({ request, connectionParams }) => ({
-      db,
+      db: api.queries,
       files,
       events,
+      limits,
+      webhooks: options.webhooks,
       origin: request ? new URL(request.url).origin : origin,
       caller: await resolveCaller(db, bearerFrom(request?.headers.get('authorization') ?? connectionAuthorization(connectionParams))),
     }),
@@ -90,8 +141,12 @@ export function buildApp(options: { db: Database; files: FileStore; events: JobE
       void health(db, res);
       return;
     }
+    if (req.url?.split('?')[0] === AUDIENCE_RECIPIENTS_PATH) {
+      void serveAudienceRecipients({ db, req, res, downloads, caller: (header) => resolveCaller(db, bearerFrom(header)) });
+      return;
+    }
     if (req.url?.startsWith(EXPORT_PATH_PREFIX)) {
-      void serveExport({ db, req, res, caller: (header) => resolveCaller(db, bearerFrom(header)) });
+      void serveExport({ db, req, res, downloads, caller: (header) => resolveCaller(db, bearerFrom(header)) });
       return;
     }
     if (req.url?.startsWith('/files/')) {
@@ -105,17 +160,34 @@ export function buildApp(options: { db: Database; files: FileStore; events: JobE
     socket.once('close', () => sockets.delete(socket));
   });
 
-  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
-  useServer<Record<string, unknown>>(
+  // A larger message than maxPayload closes its socket (1009) before it is parsed.
+  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: live.limits.maxMessageBytes });
+  useServer<Record<string, unknown>, { socket: WebSocket }>(
     {
-      // A socket that presents a bad key is refused at once (4403), like a 401 over HTTP.
+      // A socket silent for this long after opening is closed (4408).
+      connectionInitWaitTimeout: live.limits.connectionInitWaitMs,
+      // The key comes in connection_init: a socket without one is closed with 4401, one with a bad or
+      // revoked key with 4403 (like a 401 over HTTP), one over its key's connection limit with 4429.
       onConnect: async (ctx) => {
-        try {
-          await resolveCaller(db, bearerFrom(connectionAuthorization(ctx.connectionParams)));
-          return true;
-        } catch {
+        const { socket } = ctx.extra;
+        // Already closed as over the connection limit: not worth a key lookup.
+        if (socket.readyState !== socket.OPEN) return false;
+        const authorization = connectionAuthorization(ctx.connectionParams);
+        if (!authorization) {
+          socket.close(CLOSE_CODES.unauthorized, 'connection_init must carry { "authorization": "Bearer <API key>" }');
           return false;
         }
+        let caller: Caller | null;
+        try {
+          caller = await resolveCaller(db, bearerFrom(authorization));
+        } catch {
+          caller = null;
+        }
+        if (!caller) {
+          socket.close(CLOSE_CODES.forbidden, 'The API key is malformed, unknown or revoked');
+          return false;
+        }
+        return live.registerSocket(socket, caller.keyId);
       },
       execute: (args) => (args.rootValue as Envelope).execute(args),
       subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
@@ -124,6 +196,7 @@ export function buildApp(options: { db: Database; files: FileStore; events: JobE
       onSubscribe: async (ctx, _id, payload) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           connectionParams: ctx.connectionParams,
+          liveSocket: ctx.extra.socket,
         });
         let document;
         try {
@@ -146,10 +219,18 @@ export function buildApp(options: { db: Database; files: FileStore; events: JobE
     },
     wsServer,
   );
+  wsServer.on('connection', (socket) => {
+    live.admitSocket(socket, wsServer.clients.size);
+    // ws itself closes a socket whose frames break the protocol or the payload limit (1002, 1009…);
+    // graphql-ws would also print each such error with its stack, which lets any client fill the logs.
+    socket.removeAllListeners('error');
+    socket.on('error', () => {});
+  });
 
   return {
     yoga,
     server,
+    downloads,
     start: ({ host, port }) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -161,12 +242,15 @@ export function buildApp(options: { db: Database; files: FileStore; events: JobE
         });
       }),
     stop: async () => {
+      stopRevocations();
+      stopRechecks();
       for (const client of wsServer.clients) client.close(1001, 'server shutting down');
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       for (const socket of sockets) socket.destroySoon();
       await closed;
+      await api.close();
     },
   };
 }

@@ -21,6 +21,9 @@ type Documents = {
     "\n  query ExcludedRecipients($input: AudienceInput!, $first: Int, $after: String, $reasons: [ExclusionReason!]) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        excluded { reason count }\n        excludedRecipients(first: $first, after: $after, reasons: $reasons) {\n          __typename\n          ... on AudienceExcludedRecipientConnection {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { reason address contactId rawValue contact { id name details { value } } } }\n          }\n          ... on ValidationError { message issues { path message } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n": typeof types.ExcludedRecipientsDocument,
     "\n  mutation ExcludedCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.ExcludedCreateGroupDocument,
     "\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.ExcludedAddToGroupDocument,
+    "\n  query RecipientsAudience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        recipientsUrl\n        addresses(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n": typeof types.RecipientsAudienceDocument,
+    "\n  mutation RecipientsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.RecipientsCreateGroupDocument,
+    "\n  mutation RecipientsAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.RecipientsAddToGroupDocument,
     "\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.BrowseCreateFieldDocument,
     "\n  mutation BrowseCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id createdAt } ... on Error { message } }\n  }\n": typeof types.BrowseCreateContactDocument,
     "\n  query BrowsePage($search: String, $orderBy: [ContactOrderInput!], $first: Int, $after: String, $last: Int, $before: String) {\n    contacts(search: $search, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id firstName lastName } }\n    }\n  }\n": typeof types.BrowsePageDocument,
@@ -80,10 +83,47 @@ type Documents = {
     "\n  query GroupsHealth {\n    groups(first: 50) {\n      edges { node { name activeContactCount filterError { issues { path message } } members { totalCount } } }\n    }\n  }\n": typeof types.GroupsHealthDocument,
     "\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n": typeof types.GroupsOfContactDocument,
     "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n": typeof types.GroupsContactsDocument,
+    "\n  query DownloadExportUrl {\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n": typeof types.DownloadExportUrlDocument,
+    "\n  mutation ExpansionCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.ExpansionCreateContactDocument,
+    "\n  mutation ExpansionCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { message issues { path message } } ... on Error { message } }\n  }\n": typeof types.ExpansionCreateGroupDocument,
+    "\n  mutation ExpansionAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": typeof types.ExpansionAddMembersDocument,
+    "\n  query ExpansionGroups {\n    groups(first: 100) { edges { node { id name activeContactCount filterError { message } members(first: 5) { totalCount } } } }\n  }\n": typeof types.ExpansionGroupsDocument,
+    "\n  query ExpansionContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 10) { totalCount edges { node { id groups { name } } } }\n  }\n": typeof types.ExpansionContactsDocument,
     "\n  query PurgeSkipReasons($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status skipReasons { reason count } preview { rowNumber } counts { skipped reverted revertConflicts } }\n    }\n  }\n": typeof types.PurgeSkipReasonsDocument,
     "\n  mutation PurgeCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.PurgeCancelDocument,
     "\n  mutation PurgeDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.PurgeDeleteContactDocument,
     "\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.PurgeRevertDocument,
+    "\n  mutation LimitsAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.LimitsAddContactDocument,
+    "\n  mutation LimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.LimitsCreateGroupDocument,
+    "\n  query LimitsBystander {\n    contacts(first: 20) { totalCount edges { node { id name details { kind value status } } } }\n  }\n": typeof types.LimitsBystanderDocument,
+    "\n  query LimitsNestedPages {\n    contacts(first: 100) { edges { node { groups { members(first: 500) { edges { node { groups { name } } } } } } } }\n  }\n": typeof types.LimitsNestedPagesDocument,
+    "\n  query LimitsNestedBySize($size: Int) {\n    contacts(first: $size) { edges { node { groups { name members(first: $size) { edges { node { name } } } } } } }\n  }\n": typeof types.LimitsNestedBySizeDocument,
+    "\n  query LimitsTypename {\n    __typename\n  }\n": typeof types.LimitsTypenameDocument,
+    "\n  query SqlLimitsContacts($search: String, $filter: ContactFilterInput, $orderBy: [ContactOrderInput!]) {\n    contacts(search: $search, filter: $filter, orderBy: $orderBy, first: 1) { totalCount edges { node { id } } }\n  }\n": typeof types.SqlLimitsContactsDocument,
+    "\n  query SqlLimitsFirstContact($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 1) { edges { node { id } } }\n  }\n": typeof types.SqlLimitsFirstContactDocument,
+    "\n  mutation SqlLimitsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": typeof types.SqlLimitsCreateFieldDocument,
+    "\n  mutation SqlLimitsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on ValidationError { issues { path message } } }\n  }\n": typeof types.SqlLimitsCreateContactDocument,
+    "\n  mutation SqlLimitsUpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { customFields } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": typeof types.SqlLimitsUpdateContactDocument,
+    "\n  mutation SqlLimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": typeof types.SqlLimitsCreateGroupDocument,
+    "\n  mutation SqlLimitsCreateApiKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on ValidationError { issues { path message } } }\n  }\n": typeof types.SqlLimitsCreateApiKeyDocument,
+    "\n  mutation SqlLimitsCreateStatic($name: String!) {\n    createGroup(input: { name: $name, type: STATIC }) { __typename ... on Group { id } }\n  }\n": typeof types.SqlLimitsCreateStaticDocument,
+    "\n  mutation SqlLimitsAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } }\n  }\n": typeof types.SqlLimitsAddMembersDocument,
+    "\n  mutation SqlLimitsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on ValidationError { issues { path message } } }\n  }\n": typeof types.SqlLimitsOptOutDocument,
+    "\n  subscription WatchWaitingJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n": typeof types.WatchWaitingJobDocument,
+    "\n  mutation StartWaitingImport($text: String!) {\n    startContactImport(input: { text: $text, fileName: \"waiting.csv\" }) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": typeof types.StartWaitingImportDocument,
+    "\n  mutation IssueSubscriberKey($name: String!) {\n    createApiKey(name: $name, scope: READ) {\n      __typename\n      ... on CreatedApiKey { secret apiKey { id } }\n      ... on Error { message }\n    }\n  }\n": typeof types.IssueSubscriberKeyDocument,
+    "\n  mutation RevokeSubscriberKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n": typeof types.RevokeSubscriberKeyDocument,
+    "\n  mutation CancelWaitingJob($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.CancelWaitingJobDocument,
+    "\n  query StillServing {\n    workspace { id }\n  }\n": typeof types.StillServingDocument,
+    "\n  mutation HardenedStart($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob { id status }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n": typeof types.HardenedStartDocument,
+    "\n  mutation HardenedBulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { lines optedOut invalidCount }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n": typeof types.HardenedBulkOptOutDocument,
+    "\n  mutation HardenedSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { importMaxBytes reviewTtlSeconds }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.HardenedSettingsDocument,
+    "\n  query HardenedWorkspace {\n    workspace { id importMaxBytes reviewTtlSeconds }\n  }\n": typeof types.HardenedWorkspaceDocument,
+    "\n  mutation HardenedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } }\n  }\n": typeof types.HardenedCancelDocument,
+    "\n  mutation WebhookHardeningCreate($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { secret webhook { id url } }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.WebhookHardeningCreateDocument,
+    "\n  query WebhookHardeningList {\n    webhooks {\n      id\n      url\n      consecutiveFailures\n      pausedUntil\n      deliveries(first: 10) { edges { node { id status attempts lastError nextAttemptAt } } }\n    }\n  }\n": typeof types.WebhookHardeningListDocument,
+    "\n  mutation WebhookHardeningCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.WebhookHardeningCancelDocument,
+    "\n  query WebhookHardeningTypeFields {\n    webhook: __type(name: \"Webhook\") { fields { name } }\n  }\n": typeof types.WebhookHardeningTypeFieldsDocument,
     "\n  mutation CancelImport($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status cancelRequested }\n      ... on Error { message }\n    }\n  }\n": typeof types.CancelImportDocument,
     "\n  mutation CancelRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.CancelRevertDocument,
     "\n  query CancelContactCount { contacts(first: 1) { totalCount } }\n": typeof types.CancelContactCountDocument,
@@ -207,6 +247,9 @@ const documents: Documents = {
     "\n  query ExcludedRecipients($input: AudienceInput!, $first: Int, $after: String, $reasons: [ExclusionReason!]) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        excluded { reason count }\n        excludedRecipients(first: $first, after: $after, reasons: $reasons) {\n          __typename\n          ... on AudienceExcludedRecipientConnection {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { reason address contactId rawValue contact { id name details { value } } } }\n          }\n          ... on ValidationError { message issues { path message } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n": types.ExcludedRecipientsDocument,
     "\n  mutation ExcludedCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.ExcludedCreateGroupDocument,
     "\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.ExcludedAddToGroupDocument,
+    "\n  query RecipientsAudience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        recipientsUrl\n        addresses(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n": types.RecipientsAudienceDocument,
+    "\n  mutation RecipientsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.RecipientsCreateGroupDocument,
+    "\n  mutation RecipientsAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.RecipientsAddToGroupDocument,
     "\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.BrowseCreateFieldDocument,
     "\n  mutation BrowseCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id createdAt } ... on Error { message } }\n  }\n": types.BrowseCreateContactDocument,
     "\n  query BrowsePage($search: String, $orderBy: [ContactOrderInput!], $first: Int, $after: String, $last: Int, $before: String) {\n    contacts(search: $search, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id firstName lastName } }\n    }\n  }\n": types.BrowsePageDocument,
@@ -266,10 +309,47 @@ const documents: Documents = {
     "\n  query GroupsHealth {\n    groups(first: 50) {\n      edges { node { name activeContactCount filterError { issues { path message } } members { totalCount } } }\n    }\n  }\n": types.GroupsHealthDocument,
     "\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n": types.GroupsOfContactDocument,
     "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n": types.GroupsContactsDocument,
+    "\n  query DownloadExportUrl {\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n": types.DownloadExportUrlDocument,
+    "\n  mutation ExpansionCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.ExpansionCreateContactDocument,
+    "\n  mutation ExpansionCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { message issues { path message } } ... on Error { message } }\n  }\n": types.ExpansionCreateGroupDocument,
+    "\n  mutation ExpansionAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": types.ExpansionAddMembersDocument,
+    "\n  query ExpansionGroups {\n    groups(first: 100) { edges { node { id name activeContactCount filterError { message } members(first: 5) { totalCount } } } }\n  }\n": types.ExpansionGroupsDocument,
+    "\n  query ExpansionContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 10) { totalCount edges { node { id groups { name } } } }\n  }\n": types.ExpansionContactsDocument,
     "\n  query PurgeSkipReasons($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status skipReasons { reason count } preview { rowNumber } counts { skipped reverted revertConflicts } }\n    }\n  }\n": types.PurgeSkipReasonsDocument,
     "\n  mutation PurgeCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.PurgeCancelDocument,
     "\n  mutation PurgeDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": types.PurgeDeleteContactDocument,
     "\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.PurgeRevertDocument,
+    "\n  mutation LimitsAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.LimitsAddContactDocument,
+    "\n  mutation LimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.LimitsCreateGroupDocument,
+    "\n  query LimitsBystander {\n    contacts(first: 20) { totalCount edges { node { id name details { kind value status } } } }\n  }\n": types.LimitsBystanderDocument,
+    "\n  query LimitsNestedPages {\n    contacts(first: 100) { edges { node { groups { members(first: 500) { edges { node { groups { name } } } } } } } }\n  }\n": types.LimitsNestedPagesDocument,
+    "\n  query LimitsNestedBySize($size: Int) {\n    contacts(first: $size) { edges { node { groups { name members(first: $size) { edges { node { name } } } } } } }\n  }\n": types.LimitsNestedBySizeDocument,
+    "\n  query LimitsTypename {\n    __typename\n  }\n": types.LimitsTypenameDocument,
+    "\n  query SqlLimitsContacts($search: String, $filter: ContactFilterInput, $orderBy: [ContactOrderInput!]) {\n    contacts(search: $search, filter: $filter, orderBy: $orderBy, first: 1) { totalCount edges { node { id } } }\n  }\n": types.SqlLimitsContactsDocument,
+    "\n  query SqlLimitsFirstContact($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 1) { edges { node { id } } }\n  }\n": types.SqlLimitsFirstContactDocument,
+    "\n  mutation SqlLimitsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": types.SqlLimitsCreateFieldDocument,
+    "\n  mutation SqlLimitsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on ValidationError { issues { path message } } }\n  }\n": types.SqlLimitsCreateContactDocument,
+    "\n  mutation SqlLimitsUpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { customFields } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": types.SqlLimitsUpdateContactDocument,
+    "\n  mutation SqlLimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": types.SqlLimitsCreateGroupDocument,
+    "\n  mutation SqlLimitsCreateApiKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on ValidationError { issues { path message } } }\n  }\n": types.SqlLimitsCreateApiKeyDocument,
+    "\n  mutation SqlLimitsCreateStatic($name: String!) {\n    createGroup(input: { name: $name, type: STATIC }) { __typename ... on Group { id } }\n  }\n": types.SqlLimitsCreateStaticDocument,
+    "\n  mutation SqlLimitsAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } }\n  }\n": types.SqlLimitsAddMembersDocument,
+    "\n  mutation SqlLimitsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on ValidationError { issues { path message } } }\n  }\n": types.SqlLimitsOptOutDocument,
+    "\n  subscription WatchWaitingJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n": types.WatchWaitingJobDocument,
+    "\n  mutation StartWaitingImport($text: String!) {\n    startContactImport(input: { text: $text, fileName: \"waiting.csv\" }) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": types.StartWaitingImportDocument,
+    "\n  mutation IssueSubscriberKey($name: String!) {\n    createApiKey(name: $name, scope: READ) {\n      __typename\n      ... on CreatedApiKey { secret apiKey { id } }\n      ... on Error { message }\n    }\n  }\n": types.IssueSubscriberKeyDocument,
+    "\n  mutation RevokeSubscriberKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n": types.RevokeSubscriberKeyDocument,
+    "\n  mutation CancelWaitingJob($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.CancelWaitingJobDocument,
+    "\n  query StillServing {\n    workspace { id }\n  }\n": types.StillServingDocument,
+    "\n  mutation HardenedStart($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob { id status }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n": types.HardenedStartDocument,
+    "\n  mutation HardenedBulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { lines optedOut invalidCount }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n": types.HardenedBulkOptOutDocument,
+    "\n  mutation HardenedSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { importMaxBytes reviewTtlSeconds }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.HardenedSettingsDocument,
+    "\n  query HardenedWorkspace {\n    workspace { id importMaxBytes reviewTtlSeconds }\n  }\n": types.HardenedWorkspaceDocument,
+    "\n  mutation HardenedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } }\n  }\n": types.HardenedCancelDocument,
+    "\n  mutation WebhookHardeningCreate($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { secret webhook { id url } }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.WebhookHardeningCreateDocument,
+    "\n  query WebhookHardeningList {\n    webhooks {\n      id\n      url\n      consecutiveFailures\n      pausedUntil\n      deliveries(first: 10) { edges { node { id status attempts lastError nextAttemptAt } } }\n    }\n  }\n": types.WebhookHardeningListDocument,
+    "\n  mutation WebhookHardeningCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.WebhookHardeningCancelDocument,
+    "\n  query WebhookHardeningTypeFields {\n    webhook: __type(name: \"Webhook\") { fields { name } }\n  }\n": types.WebhookHardeningTypeFieldsDocument,
     "\n  mutation CancelImport($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status cancelRequested }\n      ... on Error { message }\n    }\n  }\n": types.CancelImportDocument,
     "\n  mutation CancelRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.CancelRevertDocument,
     "\n  query CancelContactCount { contacts(first: 1) { totalCount } }\n": types.CancelContactCountDocument,
@@ -428,6 +508,18 @@ export function graphql(source: "\n  mutation ExcludedCreateGroup($input: Create
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecipientsAudience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        recipientsUrl\n        addresses(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query RecipientsAudience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        recipientsUrl\n        addresses(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecipientsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RecipientsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecipientsAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RecipientsAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -667,6 +759,30 @@ export function graphql(source: "\n  query GroupsContacts {\n    contacts(first:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DownloadExportUrl {\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n"): (typeof documents)["\n  query DownloadExportUrl {\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExpansionCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ExpansionCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExpansionCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { message issues { path message } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ExpansionCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { message issues { path message } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExpansionAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ExpansionAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExpansionGroups {\n    groups(first: 100) { edges { node { id name activeContactCount filterError { message } members(first: 5) { totalCount } } } }\n  }\n"): (typeof documents)["\n  query ExpansionGroups {\n    groups(first: 100) { edges { node { id name activeContactCount filterError { message } members(first: 5) { totalCount } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExpansionContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 10) { totalCount edges { node { id groups { name } } } }\n  }\n"): (typeof documents)["\n  query ExpansionContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 10) { totalCount edges { node { id groups { name } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PurgeSkipReasons($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status skipReasons { reason count } preview { rowNumber } counts { skipped reverted revertConflicts } }\n    }\n  }\n"): (typeof documents)["\n  query PurgeSkipReasons($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status skipReasons { reason count } preview { rowNumber } counts { skipped reverted revertConflicts } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -680,6 +796,130 @@ export function graphql(source: "\n  mutation PurgeDeleteContact($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LimitsAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation LimitsAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation LimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LimitsBystander {\n    contacts(first: 20) { totalCount edges { node { id name details { kind value status } } } }\n  }\n"): (typeof documents)["\n  query LimitsBystander {\n    contacts(first: 20) { totalCount edges { node { id name details { kind value status } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LimitsNestedPages {\n    contacts(first: 100) { edges { node { groups { members(first: 500) { edges { node { groups { name } } } } } } } }\n  }\n"): (typeof documents)["\n  query LimitsNestedPages {\n    contacts(first: 100) { edges { node { groups { members(first: 500) { edges { node { groups { name } } } } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LimitsNestedBySize($size: Int) {\n    contacts(first: $size) { edges { node { groups { name members(first: $size) { edges { node { name } } } } } } }\n  }\n"): (typeof documents)["\n  query LimitsNestedBySize($size: Int) {\n    contacts(first: $size) { edges { node { groups { name members(first: $size) { edges { node { name } } } } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LimitsTypename {\n    __typename\n  }\n"): (typeof documents)["\n  query LimitsTypename {\n    __typename\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SqlLimitsContacts($search: String, $filter: ContactFilterInput, $orderBy: [ContactOrderInput!]) {\n    contacts(search: $search, filter: $filter, orderBy: $orderBy, first: 1) { totalCount edges { node { id } } }\n  }\n"): (typeof documents)["\n  query SqlLimitsContacts($search: String, $filter: ContactFilterInput, $orderBy: [ContactOrderInput!]) {\n    contacts(search: $search, filter: $filter, orderBy: $orderBy, first: 1) { totalCount edges { node { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SqlLimitsFirstContact($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 1) { edges { node { id } } }\n  }\n"): (typeof documents)["\n  query SqlLimitsFirstContact($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 1) { edges { node { id } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SqlLimitsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SqlLimitsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SqlLimitsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on ValidationError { issues { path message } } }\n  }\n"): (typeof documents)["\n  mutation SqlLimitsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on ValidationError { issues { path message } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SqlLimitsUpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { customFields } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SqlLimitsUpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { customFields } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SqlLimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SqlLimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SqlLimitsCreateApiKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on ValidationError { issues { path message } } }\n  }\n"): (typeof documents)["\n  mutation SqlLimitsCreateApiKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on ValidationError { issues { path message } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SqlLimitsCreateStatic($name: String!) {\n    createGroup(input: { name: $name, type: STATIC }) { __typename ... on Group { id } }\n  }\n"): (typeof documents)["\n  mutation SqlLimitsCreateStatic($name: String!) {\n    createGroup(input: { name: $name, type: STATIC }) { __typename ... on Group { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SqlLimitsAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } }\n  }\n"): (typeof documents)["\n  mutation SqlLimitsAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SqlLimitsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on ValidationError { issues { path message } } }\n  }\n"): (typeof documents)["\n  mutation SqlLimitsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on ValidationError { issues { path message } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchWaitingJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n"): (typeof documents)["\n  subscription WatchWaitingJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartWaitingImport($text: String!) {\n    startContactImport(input: { text: $text, fileName: \"waiting.csv\" }) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation StartWaitingImport($text: String!) {\n    startContactImport(input: { text: $text, fileName: \"waiting.csv\" }) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueSubscriberKey($name: String!) {\n    createApiKey(name: $name, scope: READ) {\n      __typename\n      ... on CreatedApiKey { secret apiKey { id } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation IssueSubscriberKey($name: String!) {\n    createApiKey(name: $name, scope: READ) {\n      __typename\n      ... on CreatedApiKey { secret apiKey { id } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSubscriberKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RevokeSubscriberKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelWaitingJob($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation CancelWaitingJob($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StillServing {\n    workspace { id }\n  }\n"): (typeof documents)["\n  query StillServing {\n    workspace { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardenedStart($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob { id status }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation HardenedStart($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob { id status }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardenedBulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { lines optedOut invalidCount }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation HardenedBulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { lines optedOut invalidCount }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardenedSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { importMaxBytes reviewTtlSeconds }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation HardenedSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { importMaxBytes reviewTtlSeconds }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HardenedWorkspace {\n    workspace { id importMaxBytes reviewTtlSeconds }\n  }\n"): (typeof documents)["\n  query HardenedWorkspace {\n    workspace { id importMaxBytes reviewTtlSeconds }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HardenedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } }\n  }\n"): (typeof documents)["\n  mutation HardenedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhookHardeningCreate($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { secret webhook { id url } }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation WebhookHardeningCreate($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      __typename\n      ... on CreatedWebhook { secret webhook { id url } }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookHardeningList {\n    webhooks {\n      id\n      url\n      consecutiveFailures\n      pausedUntil\n      deliveries(first: 10) { edges { node { id status attempts lastError nextAttemptAt } } }\n    }\n  }\n"): (typeof documents)["\n  query WebhookHardeningList {\n    webhooks {\n      id\n      url\n      consecutiveFailures\n      pausedUntil\n      deliveries(first: 10) { edges { node { id status attempts lastError nextAttemptAt } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebhookHardeningCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation WebhookHardeningCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookHardeningTypeFields {\n    webhook: __type(name: \"Webhook\") { fields { name } }\n  }\n"): (typeof documents)["\n  query WebhookHardeningTypeFields {\n    webhook: __type(name: \"Webhook\") { fields { name } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

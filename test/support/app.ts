@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,12 +6,17 @@ import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { DEFAULT_OPERATOR_LIMITS, type OperatorLimits } from '../../src/config.ts';
+import type { ApiDatabaseOptions } from '../../src/db/api-database.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { FileStore } from '../../src/import/file-store.ts';
 import { JobEvents } from '../../src/import/progress.ts';
 import { startImportWorker, type ImportWorker } from '../../src/import/worker.ts';
+import type { DownloadLimits } from '../../src/server/download-slots.ts';
 import { buildApp, GRAPHQL_PATH, type App } from '../../src/server/app.ts';
+import type { LiveLimits } from '../../src/server/live-limits.ts';
 import { createApiKey } from '../../src/services/api-keys.ts';
+import type { WebhookSettings } from '../../src/services/webhooks.ts';
 import { createWorkspace } from '../../src/services/workspaces.ts';
 import type { ApiKeyScope } from '../../src/generated/prisma/enums.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -26,6 +32,9 @@ export interface TestApp {
   app: App;
   db: Database;
   files: FileStore;
+  events: JobEvents;
+  /** The app's webhook settings, for a delivery loop the test starts on the same database. */
+  webhooks: WebhookSettings;
   /** Sends one operation over HTTP POST with the key given (none when null). */
   request<TResult, TVariables>(
     document: TypedDocumentNode<TResult, TVariables>,
@@ -41,10 +50,22 @@ export interface TestApp {
 }
 
 /**
- * The real server on a fresh database, listening on 127.0.0.1 with a free port, with an import
- * worker in the same process (unless `worker: false`, for tests that run their own).
+ * The operator's defaults, but for imports under way: a test file's workspace keeps the imports
+ * of many tests waiting side by side (test/hardening sets its own limits to test them).
  */
-export async function startTestApp(options: { worker?: boolean } = {}): Promise<TestApp> {
+const TEST_LIMITS: OperatorLimits = { ...DEFAULT_OPERATOR_LIMITS, maxActiveImportsPerWorkspace: 1000 };
+
+/**
+ * The real server on a fresh database, listening on 127.0.0.1 with a free port, with an import
+ * worker in the same process (unless `worker: false`, for tests that run their own). `limits`
+ * replaces some of the operator's default limits, `liveLimits` some of the WebSocket and subscription limits. Webhooks get a fresh secret key and, unless
+ * `webhooks` says otherwise, the development switch that lets them post to receivers on 127.0.0.1.
+ * `apiDatabase` replaces some limits of the API's database pool (statement timeout, per-workspace share).
+ * `corsOrigins` lists the origins whose pages may call the API (CORS_ORIGINS).
+ */
+export async function startTestApp(
+  options: { worker?: boolean; limits?: Partial<OperatorLimits>; liveLimits?: Partial<LiveLimits>; webhooks?: Partial<WebhookSettings>; apiDatabase?: Partial<ApiDatabaseOptions>; corsOrigins?: string[]; downloadLimits?: Partial<DownloadLimits> } = {},
+): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const db = openDatabase(database.url);
   const filesDir = await mkdtemp(path.join(tmpdir(), 'switchboard-files-'));
@@ -52,7 +73,8 @@ export async function startTestApp(options: { worker?: boolean } = {}): Promise<
   const events = new JobEvents(database.url);
   await events.start();
   const worker: ImportWorker | undefined = options.worker === false ? undefined : await startImportWorker({ db, files });
-  const app = buildApp({ db, files, events });
+  const webhooks: WebhookSettings = { secretKey: randomBytes(32), allowInsecure: true, ...options.webhooks };
+  const app = buildApp({ db, files, events, limits: { ...TEST_LIMITS, ...options.limits }, liveLimits: options.liveLimits, webhooks, apiDatabase: options.apiDatabase, corsOrigins: options.corsOrigins, downloadLimits: options.downloadLimits });
   const url = await app.start({ host: '127.0.0.1', port: 0 });
   const clients: Client[] = [];
 
@@ -70,6 +92,8 @@ export async function startTestApp(options: { worker?: boolean } = {}): Promise<
     app,
     db,
     files,
+    events,
+    webhooks,
     request,
     async data(document, variables, key) {
       const { status, body } = await request(document, variables, key);
