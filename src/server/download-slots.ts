@@ -5,8 +5,11 @@
  * imports and other workspaces need; a deadline bounds how long any one may run.
  */
 
-/** Downloads streaming at once in this process: fewer than the main pool's connections. */
-export const MAX_DOWNLOADS = 4;
+/**
+ * Downloads streaming at once in this process: fewer than the main pool's ten connections, which
+ * the import worker, the sweeper and webhook delivery share (GraphQL requests have a pool of their own).
+ */
+export const MAX_DOWNLOADS = 6;
 /** Downloads one workspace may stream at once. */
 export const MAX_DOWNLOADS_PER_WORKSPACE = 2;
 /** The longest a download may take, whatever pace its client reads at; it is cut off then. */
