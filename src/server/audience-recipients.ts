@@ -75,13 +75,7 @@ export async function serveAudienceRecipients(options: {
     return reply(req, res, 500, { error: 'Unexpected error' });
   }
 
-  const release = downloads.take(caller.workspaceId);
-  if (!release) return reply(req, res, 429, { ...downloads.refusal(), type: 'TooManyDownloads' });
-  const deadline = setTimeout(() => res.destroy(), downloads.limits.deadlineMs);
-  res.once('close', () => {
-    clearTimeout(deadline);
-    release();
-  });
+  if (!downloads.hold(res, caller.workspaceId)) return reply(req, res, 429, { ...downloads.refusal(), type: 'TooManyDownloads' });
   res.setTimeout(EXPORT_STALL_TIMEOUT_MS, () => res.destroy());
   const name = `audience-${audience.channel.toLowerCase()}-${new Date().toISOString().slice(0, 10)}.csv`;
   try {

@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 /**
  * Downloads streamed from the database (contact exports, audience recipients) each hold a pool
  * connection and an open transaction for as long as their client reads. Slots bound how many run
@@ -45,7 +47,7 @@ export class DownloadSlots {
    * A slot for one download of the workspace, released by the function returned (once, whatever
    * the number of calls); null when all slots, or all of the workspace's, are taken.
    */
-  take(workspaceId: string): (() => void) | null {
+  private take(workspaceId: string): (() => void) | null {
     const own = this.byWorkspace.get(workspaceId) ?? 0;
     if (this.streaming >= this.limits.total || own >= this.limits.perWorkspace) return null;
     this.streaming++;
@@ -59,6 +61,21 @@ export class DownloadSlots {
       if (left === 0) this.byWorkspace.delete(workspaceId);
       else this.byWorkspace.set(workspaceId, left);
     };
+  }
+
+  /**
+   * Takes a slot for the download `res` answers, freed when `res` closes, and cuts the download at
+   * the deadline; false when no slot is free (answer 429 with `refusal()`).
+   */
+  hold(res: ServerResponse, workspaceId: string): boolean {
+    const release = this.take(workspaceId);
+    if (!release) return false;
+    const deadline = setTimeout(() => res.destroy(), this.limits.deadlineMs);
+    res.once('close', () => {
+      clearTimeout(deadline);
+      release();
+    });
+    return true;
   }
 
   /** Why a download was refused, for the 429 answer. */

@@ -66,13 +66,7 @@ export async function serveExport(options: {
 
   const file = FILES[prepared.format];
   const name = `contacts-${new Date().toISOString().slice(0, 10)}.${file.name.split('.')[1]}`;
-  const release = downloads.take(caller.workspaceId);
-  if (!release) return reply(res, 429, downloads.refusal());
-  const deadline = setTimeout(() => res.destroy(), downloads.limits.deadlineMs);
-  res.once('close', () => {
-    clearTimeout(deadline);
-    release();
-  });
+  if (!downloads.hold(res, caller.workspaceId)) return reply(res, 429, downloads.refusal());
   res.setTimeout(EXPORT_STALL_TIMEOUT_MS, () => res.destroy());
   res.writeHead(200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' });
   const writer = exportWriter(prepared.format, res, prepared.columns.map((column) => column.header));
