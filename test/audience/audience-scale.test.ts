@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
+import { seedAudienceGroup } from '../support/audience-seed.ts';
 import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
 import { Audience, exclusions } from '../opt-outs/consent-api.ts';
 
@@ -21,26 +22,7 @@ beforeAll(async () => {
   const { createGroup } = await app.data(CreateGroup, { input: { name: 'Everyone', type: 'STATIC' } }, ws.keys.WRITE);
   if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
   groupId = createGroup.id;
-  // Volume is seeded in SQL (an import of this size is the import tests' subject): contact n has
-  // phone number n, except that every tenth shares the number of the contact before it and every
-  // thirteenth has only an email; every seventh number is opted out.
-  await app.db.pool.query(
-    `WITH c AS (
-       INSERT INTO contacts (workspace_id, first_name) SELECT $1, 'C' || n FROM generate_series(1, $2) n RETURNING id, first_name),
-     numbered AS (SELECT id, substr(first_name, 2)::int AS n FROM c),
-     d AS (
-       INSERT INTO contact_details (workspace_id, contact_id, kind, value, raw_value, is_primary)
-       SELECT $1, id, CASE WHEN n % 13 = 0 THEN 'EMAIL'::"DetailKind" ELSE 'PHONE' END,
-              CASE WHEN n % 13 = 0 THEN 'c' || n || '@example.com' ELSE '+1646' || lpad((n - (n % 10 = 0)::int)::text, 7, '0') END, '', true
-       FROM numbered)
-     INSERT INTO group_members (workspace_id, group_id, contact_id) SELECT $1, $3, id FROM numbered`,
-    [ws.id, CONTACTS, groupId],
-  );
-  await app.db.pool.query(
-    `INSERT INTO opt_outs (workspace_id, address, kind, channel, source)
-     SELECT $1, '+1646' || lpad(n::text, 7, '0'), 'PHONE', 'ALL', 'BULK_LIST' FROM generate_series(7, $2, 7) n`,
-    [ws.id, CONTACTS],
-  );
+  await seedAudienceGroup(app.db, ws.id, groupId, CONTACTS);
   await app.db.pool.query('VACUUM ANALYZE');
 }, 120_000);
 

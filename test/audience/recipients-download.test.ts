@@ -5,6 +5,7 @@ import { graphql } from '../generated/gql.ts';
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import type { AudienceInput } from '../generated/graphql.ts';
 import { csvText } from '../../src/import/csv-output.ts';
+import { seedAudienceGroup } from '../support/audience-seed.ts';
 import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
 import { CreateContact, OptIn, OptOut } from '../opt-outs/consent-api.ts';
 
@@ -134,28 +135,11 @@ beforeAll(async () => {
   await app.data(OptIn, { input: { address: '+12025550125', channel: 'WHATSAPP', reason: 'signed up' } }, ws.keys.WRITE);
   foreignGroup = await group({ name: 'Theirs', type: 'STATIC' }, other);
 
-  // A list longer than the download's batches: contact n has number n, every tenth shares the number
-  // of the one before, every thirteenth has an email only, every seventh number is opted out.
+  // A list longer than the download's batches.
   const { createGroup } = await app.data(RecipientsCreateGroup, { input: { name: 'Everyone', type: 'STATIC' } }, big.keys.WRITE);
   if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
   bigGroup = createGroup.id;
-  await app.db.pool.query(
-    `WITH c AS (
-       INSERT INTO contacts (workspace_id, first_name) SELECT $1, 'C' || n FROM generate_series(1, $2) n RETURNING id, first_name),
-     numbered AS (SELECT id, substr(first_name, 2)::int AS n FROM c),
-     d AS (
-       INSERT INTO contact_details (workspace_id, contact_id, kind, value, raw_value, is_primary)
-       SELECT $1, id, CASE WHEN n % 13 = 0 THEN 'EMAIL'::"DetailKind" ELSE 'PHONE' END,
-              CASE WHEN n % 13 = 0 THEN 'c' || n || '@example.com' ELSE '+1646' || lpad((n - (n % 10 = 0)::int)::text, 7, '0') END, '', true
-       FROM numbered)
-     INSERT INTO group_members (workspace_id, group_id, contact_id) SELECT $1, $3, id FROM numbered`,
-    [big.id, 25_000, bigGroup],
-  );
-  await app.db.pool.query(
-    `INSERT INTO opt_outs (workspace_id, address, kind, channel, source)
-     SELECT $1, '+1646' || lpad(n::text, 7, '0'), 'PHONE', 'ALL', 'BULK_LIST' FROM generate_series(7, $2, 7) n`,
-    [big.id, 25_000],
-  );
+  await seedAudienceGroup(app.db, big.id, bigGroup, 25_000);
   // As autovacuum would soon: rows written in bulk straight into tables never analyzed.
   await app.db.pool.query('ANALYZE');
 }, 120_000);
