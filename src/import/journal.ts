@@ -37,26 +37,26 @@ function batchContacts(actions: string): string {
 }
 
 /**
- * Before a batch writes: the state of the existing contacts it will update. A contact met again in
- * a later batch keeps the state it had before the first one.
+ * Before a batch writes, in its transaction: the state of the existing contacts it will update,
+ * kept in a temporary table that the commit drops, so that each contact's journal row is written
+ * once, by {@link recordAfter}, rather than written here and rewritten there.
  */
 export async function recordBefore(client: PoolClient, batch: unknown[]): Promise<void> {
-  await client.query(
-    `INSERT INTO import_changes (workspace_id, job_id, contact_id, created, before, after)
-     SELECT s.workspace_id, s.job_id, s.contact_id, false, s.snapshot, s.snapshot FROM (${batchContacts(`'UPDATE'`)}) s
-     ON CONFLICT DO NOTHING`,
-    batch,
-  );
+  await client.query(`CREATE TEMPORARY TABLE batch_before ON COMMIT DROP AS ${batchContacts(`'UPDATE'`)}`, batch);
 }
 
 /**
- * After a batch wrote, in its transaction: the state it left every contact it updated in (the
- * contacts it created have their journal rows from the statement that created them).
+ * After a batch wrote, in its transaction: the journal rows of the contacts it updated, with the
+ * state before (from {@link recordBefore}) and the state it left them in (the contacts it created
+ * have their journal rows from the statement that created them). A contact met again in a later
+ * batch keeps the state it had before the first one.
  */
 export async function recordAfter(client: PoolClient, batch: unknown[]): Promise<void> {
   await client.query(
-    `UPDATE import_changes ic SET after = s.snapshot FROM (${batchContacts(`'UPDATE'`)}) s
-     WHERE ic.workspace_id = s.workspace_id AND ic.job_id = s.job_id AND ic.contact_id = s.contact_id`,
+    `INSERT INTO import_changes (workspace_id, job_id, contact_id, created, before, after)
+     SELECT s.workspace_id, s.job_id, s.contact_id, false, b.snapshot, s.snapshot
+     FROM (${batchContacts(`'UPDATE'`)}) s JOIN batch_before b ON b.contact_id = s.contact_id
+     ON CONFLICT (workspace_id, job_id, contact_id) DO UPDATE SET after = EXCLUDED.after`,
     batch,
   );
 }
