@@ -6,8 +6,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { CustomFieldDefinition } from '../src/domain/field-definition.ts';
-import { planImport } from '../src/domain/import-options.ts';
-import { decideRow, normalizeImportRow } from '../src/domain/import-row.ts';
+import { planImport } from '../src/domain/import-plan.ts';
+import { decideRow } from '../src/domain/import-row-decision.ts';
+import { normalizeImportRow } from '../src/domain/import-row.ts';
 
 const ROWS = Number(process.argv[2] ?? 200_000);
 const WARM_UP_ROWS = 20_000;

@@ -5,7 +5,7 @@ import { parseId } from './ids.ts';
 import { join, raw, sql, type Sql } from './sql.ts';
 
 /**
- * Who may be messaged on a channel (SPEC §3): the one place sendability is decided. Every send path
+ * Who may be messaged on a channel: the one place sendability is decided. Every send path
  * resolves its recipients through the audience service, which runs the SQL composed here.
  *
  * Recipients come from groups (static or dynamic), contact ids and raw addresses. Each recipient
@@ -320,7 +320,7 @@ export function audiencePageSql(options: AudienceSqlOptions, after: string | nul
  * The recipients download in one statement: every sendable address in address order with its
  * contact, the pages of audiencePageSql one after another, as the two cells of a CSV line. The
  * address is written formula-safe, as every CSV the product writes is (neutralizeFormula in
- * src/import/csv-output.ts: a `'` before a leading = + - @ tab or CR; a phone number is written
+ * src/files/csv-output.ts: a `'` before a leading = + - @ tab or CR; a phone number is written
  * `'+1…`); a raw address no included contact has leaves the contact NULL, an empty cell.
  */
 export function audienceRecipientsCsvSql(options: AudienceSqlOptions): Sql {

@@ -5,7 +5,7 @@ import { isValidCountryCode, normalizePhone } from './phone-number.ts';
 import { err, ok, quote, type Result } from './result.ts';
 
 /**
- * Consent rules (SPEC §3, seed 004): opt-outs and opt-ins are kept per address and channel, every
+ * Consent rules (docs/product-rules.md): opt-outs and opt-ins are kept per address and channel, every
  * change is an event, and only an explicit reinstate lifts an opt-out.
  *
  * - An opt-out withdraws consent: the address's opt-ins on the channels it covers are removed (the
@@ -93,6 +93,27 @@ export function requireCallerSource(source: ConsentSource | null | undefined, pa
     throw ValidationError.of(path, `${chosen} is recorded by its own path; a caller can give ${CALLER_SOURCES.join(' or ')}`);
   }
   return chosen;
+}
+
+/**
+ * The address of a single-address input: its `address`, a national number read in its
+ * `defaultCountry`. A ValidationError names whichever of the two, under `path`, is wrong.
+ */
+export function requireAddressInput(input: { address: string; defaultCountry?: string | null }, path: readonly string[]): Address {
+  const defaultCountry = requireDefaultCountry(input.defaultCountry, [...path, 'defaultCountry']);
+  return requireAddress(input.address, defaultCountry, [...path, 'address']);
+}
+
+/** Why and through what a caller changes consent: an input's `reason` and `source`, under `path`. */
+export function requireChangeOrigin(
+  input: { reason?: string | null; source?: ConsentSource | null },
+  path: readonly string[],
+  options: { reasonRequired?: boolean } = {},
+): { reason: string | null; source: ConsentSource } {
+  return {
+    reason: normalizeReason(input.reason, [...path, 'reason'], options.reasonRequired),
+    source: requireCallerSource(input.source, [...path, 'source']),
+  };
 }
 
 /** Whether a new opt-out on `channel` would change anything, given the address's opt-outs. */

@@ -1,6 +1,7 @@
 import { ValidationError, type InputIssue } from './errors.ts';
 import { BUILT_IN_FIELDS } from './field-key.ts';
-import { joinListValue, type FieldDefinition } from './field-value.ts';
+import type { FieldDefinition } from './field-value.ts';
+import { joinListValue } from './list-value.ts';
 
 export const EXPORT_FORMATS = ['CSV', 'XLSX'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -3,11 +3,12 @@
  * tiebreak, so that a page boundary falls between two rows even when many share a sort value.
  * Unset values sort last in either direction. Cursors are opaque: base64url of the sort values
  * (as PostgreSQL prints them, so they compare back exactly) and the id, tagged with the sort they
- * belong to.
+ * belong to. A sort key is a built-in or custom field, read as a filter reads it (contact-field-sql.ts).
  */
+import { accessOf, customFieldSql, type FieldExpression } from './contact-field-sql.ts';
 import { ValidationError } from './errors.ts';
 import type { FieldDefinition } from './field-value.ts';
-import { sortExpressionSql, type SortExpression } from './contact-filter.ts';
+import { quote } from './result.ts';
 import { join, raw, sql, type Sql } from './sql.ts';
 
 export type SortDirection = 'ASC' | 'DESC';
@@ -24,7 +25,25 @@ export const DEFAULT_CONTACT_ORDER: readonly ContactOrder[] = [{ key: 'createdAt
 /** Most sort keys in one order; more only slows every page down. */
 const MAX_SORT_KEYS = 5;
 
-export interface OrderKey extends SortExpression {
+/**
+ * The expression a contact list is sorted by for a field key: a column, the primary phone or email,
+ * or a custom field's typed value. Throws a ValidationError at `path` for an unknown key.
+ */
+export function sortExpressionSql(key: string, fields: ReadonlyMap<string, FieldDefinition>, path: readonly string[]): FieldExpression {
+  const access = accessOf(key, { fields });
+  if (!access) throw ValidationError.of([...path], `no field has the key ${quote(key)} (it may have been deleted)`);
+  if (access.kind === 'column') return { expression: raw(`c.${access.column}`), cast: access.type === 'TEXT' ? 'text' : 'timestamptz' };
+  if (access.kind === 'detail') {
+    return {
+      expression: sql`(SELECT sd.value FROM contact_details sd WHERE sd.workspace_id = c.workspace_id AND sd.contact_id = c.id
+        AND sd.kind = ${raw(`'${access.detail}'`)} ORDER BY sd.is_primary DESC, sd.created_at, sd.id LIMIT 1)`,
+      cast: 'text',
+    };
+  }
+  return customFieldSql(access.field);
+}
+
+export interface OrderKey extends FieldExpression {
   key: string;
   direction: SortDirection;
 }

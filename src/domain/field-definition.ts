@@ -1,8 +1,9 @@
 import { resolveExportColumns } from './contact-export.ts';
-import { parseContactFilter, referencedFieldKeys, type ContactFilter } from './contact-filter.ts';
+import { referencedFieldKeys, type ContactFilter } from './contact-filter.ts';
 import { ConflictError, LimitExceededError, ValidationError } from './errors.ts';
 import { BUILT_IN_FIELDS, CONTACT_ID_KEY, fieldKeyFromLabel, normalizeHeader } from './field-key.ts';
 import { validateFieldOptions, type FieldType } from './field-value.ts';
+import { parseContactFilter } from './filter-parse.ts';
 
 /** A custom field as the rules see it. */
 export interface CustomFieldDefinition {

@@ -8,7 +8,7 @@ export interface MatchableField {
   synonyms?: readonly string[];
 }
 
-/** A field every workspace has. Its key is fixed; clients rely on it (SPEC §7). */
+/** A field every workspace has. Its key is fixed; clients rely on it (docs/product-rules.md). */
 export interface BuiltInField extends MatchableField {
   readonly key: BuiltInFieldKey;
   readonly label: string;

@@ -1,8 +1,8 @@
 import type { FieldSuggestion } from './field-key.ts';
 
 /**
- * Whether the first line of pasted text is a header (SPEC §2.1: pasted lines come "with or without
- * a header row"). A header names its columns, so the first line is taken as one unless it reads
+ * Whether the first line of pasted text is a header (pasted lines come with or without a header
+ * row). A header names its columns, so the first line is taken as one unless it reads
  * like data: one of its cells looks like a value ({@link valueKind}: an email address, a phone
  * number, a number, a date, TRUE/FALSE), or a cell is blank, or two cells are the same (a header
  * needs a distinct name for every column). `Name, Phone` is a header; `Ada, +1 202 555 0143` and

@@ -82,3 +82,8 @@ export function join(fragments: readonly Sql[], separator: string): Sql {
   const strings = ['', ...fragments.slice(1).map(() => separator), ''];
   return Sql.template(strings, fragments);
 }
+
+/** Text for a LIKE pattern: `%`, `_` and `\` are LIKE's wildcards and escape; a search for them means the characters themselves. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

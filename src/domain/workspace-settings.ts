@@ -1,7 +1,7 @@
 import type { Channel } from './detail-status.ts';
 import { ValidationError, type InputIssue } from './errors.ts';
 
-/** The workspace settings a client may change (the SPEC's configurable limits and rules). */
+/** The workspace settings a client may change: its limits and rules (docs/configuration.md). */
 export interface WorkspaceSettings {
   customFieldLimit: number;
   importMaxBytes: number;

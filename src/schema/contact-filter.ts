@@ -4,7 +4,8 @@
  * domain's parser checks that and reports the path of any mistake. The input, without its nulls,
  * is the JSON a dynamic group stores.
  */
-import { parseContactFilter, type ContactFilter } from '../domain/contact-filter.ts';
+import type { ContactFilter } from '../domain/contact-filter.ts';
+import { parseContactFilter } from '../domain/filter-parse.ts';
 import type { ContactOrder, SortDirection } from '../domain/contact-order.ts';
 import type { Channel } from '../domain/detail-status.ts';
 import { builder } from './builder.ts';

@@ -78,7 +78,7 @@ const CODES = new Map<abstract new (...args: never[]) => DomainError, string>([
 
 /**
  * Runs a resolver of a field whose type stays a plain connection (clients rely on `contacts` being
- * one, SPEC §7), so an expected failure cannot be a result union there: it becomes a GraphQL error
+ * one), so an expected failure cannot be a result union there: it becomes a GraphQL error
  * with a code and, for a ValidationError, the issues with their paths.
  */
 export async function asGraphQLError<T>(resolve: () => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { SEARCH_MAX_LENGTH } from '../domain/contact-filter.ts';
+import { SEARCH_MAX_LENGTH } from '../domain/contact-search.ts';
 import { detailStatus, openChannels, type OptOutChannel } from '../domain/detail-status.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';

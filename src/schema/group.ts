@@ -4,19 +4,9 @@ import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from
 import { parseId } from '../domain/ids.ts';
 import type { Group } from '../generated/prisma/client.ts';
 import { GroupType } from '../generated/prisma/enums.ts';
-import {
-  activeContactCounts,
-  addGroupMembers,
-  createGroup,
-  dynamicGroupsMatching,
-  deleteGroup,
-  groupFilterProblems,
-  groupMembersPage,
-  groupPage,
-  mergeGroups,
-  removeGroupMembers,
-  updateGroup,
-} from '../services/groups.ts';
+import { addGroupMembers, removeGroupMembers } from '../services/group-members.ts';
+import { activeContactCounts, dynamicGroupsMatching, groupFilterProblems, groupMembersPage, groupPage } from '../services/group-queries.ts';
+import { createGroup, deleteGroup, mergeGroups, updateGroup } from '../services/groups.ts';
 import { builder, type AuthedContext, type Context } from './builder.ts';
 import { ContactFilterInput, ContactOrderInput, contactFilterFromInput, contactOrderFromInput } from './contact-filter.ts';
 import { asGraphQLError, connectionOf, contactsByIds } from './contact-list.ts';

@@ -6,6 +6,7 @@ import './field.ts';
 import './contact.ts';
 import './group.ts';
 import './opt-out.ts';
+import './consent-changes.ts';
 import './audience.ts';
 import './import-job.ts';
 import './webhook.ts';

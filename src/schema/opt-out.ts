@@ -1,32 +1,14 @@
-import {
-  channelConsentStatus,
-  normalizeReason,
-  requireAddress,
-  requireCallerSource,
-  requireDefaultCountry,
-  type ChannelConsentStatus,
-} from '../domain/consent.ts';
+/**
+ * Consent as clients read it: the opt-out, opt-in and consent event types, the consent of an
+ * address per channel, the `channels` of a contact detail, and the queries. Changes to consent are
+ * the mutations of consent-changes.ts.
+ */
+import { channelConsentStatus, requireAddressInput, type ChannelConsentStatus } from '../domain/consent.ts';
 import { CHANNELS_OF_KIND, type Channel } from '../domain/detail-status.ts';
-import { InvalidStateError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { parseId } from '../domain/ids.ts';
+import { ValidationError } from '../domain/errors.ts';
 import { ConsentEventType, ConsentSource, DetailKind, OptOutChannel } from '../generated/prisma/enums.ts';
-import {
-  addressConsent,
-  BULK_LIST_MAX_LINE_LENGTH,
-  bulkOptOut,
-  consentOfAddresses,
-  optIn,
-  optInChannelsOf,
-  optOut,
-  optOutContactDetail,
-  optOutListWhere,
-  recordInboundKeyword,
-  reinstate,
-  type AddressConsent,
-  type BulkOptOutResult,
-} from '../services/opt-outs.ts';
+import { addressConsent, consentOfAddresses, optInChannelsOf, optOutListWhere, type AddressConsent } from '../services/opt-outs.ts';
 import { builder, type AuthedContext } from './builder.ts';
-import { LONG_TEXT_MAX_LENGTH, textLimit } from './input-limits.ts';
 import { requestLoader } from './loader.ts';
 import { ChannelEnum } from './workspace.ts';
 
@@ -126,7 +108,7 @@ function channelConsents(
   }));
 }
 
-const AddressConsentRef = builder.objectRef<AddressConsent>('AddressConsent').implement({
+export const AddressConsentRef = builder.objectRef<AddressConsent>('AddressConsent').implement({
   description: 'The consent of one address now, per channel, and its history.',
   fields: (t) => ({
     address: t.exposeString('address', { description: 'E.164 phone number or lower-cased email address.' }),
@@ -185,117 +167,6 @@ const OptOutFilterInput = builder.inputType('OptOutFilter', {
   }),
 });
 
-const addressArgs = {
-  description: 'A phone number (international form, or national with defaultCountry) or an email address.',
-};
-
-const OptOutInput = builder.inputType('OptOutInput', {
-  fields: (t) => ({
-    address: t.string({ required: true, ...addressArgs }),
-    channel: t.field({ type: OptOutChannelEnum, defaultValue: 'ALL' }),
-    reason: t.string(),
-    source: t.field({ type: ConsentSourceEnum, description: 'API (default) or INTEGRATION.' }),
-    defaultCountry: t.string({ description: 'ISO 3166-1 alpha-2 country for a phone number in national form.' }),
-  }),
-});
-
-const OptOutContactDetailInput = builder.inputType('OptOutContactDetailInput', {
-  fields: (t) => ({
-    detailId: t.id({ required: true }),
-    channel: t.field({ type: OptOutChannelEnum, defaultValue: 'ALL' }),
-    reason: t.string(),
-    source: t.field({ type: ConsentSourceEnum, description: 'API (default) or INTEGRATION.' }),
-  }),
-});
-
-const OptInInput = builder.inputType('OptInInput', {
-  fields: (t) => ({
-    address: t.string({ required: true, ...addressArgs }),
-    channel: t.field({ type: ChannelEnum, required: true }),
-    reason: t.string(),
-    source: t.field({ type: ConsentSourceEnum, description: 'API (default) or INTEGRATION.' }),
-    defaultCountry: t.string(),
-  }),
-});
-
-const ReinstateInput = builder.inputType('ReinstateInput', {
-  fields: (t) => ({
-    address: t.string({ required: true, ...addressArgs }),
-    channel: t.field({
-      type: OptOutChannelEnum,
-      defaultValue: 'ALL',
-      description: 'ALL lifts every opt-out of the address; one channel lifts only that one (an ALL opt-out keeps the other channels closed).',
-    }),
-    reason: t.string({ required: true, description: 'Why the opt-out is lifted; required.' }),
-    source: t.field({ type: ConsentSourceEnum, description: 'API (default) or INTEGRATION.' }),
-    defaultCountry: t.string(),
-  }),
-});
-
-const BulkOptOutInput = builder.inputType('BulkOptOutInput', {
-  description: 'One address per line, given as pasted text or an uploaded file.',
-  fields: (t) => ({
-    // Any length: the list is held to its line count and line length as it is read.
-    text: t.string({ extensions: textLimit(Infinity) }),
-    file: t.field({
-      type: 'Upload',
-      description: `A UTF-8 text file, one address per line (GraphQL multipart request), within the workspace's import size limit; a line holds at most ${BULK_LIST_MAX_LINE_LENGTH} characters.`,
-    }),
-    channel: t.field({ type: OptOutChannelEnum, defaultValue: 'ALL' }),
-    reason: t.string(),
-    defaultCountry: t.string({ description: 'ISO 3166-1 alpha-2 country for phone numbers in national form.' }),
-  }),
-});
-
-const InboundKeywordInput = builder.inputType('InboundKeywordInput', {
-  fields: (t) => ({
-    address: t.string({ required: true, description: 'The sender.' }),
-    channel: t.field({ type: ChannelEnum, required: true, description: 'The channel the message came in on.' }),
-    text: t.string({ required: true, description: 'The message as received.', extensions: textLimit(LONG_TEXT_MAX_LENGTH) }),
-    defaultCountry: t.string(),
-  }),
-});
-
-const InvalidLineRef = builder.objectRef<BulkOptOutResult['invalid'][number]>('InvalidLine').implement({
-  fields: (t) => ({
-    line: t.exposeInt('line', { description: 'Line number in the list, from 1.' }),
-    value: t.exposeString('value'),
-    reason: t.exposeString('reason'),
-  }),
-});
-
-const BulkOptOutResultRef = builder.objectRef<BulkOptOutResult>('BulkOptOut').implement({
-  description: 'What a bulk opt-out list did.',
-  fields: (t) => ({
-    lines: t.exposeInt('lines', { description: 'Non-blank lines read.' }),
-    addresses: t.exposeInt('addresses', { description: 'Distinct valid addresses.' }),
-    optedOut: t.exposeInt('optedOut', { description: 'Addresses newly opted out.' }),
-    alreadyOptedOut: t.exposeInt('alreadyOptedOut', { description: 'Addresses an existing opt-out already covered; left as they were.' }),
-    invalidCount: t.exposeInt('invalidCount'),
-    invalid: t.field({ type: [InvalidLineRef], description: 'The first 1,000 invalid lines, with why.', resolve: (result) => result.invalid }),
-  }),
-});
-
-const KeywordActionEnum = builder.enumType('KeywordAction', {
-  values: {
-    OPTED_OUT: { description: 'A STOP-family word: the address is opted out of the channel.' },
-    OPTED_IN: { description: 'START or UNSTOP: the channel is reinstated and an opt-in recorded.' },
-    NONE: { description: 'Not a keyword: nothing changed.' },
-  },
-});
-
-const InboundKeywordResultRef = builder
-  .objectRef<Awaited<ReturnType<typeof recordInboundKeyword>>>('InboundKeyword')
-  .implement({
-    fields: (t) => ({
-      action: t.field({ type: KeywordActionEnum, resolve: (result) => result.action }),
-      keyword: t.exposeString('keyword', { nullable: true, description: 'The keyword recognised, upper-cased.' }),
-      consent: t.field({ type: AddressConsentRef, resolve: (result) => result.consent }),
-    }),
-  });
-
-const actorOf = (ctx: AuthedContext) => ({ workspaceId: ctx.caller.workspaceId, keyId: ctx.caller.keyId });
-
 builder.queryFields((t) => ({
   optOuts: t.withAuth({ read: true }).prismaConnection({
     type: 'OptOut',
@@ -315,103 +186,6 @@ builder.queryFields((t) => ({
     description: 'The consent of one address (whether or not a contact has it): opt-outs, opt-ins, per-channel status and history.',
     errors: { types: [ValidationError] },
     args: { address: t.arg.string({ required: true }), defaultCountry: t.arg.string() },
-    resolve: (_root, args, ctx) => {
-      const defaultCountry = requireDefaultCountry(args.defaultCountry, ['defaultCountry']);
-      return addressConsent(ctx.db, ctx.caller.workspaceId, requireAddress(args.address, defaultCountry, ['address']));
-    },
-  }),
-}));
-
-builder.mutationFields((t) => ({
-  optOut: t.withAuth({ write: true }).field({
-    type: AddressConsentRef,
-    description: 'Opts an address out of a channel or ALL. An address already covered stays as it is (nothing is recorded).',
-    errors: { types: [ValidationError] },
-    args: { input: t.arg({ type: OptOutInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      const defaultCountry = requireDefaultCountry(input.defaultCountry, ['input', 'defaultCountry']);
-      return optOut(ctx.db, actorOf(ctx), {
-        address: requireAddress(input.address, defaultCountry, ['input', 'address']),
-        channel: input.channel ?? 'ALL',
-        reason: normalizeReason(input.reason, ['input', 'reason']),
-        source: requireCallerSource(input.source, ['input', 'source']),
-      });
-    },
-  }),
-  optOutContactDetail: t.withAuth({ write: true }).field({
-    type: AddressConsentRef,
-    description: "Opts out the address of a contact's phone number or email; the opt-out stays with the address.",
-    errors: { types: [ValidationError, NotFoundError] },
-    args: { input: t.arg({ type: OptOutContactDetailInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      optOutContactDetail(ctx.db, actorOf(ctx), {
-        detailId: parseId(input.detailId, ['input', 'detailId']),
-        channel: input.channel ?? 'ALL',
-        reason: normalizeReason(input.reason, ['input', 'reason']),
-        source: requireCallerSource(input.source, ['input', 'source']),
-      }),
-  }),
-  optIn: t.withAuth({ write: true }).field({
-    type: AddressConsentRef,
-    description: 'Records the consent of an address on a channel. Refused while an opt-out covers it: reinstate first.',
-    errors: { types: [ValidationError, InvalidStateError] },
-    args: { input: t.arg({ type: OptInInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      const defaultCountry = requireDefaultCountry(input.defaultCountry, ['input', 'defaultCountry']);
-      return optIn(ctx.db, actorOf(ctx), {
-        address: requireAddress(input.address, defaultCountry, ['input', 'address']),
-        channel: input.channel,
-        reason: normalizeReason(input.reason, ['input', 'reason']),
-        source: requireCallerSource(input.source, ['input', 'source']),
-      });
-    },
-  }),
-  reinstate: t.withAuth({ write: true }).field({
-    type: AddressConsentRef,
-    description: 'Lifts an opt-out, with a reason: the only way an opt-out is ever lifted. A channel that needs an opt-in needs a new one.',
-    errors: { types: [ValidationError, InvalidStateError] },
-    args: { input: t.arg({ type: ReinstateInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      const defaultCountry = requireDefaultCountry(input.defaultCountry, ['input', 'defaultCountry']);
-      return reinstate(ctx.db, actorOf(ctx), {
-        address: requireAddress(input.address, defaultCountry, ['input', 'address']),
-        channel: input.channel ?? 'ALL',
-        reason: normalizeReason(input.reason, ['input', 'reason'], true),
-        source: requireCallerSource(input.source, ['input', 'source']),
-      });
-    },
-  }),
-  bulkOptOut: t.withAuth({ write: true }).field({
-    type: BulkOptOutResultRef,
-    description: 'Opts out a list of addresses, one per line, in one transaction; invalid lines are reported. Sending the same list again changes nothing.',
-    errors: { types: [ValidationError, LimitExceededError] },
-    args: { input: t.arg({ type: BulkOptOutInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      if (input.file && input.text != null) throw ValidationError.of(['input'], 'give either a file or text, not both');
-      if (!input.file && input.text == null) throw ValidationError.of(['input'], 'give a file or text with one address per line');
-      const list = {
-        channel: input.channel ?? 'ALL',
-        reason: normalizeReason(input.reason, ['input', 'reason']),
-        defaultCountry: requireDefaultCountry(input.defaultCountry, ['input', 'defaultCountry']),
-        maxUploadBytes: ctx.limits.maxUploadBytes,
-      };
-      const source = input.file ? ({ kind: 'file', stream: (await input.file).createReadStream() } as const) : ({ kind: 'text', text: input.text! } as const);
-      return bulkOptOut(ctx.db, actorOf(ctx), { ...list, source });
-    },
-  }),
-  recordInboundKeyword: t.withAuth({ write: true }).field({
-    type: InboundKeywordResultRef,
-    description:
-      'Records a message an address sent on a channel: a STOP-family word opts it out of that channel; START or UNSTOP reinstates that channel and records an opt-in; other text changes nothing.',
-    errors: { types: [ValidationError] },
-    args: { input: t.arg({ type: InboundKeywordInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
-      const defaultCountry = requireDefaultCountry(input.defaultCountry, ['input', 'defaultCountry']);
-      return recordInboundKeyword(ctx.db, actorOf(ctx), {
-        address: requireAddress(input.address, defaultCountry, ['input', 'address']),
-        channel: input.channel,
-        text: input.text,
-      });
-    },
+    resolve: (_root, args, ctx) => addressConsent(ctx.db, ctx.caller.workspaceId, requireAddressInput(args, [])),
   }),
 }));

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/client.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { ApiKey, ApiKeyScope } from '../generated/prisma/client.ts';
-import { KEY_REVOKED_CHANNEL } from '../import/progress.ts';
+import { KEY_REVOKED_CHANNEL } from '../db/job-events.ts';
 
 /**
  * Keys look like `sb_<43 url-safe characters>` (256 random bits). Only their SHA-256 is stored:

@@ -19,7 +19,7 @@ import {
 } from '../domain/audience.ts';
 import type { Channel } from '../domain/detail-status.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { csvText, drained } from '../import/csv-output.ts';
+import { csvText, drained } from '../files/csv-output.ts';
 import { groupContactIdsSql } from './contact-query.ts';
 
 /** A checked audience request (checkAudienceRequest) of a workspace. */
@@ -185,7 +185,7 @@ const QUOTE = 0x22;
 const CRLF = Buffer.from('\r\n');
 
 /**
- * PostgreSQL's CSV lines end in LF; the product's end in CRLF (src/import/csv-output.ts). Adds the
+ * PostgreSQL's CSV lines end in LF; the product's end in CRLF (src/files/csv-output.ts). Adds the
  * CR before each line end, leaving a line feed inside a quoted cell as it is. PostgreSQL quotes a
  * cell exactly when the product's writer does for these cells (one holding a comma, a quote, CR or
  * LF; never an empty address), so the file is byte for byte the one the writer would make.

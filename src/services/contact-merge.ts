@@ -8,7 +8,7 @@ import { NotFoundError } from '../domain/errors.ts';
 const UNWRITTEN_IMPORT_STATES = ['MAPPING', 'VALIDATING', 'REVIEW', 'QUEUED', 'IMPORTING'];
 
 /**
- * Merges `otherIds` into `primaryId` (SPEC §4 "Duplicates"), in one transaction holding the rows of
+ * Merges `otherIds` into `primaryId`, in one transaction holding the rows of
  * every contact involved, then deletes the others:
  *
  * - details move to the primary (see {@link planDetailMove}): a value the primary already has is

@@ -4,17 +4,10 @@
  * Used by the contact list, groups, exports and audiences alike.
  */
 import type { Database } from '../db/client.ts';
-import {
-  contactFilterSql,
-  contactSearchSql,
-  groupMembershipSql,
-  parseContactFilter,
-  parseSearchTerm,
-  referencedGroupIds,
-  type ContactFilter,
-  type FilterEnvironment,
-  type FilterGroup,
-} from '../domain/contact-filter.ts';
+import { referencedGroupIds, type ContactFilter, type FilterEnvironment, type FilterGroup } from '../domain/contact-filter.ts';
+import { contactSearchSql, parseSearchTerm } from '../domain/contact-search.ts';
+import { contactFilterSql, groupMembershipSql } from '../domain/filter-compile.ts';
+import { parseContactFilter } from '../domain/filter-parse.ts';
 import {
   afterSql,
   contactSort,

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Database } from '../db/client.ts';
-import { parseContactFilter, type ContactFilter } from '../domain/contact-filter.ts';
+import type { ContactFilter } from '../domain/contact-filter.ts';
 import {
   exportRowCells,
   resolveExportColumns,
@@ -12,9 +12,11 @@ import {
   type ExportRow,
 } from '../domain/contact-export.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { parseContactFilter } from '../domain/filter-parse.ts';
 import { parseId } from '../domain/ids.ts';
 import { join, raw, sql, type Sql } from '../domain/sql.ts';
-import { createCsvStreamWriter, drained, neutralizeFormula, type CsvWriter } from '../import/csv-output.ts';
+import { createCsvStreamWriter, drained, type CsvWriter } from '../files/csv-output.ts';
+import { neutralizeFormula } from '../domain/formula-guard.ts';
 import { contactListSql, groupContactIdsSql, groupPredicate, type ContactSelect } from './contact-query.ts';
 import { listCustomFields } from './fields.ts';
 

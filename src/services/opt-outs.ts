@@ -18,7 +18,7 @@ import {
 import { optOutCovers, type Channel, type OptOutChannel } from '../domain/detail-status.ts';
 import { LimitExceededError, NotFoundError } from '../domain/errors.ts';
 import { uploadLimit } from '../domain/upload-limit.ts';
-import { splitLines, uploadedLines } from '../import/upload-stream.ts';
+import { splitLines, uploadedLines } from '../files/upload-stream.ts';
 import type { OptIn, OptOut, Prisma } from '../generated/prisma/client.ts';
 
 /** Who changes consent, and where the change comes from. */
@@ -105,12 +105,7 @@ interface Change {
 
 /** Opts an address out of `channel` (or ALL). Already covered: nothing changes, nothing is recorded. */
 export async function optOut(db: Database, actor: ConsentActor, change: Change & { channel: OptOutChannel }): Promise<AddressConsent> {
-  requireChannelFits(change.channel, change.address, ['input', 'channel']);
-  await inTransaction(db.pool, async (client) => {
-    await lockAddress(client, actor.workspaceId, change.address.address);
-    await applyOptOut(client, actor, change);
-  });
-  return addressConsent(db, actor.workspaceId, change.address);
+  return changeConsent(db, actor, change, applyOptOut);
 }
 
 /** Opts out the address of one contact detail; another workspace's detail is not found. */
@@ -129,21 +124,26 @@ export async function optOutContactDetail(
 
 /** Records an opt-in; refused while an opt-out covers the channel. Already opted in: nothing is recorded. */
 export async function optIn(db: Database, actor: ConsentActor, change: Change & { channel: Channel }): Promise<AddressConsent> {
-  requireChannelFits(change.channel, change.address, ['input', 'channel']);
-  await inTransaction(db.pool, async (client) => {
-    await lockAddress(client, actor.workspaceId, change.address.address);
-    await applyOptIn(client, actor, change);
-  });
-  return addressConsent(db, actor.workspaceId, change.address);
+  return changeConsent(db, actor, change, applyOptIn);
 }
 
 /** Lifts opt-outs (see planReinstate); the only way one is ever lifted. */
 export async function reinstate(db: Database, actor: ConsentActor, change: Change & { channel: OptOutChannel }): Promise<AddressConsent> {
+  return changeConsent(db, actor, change, applyReinstate);
+}
+
+/**
+ * One change to the consent of one address: the channel checked against the address, then `apply`
+ * in one transaction holding the address's lock. Answers the address's consent after it.
+ */
+async function changeConsent<C extends Change & { channel: OptOutChannel }>(
+  db: Database,
+  actor: ConsentActor,
+  change: C,
+  apply: (client: PoolClient, actor: ConsentActor, change: C) => Promise<void>,
+): Promise<AddressConsent> {
   requireChannelFits(change.channel, change.address, ['input', 'channel']);
-  await inTransaction(db.pool, async (client) => {
-    await lockAddress(client, actor.workspaceId, change.address.address);
-    await applyReinstate(client, actor, change);
-  });
+  await withAddressLock(db, actor.workspaceId, change.address.address, (client) => apply(client, actor, change));
   return addressConsent(db, actor.workspaceId, change.address);
 }
 
@@ -167,8 +167,7 @@ export async function recordInboundKeyword(
   let action: KeywordAction = 'NONE';
   if (keyword) {
     const change = { address, channel, source: 'INBOUND_KEYWORD' as const, reason: `inbound keyword ${keyword.word}` };
-    action = await inTransaction(db.pool, async (client) => {
-      await lockAddress(client, actor.workspaceId, address.address);
+    action = await withAddressLock(db, actor.workspaceId, address.address, async (client) => {
       if (keyword.family === 'STOP') {
         await applyOptOut(client, actor, change);
         return 'OPTED_OUT';
@@ -262,9 +261,15 @@ async function listLines(db: Database, workspaceId: string, source: BulkListSour
   return uploadedLines(source.stream, uploadLimit(Number(workspace.importMaxBytes), maxUploadBytes), BULK_LIST_MAX_LINE_LENGTH);
 }
 
-/** Changes to one address are serialized, so the checks below see what the last change left. */
-async function lockAddress(client: PoolClient, workspaceId: string, address: string): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock(hashtext($1::text || $2::text))', [workspaceId, address]);
+/**
+ * Runs `work` in one transaction holding the lock of one address: changes to an address are
+ * serialized, so the checks below see what the last change left.
+ */
+async function withAddressLock<T>(db: Database, workspaceId: string, address: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(db.pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1::text || $2::text))', [workspaceId, address]);
+    return work(client);
+  });
 }
 
 async function currentOptOuts(client: PoolClient, workspaceId: string, address: string): Promise<OptOutChannel[]> {

@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
+import { IMPORT_END_STATUSES } from '../domain/import-status.ts';
 import { nonPublicAddressRule } from '../domain/network-address.ts';
 import {
   breakerPauseMs,
@@ -27,9 +28,6 @@ import {
 import type { ImportStatus } from '../generated/prisma/client.ts';
 import { startPeriodic, type PeriodicTask } from './periodic.ts';
 import { sealPlainSecrets, type WebhookSettings } from './webhooks.ts';
-
-/** The states an import ends in; reaching one is what webhooks are told. */
-export const JOB_END_STATUSES: ImportStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED', 'EXPIRED', 'REVERTED'];
 
 /** How long one attempt may take in all: resolving the name, connecting, TLS and the receiver's answer. */
 const ATTEMPT_TIMEOUT_MS = 5_000;
@@ -66,7 +64,7 @@ export async function enqueueJobEnded(client: pg.PoolClient, workspaceId: string
         'createdAt', ${iso('j.created_at')}, 'confirmedAt', ${iso('j.confirmed_at')}, 'finishedAt', ${iso('j.finished_at')}))
     FROM target t JOIN import_jobs j ON j.workspace_id = t.workspace_id AND j.id = $2
     WHERE j.status::text = ANY($4::text[])`;
-  await client.query(text, [workspaceId, jobId, IMPORT_FINISHED_EVENT, JOB_END_STATUSES]);
+  await client.query(text, [workspaceId, jobId, IMPORT_FINISHED_EVENT, IMPORT_END_STATUSES]);
 }
 
 /** The event a delivery posted, read back from the payload it stored. */

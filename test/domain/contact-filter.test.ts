@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  contactFilterSql,
-  parseContactFilter,
-  phoneSearchCandidates,
-  referencedGroupIds,
-  type FilterEnvironment,
-} from '../../src/domain/contact-filter.ts';
+import { referencedGroupIds, type FilterEnvironment } from '../../src/domain/contact-filter.ts';
+import { phoneSearchCandidates } from '../../src/domain/contact-search.ts';
+import { contactFilterSql } from '../../src/domain/filter-compile.ts';
+import { parseContactFilter } from '../../src/domain/filter-parse.ts';
 import { afterSql, contactSort, decodeCursor, encodeCursor, orderBySql } from '../../src/domain/contact-order.ts';
 import { ValidationError } from '../../src/domain/errors.ts';
 

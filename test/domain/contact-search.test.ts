@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactSearchSql, parseSearchTerm, SEARCH_MAX_LENGTH } from '../../src/domain/contact-filter.ts';
+import { contactSearchSql, parseSearchTerm, SEARCH_MAX_LENGTH } from '../../src/domain/contact-search.ts';
 import { ValidationError } from '../../src/domain/errors.ts';
 
 const WORKSPACE = '00000000-0000-4000-8000-000000000001';

@@ -3,12 +3,11 @@ import {
   FIELD_TYPES,
   coerceFieldValue,
   isFieldType,
-  joinListValue,
-  splitListValue,
   validateFieldOptions,
   type FieldDefinition,
   type FieldType,
 } from '../../src/domain/field-value.ts';
+import { joinListValue, splitListValue } from '../../src/domain/list-value.ts';
 
 function field(type: FieldType, label = 'Field', options: string[] = []): FieldDefinition {
   return { key: 'field', label, type, options };
@@ -129,7 +128,7 @@ describe('coerceFieldValue: DATE', () => {
 
 describe('coerceFieldValue: DATETIME', () => {
   it.each([
-    // The SPEC's three examples.
+    // The three DATETIME forms of docs/product-rules.md, "Row rules".
     ['2022-10-31T19:30:00.000+05:30', '2022-10-31T14:00:00.000Z'],
     ['2022-10-31T14:00:00Z', '2022-10-31T14:00:00.000Z'],
     ['2022-10-31', '2022-10-31T00:00:00.000Z'],

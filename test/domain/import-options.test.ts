@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError, type InputIssue } from '../../src/domain/errors.ts';
 import type { CustomFieldDefinition } from '../../src/domain/field-definition.ts';
 import { BUILT_IN_FIELDS } from '../../src/domain/field-key.ts';
-import {
-  CONTACT_ID_COLUMN,
-  planImport,
-  purposeCreates,
-  purposeUpdates,
-  suggestColumns,
-  type ImportOptionsInput,
-  type ImportPlanContext,
-} from '../../src/domain/import-options.ts';
+import { suggestColumns } from '../../src/domain/import-column-suggestions.ts';
+import { CONTACT_ID_COLUMN, purposeCreates, purposeUpdates, type ImportOptionsInput, type ImportPlanContext } from '../../src/domain/import-options.ts';
+import { planImport } from '../../src/domain/import-plan.ts';
 import { importBatchTag, normalizeTag } from '../../src/domain/tag.ts';
 
 const CUSTOM_FIELDS: CustomFieldDefinition[] = [

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomFieldDefinition } from '../../src/domain/field-definition.ts';
-import { planImport, type ImportOptionsInput, type ImportPlan, type ImportPurpose } from '../../src/domain/import-options.ts';
-import {
-  decideRow,
-  identifierKindOf,
-  mergeDuplicateRows,
-  normalizeImportRow,
-  previewUpdate,
-  settleRow,
-  withoutFormulaGuard,
-  type ExistingContact,
-  type ImportRowResult,
-  type RowData,
-} from '../../src/domain/import-row.ts';
+import type { ImportOptionsInput, ImportPlan, ImportPurpose } from '../../src/domain/import-options.ts';
+import { planImport } from '../../src/domain/import-plan.ts';
+import { decideRow, identifierKindOf, settleRow } from '../../src/domain/import-row-decision.ts';
+import { withoutFormulaGuard } from '../../src/domain/formula-guard.ts';
+import { mergeDuplicateRows, normalizeImportRow, type ImportRowResult, type RowData } from '../../src/domain/import-row.ts';
+import { previewUpdate, type ExistingContact } from '../../src/domain/import-update-preview.ts';
 
 const FIELDS: CustomFieldDefinition[] = [
   { key: 'birthday', label: 'Birthday', type: 'DATE', options: [] },
