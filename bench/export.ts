@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { to as copyTo } from 'pg-copy-streams';
 import { openBenchDatabase } from './bench-database.ts';
-import { FileStore } from '../src/import/file-store.ts';
-import { JobEvents } from '../src/import/progress.ts';
+import { FileStore } from '../src/files/file-store.ts';
+import { JobEvents } from '../src/db/job-events.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createWorkspace } from '../src/services/workspaces.ts';
 

@@ -31,8 +31,8 @@ import { loadFinalRowsBaseline, writeFinalRows, type BaselineTimes } from './imp
 import { CUSTOM_FIELDS, HEADER, writeImportCsv, type GeneratedFile } from './import-data.ts';
 import type { ImportPlan } from '../src/domain/import-options.ts';
 import { importBatchTag } from '../src/domain/tag.ts';
-import { FileStore } from '../src/import/file-store.ts';
-import { JobEvents } from '../src/import/progress.ts';
+import { FileStore } from '../src/files/file-store.ts';
+import { JobEvents } from '../src/db/job-events.ts';
 import { startImportWorker } from '../src/import/worker.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createWorkspace } from '../src/services/workspaces.ts';

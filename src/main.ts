@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { readConfig } from './config.ts';
 import { connect } from './db/connect.ts';
-import { FileStore } from './import/file-store.ts';
-import { JobEvents } from './import/progress.ts';
+import { FileStore } from './files/file-store.ts';
+import { JobEvents } from './db/job-events.ts';
 import { startImportSweeper } from './import/sweeper.ts';
 import { startImportWorker } from './import/worker.ts';
 import { runUntilSignal } from './run-until-signal.ts';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readConfig } from './config.ts';
 import { connect } from './db/connect.ts';
-import { FileStore } from './import/file-store.ts';
+import { FileStore } from './files/file-store.ts';
 import { DEFAULT_CONCURRENCY, startImportWorker } from './import/worker.ts';
 import { runUntilSignal } from './run-until-signal.ts';
 

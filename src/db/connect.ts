@@ -1,4 +1,3 @@
-import type { Config } from '../config.ts';
 import { openDatabase, type Database } from './client.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
 import { migrate } from './migrate.ts';
@@ -17,7 +16,7 @@ const EMBEDDED_DATABASE = 'switchboard';
  * One code path to a migrated database: `DATABASE_URL` when given, otherwise the embedded
  * PostgreSQL on the data folder (started, or reused when another process of ours runs it).
  */
-export async function connect(config: Config, options: { log?: (line: string) => void } = {}): Promise<Connection> {
+export async function connect(config: { databaseUrl: string | undefined; dataDir: string }, options: { log?: (line: string) => void } = {}): Promise<Connection> {
   let embedded: EmbeddedServer | undefined;
   let url = config.databaseUrl;
   if (!url) {

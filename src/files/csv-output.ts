@@ -1,23 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-
-/** A cell starting with one of these (`=`, `+`, `-`, `@`, tab, CR) is run as a formula by Excel, LibreOffice or Google Sheets. */
-const FORMULA_START = new Set([...'=+-@\t\r'].map((char) => char.charCodeAt(0)));
-
-/**
- * Makes a cell safe to open in a spreadsheet (OWASP "CSV Injection"): a cell starting with `=`,
- * `+`, `-`, `@`, tab or carriage return gets a leading `'`, so it is shown as text, not evaluated.
- *
- * Numbers and phone numbers (`-5`, `+12025550143`) are prefixed too. Exempting "harmless" values
- * would mean predicting how every spreadsheet parses a cell, and a wrong guess runs code on the
- * reader's machine (`-2+3+cmd|' /C calc'!A0` starts like a number). The cost is small and even a
- * gain for phones: unprefixed, Excel turns `+12025550143` into the number 12025550143.
- */
-export function neutralizeFormula(cell: string): string {
-  // A look at the first character is enough, and every cell of every file comes through here.
-  return FORMULA_START.has(cell.charCodeAt(0)) ? `'${cell}` : cell;
-}
+import { neutralizeFormula } from '../domain/formula-guard.ts';
 
 /** A cell holding one of these goes in double quotes: CR, LF, the quote and the delimiter. */
 const NEEDS_QUOTES = /[\r\n",]/;

@@ -1,7 +1,7 @@
 import { AUDIENCE_PAGE_MAX, checkAudienceRequest, EXCLUSION_REASONS, type ExcludedPosition, type ExcludedRecipient, type ExclusionReason } from '../domain/audience.ts';
 import { LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { resolveAudience, type Audience, type AudienceAddress } from '../services/audience.ts';
-import { AUDIENCE_REQUEST_MAX_BYTES, audienceRecipientsUrl } from '../server/audience-recipients.ts';
+import { AUDIENCE_REQUEST_MAX_BYTES, audienceRecipientsUrl } from './download-links.ts';
 import { builder } from './builder.ts';
 import { contactBySelection } from './contact-list.ts';
 import { ChannelEnum } from './workspace.ts';

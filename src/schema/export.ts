@@ -1,7 +1,7 @@
 import { EXPORT_FORMATS, encodeExportRequest, type ExportColumn, type ExportFormat } from '../domain/contact-export.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { prepareContactExport } from '../services/export.ts';
-import { exportUrl } from '../server/export.ts';
+import { exportUrl } from './download-links.ts';
 import { builder } from './builder.ts';
 import { ContactFilterInput, ContactOrderInput } from './contact-filter.ts';
 

@@ -2,6 +2,7 @@ import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
 import { ConflictError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { FieldType } from '../generated/prisma/enums.ts';
 import { createField, deleteField, listCustomFields, renameField } from '../services/fields.ts';
+import { templateUrl } from './download-links.ts';
 import { builder } from './builder.ts';
 
 export const FieldTypeEnum = builder.enumType(FieldType, { name: 'FieldType', description: 'How a field value is checked and stored.' });
@@ -49,7 +50,7 @@ const BUILT_IN_VIEWS: FieldView[] = BUILT_IN_FIELDS.map((field) => ({
 builder.queryFields((t) => ({
   importTemplateUrl: t.withAuth({ read: true }).string({
     description: "A CSV with one header per field of the workspace, to fill in and import (GET with the bearer key).",
-    resolve: (_root, _args, ctx) => `${ctx.origin}/files/import-template.csv`,
+    resolve: (_root, _args, ctx) => templateUrl(ctx.origin),
   }),
   fields: t.withAuth({ read: true }).field({
     type: [FieldRef],

@@ -9,14 +9,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_OPERATOR_LIMITS, type OperatorLimits } from '../config.ts';
 import { openApiDatabases, type ApiDatabaseOptions } from '../db/api-database.ts';
 import type { Database } from '../db/client.ts';
-import type { FileStore } from '../import/file-store.ts';
-import type { JobEvents } from '../import/progress.ts';
+import type { FileStore } from '../files/file-store.ts';
+import type { JobEvents } from '../db/job-events.ts';
 import type { Caller, Context } from '../schema/builder.ts';
 import { schema } from '../schema/index.ts';
 import { authenticate, revokedAmong } from '../services/api-keys.ts';
 import type { WebhookSettings } from '../services/webhooks.ts';
-import { AUDIENCE_RECIPIENTS_PATH, serveAudienceRecipients } from './audience-recipients.ts';
-import { EXPORT_PATH_PREFIX, serveExport } from './export.ts';
+import { serveAudienceRecipients } from './audience-recipients.ts';
+import { serveExport } from './export.ts';
+import { AUDIENCE_RECIPIENTS_PATH, EXPORT_PATH_PREFIX, FILES_PATH_PREFIX } from '../schema/download-links.ts';
 import { DownloadSlots, type DownloadLimits } from './download-slots.ts';
 import { serveFile } from './files.ts';
 import { corsPolicy, useCrossOriginProtection } from './cross-origin.ts';
@@ -149,7 +150,7 @@ export function buildApp(options: {
       void serveExport({ db, req, res, downloads, caller: (header) => resolveCaller(db, bearerFrom(header)) });
       return;
     }
-    if (req.url?.startsWith('/files/')) {
+    if (req.url?.startsWith(FILES_PATH_PREFIX)) {
       void serveFile({ db, files, req, res, caller: (header) => resolveCaller(db, bearerFrom(header)) });
       return;
     }

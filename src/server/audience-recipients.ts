@@ -6,21 +6,7 @@ import type { Caller } from '../schema/builder.ts';
 import { prepareAudience, writeAudienceRecipientsCsv, type PreparedAudience } from '../services/audience.ts';
 import type { DownloadSlots } from './download-slots.ts';
 import { EXPORT_STALL_TIMEOUT_MS } from './export.ts';
-
-/** Where an audience's sendable addresses download from: a POST of the audience as JSON. */
-export const AUDIENCE_RECIPIENTS_PATH = '/audiences/recipients.csv';
-
-/**
- * The largest audience request body read. An audience names at most 100,000 group ids, contact ids
- * and raw addresses each (AUDIENCE_INPUT_LIMIT): ids take about 8 MB of JSON together, which
- * leaves room for as many addresses of some 80 characters.
- */
-export const AUDIENCE_REQUEST_MAX_BYTES = 16 * 2 ** 20;
-
-/** The download URL of audiences on this server (the audience itself travels in the body). */
-export function audienceRecipientsUrl(origin: string): string {
-  return `${origin}${AUDIENCE_RECIPIENTS_PATH}`;
-}
+import { AUDIENCE_REQUEST_MAX_BYTES } from '../schema/download-links.ts';
 
 /**
  * POST of an audience (the fields of the GraphQL `AudienceInput`, as JSON) with the bearer key:

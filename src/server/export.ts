@@ -4,10 +4,8 @@ import { decodeExportRequest, type ExportFormat } from '../domain/contact-export
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Caller } from '../schema/builder.ts';
 import type { DownloadSlots } from './download-slots.ts';
+import { EXPORT_FILE_NAMES, EXPORT_PATH_PREFIX } from '../schema/download-links.ts';
 import { exportWriter, prepareContactExport, streamContactExport, type PreparedExport } from '../services/export.ts';
-
-/** Where contact exports download from; the request rides in the query string. */
-export const EXPORT_PATH_PREFIX = '/files/exports/';
 
 /**
  * How long a download may take nothing from the server before it is dropped. A client that stops
@@ -15,15 +13,10 @@ export const EXPORT_PATH_PREFIX = '/files/exports/';
  */
 export const EXPORT_STALL_TIMEOUT_MS = 60_000;
 
-const FILES: Record<ExportFormat, { name: string; contentType: string }> = {
-  CSV: { name: 'contacts.csv', contentType: 'text/csv; charset=utf-8' },
-  XLSX: { name: 'contacts.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  CSV: 'text/csv; charset=utf-8',
+  XLSX: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-
-/** The download URL of an export request (see `encodeExportRequest`). */
-export function exportUrl(origin: string, format: ExportFormat, token: string): string {
-  return `${origin}${EXPORT_PATH_PREFIX}${FILES[format].name}?request=${token}`;
-}
 
 /**
  * GET of a contact export with the bearer key, streamed as it is read. The URL carries the export
@@ -55,7 +48,7 @@ export async function serveExport(options: {
   let prepared: PreparedExport;
   try {
     const request = decodeExportRequest(url.searchParams.get('request'));
-    if (url.pathname !== `${EXPORT_PATH_PREFIX}${FILES[request.format].name}`) return reply(res, 404, { error: 'No such file' });
+    if (url.pathname !== `${EXPORT_PATH_PREFIX}${EXPORT_FILE_NAMES[request.format]}`) return reply(res, 404, { error: 'No such file' });
     prepared = await prepareContactExport(db, caller.workspaceId, request);
   } catch (error) {
     if (error instanceof NotFoundError) return reply(res, 404, { error: error.message });
@@ -64,11 +57,10 @@ export async function serveExport(options: {
     return reply(res, 500, { error: 'Unexpected error' });
   }
 
-  const file = FILES[prepared.format];
-  const name = `contacts-${new Date().toISOString().slice(0, 10)}.${file.name.split('.')[1]}`;
+  const name = `contacts-${new Date().toISOString().slice(0, 10)}.${EXPORT_FILE_NAMES[prepared.format].split('.')[1]}`;
   if (!downloads.hold(res, caller.workspaceId)) return reply(res, 429, downloads.refusal());
   res.setTimeout(EXPORT_STALL_TIMEOUT_MS, () => res.destroy());
-  res.writeHead(200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' });
+  res.writeHead(200, { 'content-type': CONTENT_TYPES[prepared.format], 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' });
   const writer = exportWriter(prepared.format, res, prepared.columns.map((column) => column.header));
   await streamContactExport(db, prepared, writer).catch(() => res.destroy());
 }

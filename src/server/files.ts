@@ -3,12 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Database } from '../db/client.ts';
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
-import { csvText } from '../import/csv-output.ts';
-import type { FileStore } from '../import/file-store.ts';
+import { csvText } from '../files/csv-output.ts';
+import type { FileStore } from '../files/file-store.ts';
 import type { Caller } from '../schema/builder.ts';
+import { importFilePath, TEMPLATE_PATH } from '../schema/download-links.ts';
 
-const IMPORT_FILE = /^\/files\/imports\/([0-9a-f-]{36})\/(errors|result)\.csv$/i;
-const TEMPLATE = '/files/import-template.csv';
 
 /**
  * Downloads over plain GET with the same bearer key as the API: an import's error and result
@@ -34,18 +33,18 @@ export async function serveFile(options: {
   }
   if (!caller) return reply(res, 401, 'Authentication required: send the header "Authorization: Bearer <API key>"');
 
-  if (url.pathname === TEMPLATE) {
+  if (url.pathname === TEMPLATE_PATH) {
     const fields = await db.prisma.field.findMany({ where: { workspaceId: caller.workspaceId }, orderBy: { createdAt: 'asc' } });
     res.writeHead(200, csvHeaders('import-template.csv'));
     res.end(csvText([[...BUILT_IN_FIELDS, ...fields].map((field) => field.label)]));
     return;
   }
 
-  const match = IMPORT_FILE.exec(url.pathname);
-  if (!match) return reply(res, 404, 'No such file');
-  const [, jobId, kind] = match;
+  const file = importFilePath(url.pathname);
+  if (!file) return reply(res, 404, 'No such file');
+  const { jobId, kind } = file;
   const job = await db.prisma.importJob.findUnique({
-    where: { workspaceId_id: { workspaceId: caller.workspaceId, id: jobId!.toLowerCase() } },
+    where: { workspaceId_id: { workspaceId: caller.workspaceId, id: jobId } },
     select: { errorFilePath: true, resultFilePath: true },
   });
   const path = kind === 'errors' ? job?.errorFilePath : job?.resultFilePath;

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { processRequest, Upload, type FileUpload } from 'graphql-upload-minimal';
+import { processRequest } from 'graphql-upload-minimal';
 import type { FetchAPI, GraphQLParams, Plugin } from 'graphql-yoga';
 
-export type { FileUpload };
 
 /** Yoga's own default for request bodies, kept for everything but multipart uploads. */
 export const DEFAULT_MAX_REQUEST_BODY_SIZE = 25_000_000;
@@ -106,21 +105,3 @@ function httpError(status: number, message: string): GraphQLError {
   const code = status === 413 ? 'REQUEST_ENTITY_TOO_LARGE' : status === 499 ? 'CLIENT_CLOSED_REQUEST' : 'BAD_REQUEST';
   return new GraphQLError(message, { extensions: { http: { status }, code } });
 }
-
-/**
- * The `Upload` scalar, for `builder.scalarType('Upload', uploadScalarConfig)`: input-only; its
- * value in a resolver is the promise of the file (`createReadStream`, `filename`, `mimetype`, …).
- */
-export const uploadScalarConfig = {
-  description: 'A file, sent as a part of a GraphQL multipart request (github.com/jaydenseric/graphql-multipart-request-spec).',
-  serialize(): never {
-    throw new GraphQLError('Upload is an input-only scalar');
-  },
-  parseValue(value: unknown): Promise<FileUpload> {
-    if (value instanceof Upload) return value.promise;
-    throw new GraphQLError('Upload must be a file part of a multipart request');
-  },
-  parseLiteral(): never {
-    throw new GraphQLError('Upload cannot be written in the query; send the file as a multipart request variable');
-  },
-};
