@@ -1,25 +1,7 @@
 import type { ImportJob } from '../generated/prisma/client.ts';
-import { readCsvRows, type CsvLayout } from './csv-source.ts';
-import type { JobRunContext } from './worker.ts';
-
-/** What a job keeps besides its columns: the source's layout, and what its write has set up. */
-export interface JobState {
-  layout: Omit<CsvLayout, 'samples'>;
-  /** For an XLSX workbook: its sheets in tab order (the one read is the job's `sheetName`). */
-  sheetNames?: string[] | null;
-  /** The automatic batch tag given to every imported contact, when not turned off. */
-  batchTag?: string | null;
-  /** The group this import made, once made. */
-  newGroupId?: string | null;
-}
-
-export function jobState(job: Pick<ImportJob, 'options'>): JobState {
-  return job.options as unknown as JobState;
-}
-
-export function jobLayout(job: Pick<ImportJob, 'options'>): CsvLayout {
-  return { ...jobState(job).layout, samples: [] };
-}
+import { readCsvRows } from './csv-source.ts';
+import { jobLayout } from './job-columns.ts';
+import type { JobRunContext } from './job-run.ts';
 
 const PAGE_SIZE = 5000;
 

@@ -5,24 +5,18 @@ import type { Database } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { InvalidStateError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
-import { CONTACT_ID_COLUMN, planImport, type ImportOptionsInput } from '../domain/import-options.ts';
+import { CONTACT_ID_COLUMN, type ImportOptionsInput } from '../domain/import-options.ts';
+import { planImport } from '../domain/import-plan.ts';
+import { IMPORT_END_STATUSES, enteredFrom } from '../domain/import-status.ts';
 import type { ImportJob, ImportStatus, Prisma } from '../generated/prisma/client.ts';
-import type { FileStore } from './file-store.ts';
-import type { JobState } from './job-rows.ts';
+import type { FileStore } from '../files/file-store.ts';
+import { jobColumns, type JobState } from './job-columns.ts';
+import { createJob, queueJob, requestCancel, requestRevert, setMapping } from './job-store.ts';
 import { createdWithin } from '../db/created-within.ts';
 import { checkDateRange } from '../domain/date-range.ts';
-import { notifyJobChanged } from './progress.ts';
-import { storeSource, suggestSourceColumns } from './source.ts';
+import { notifyJobChanged } from '../db/job-events.ts';
+import { storeSource, suggestSourceColumns, type ImportSource } from './source.ts';
 import { uploadLimit } from '../domain/upload-limit.ts';
-import { enqueueJobEnded, JOB_END_STATUSES } from '../services/webhook-delivery.ts';
-
-/**
- * Where an import's rows come from: an uploaded file (CSV, or an XLSX workbook and the sheet to
- * read), or text pasted from a spreadsheet (whether its first line is a header detected unless given).
- */
-export type ImportSource =
-  | { kind: 'file'; stream: NodeJS.ReadableStream; fileName: string; sheetName?: string | null }
-  | { kind: 'text'; text: string; fileName?: string | null; hasHeader?: boolean | null };
 
 interface JobScope {
   db: Database;
@@ -59,27 +53,24 @@ export async function startImport(
     const job = await db.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('imports:' || ${workspaceId}::text))`;
       await requireImportSlot(tx, workspaceId, limits.maxActiveImportsPerWorkspace);
-      return tx.importJob.create({
-        data: {
-          workspaceId,
-          id,
-          status: 'MAPPING',
-          sourceKind: stored.kind,
-          fileName: source.fileName?.trim() || (source.kind === 'text' ? 'pasted text' : stored.kind === 'XLSX' ? 'upload.xlsx' : 'upload.csv'),
-          filePath: target,
-          fileSize: stored.size,
-          encoding: stored.encoding,
-          delimiter: stored.delimiter,
-          hasHeader: stored.hasHeader,
-          sheetName: stored.sheetName,
-          totalRows: stored.layout.rowCount,
-          columns: suggestSourceColumns(stored, [...BUILT_IN_FIELDS, ...customFields, CONTACT_ID_COLUMN]) as object[],
-          options: state as object,
-          createdAt,
-          // The sweeper expires a job still waiting for its mapping at this deadline.
-          reviewExpiresAt: new Date(createdAt.getTime() + workspace.reviewTtlSeconds * 1000),
-          createdByKeyId: scope.keyId,
-        },
+      return createJob(tx, {
+        workspaceId,
+        id,
+        sourceKind: stored.kind,
+        fileName: source.fileName?.trim() || (source.kind === 'text' ? 'pasted text' : stored.kind === 'XLSX' ? 'upload.xlsx' : 'upload.csv'),
+        filePath: target,
+        fileSize: stored.size,
+        encoding: stored.encoding,
+        delimiter: stored.delimiter,
+        hasHeader: stored.hasHeader,
+        sheetName: stored.sheetName,
+        totalRows: stored.layout.rowCount,
+        columns: suggestSourceColumns(stored, [...BUILT_IN_FIELDS, ...customFields, CONTACT_ID_COLUMN]),
+        state,
+        createdAt,
+        // The sweeper expires a job still waiting for its mapping at this deadline.
+        reviewExpiresAt: new Date(createdAt.getTime() + workspace.reviewTtlSeconds * 1000),
+        createdByKeyId: scope.keyId,
       });
     });
     await notifyJobChanged(db.pool, id);
@@ -96,7 +87,7 @@ export async function startImport(
  * holds its uploaded file until it ends.
  */
 async function requireImportSlot(prisma: Pick<Prisma.TransactionClient, 'importJob'>, workspaceId: string, max: number): Promise<void> {
-  const active = await prisma.importJob.count({ where: { workspaceId, status: { notIn: JOB_END_STATUSES } } });
+  const active = await prisma.importJob.count({ where: { workspaceId, status: { notIn: [...IMPORT_END_STATUSES] } } });
   if (active < max) return;
   throw new LimitExceededError(
     `The workspace has ${active} imports under way and this server allows at most ${max} at once: finish or cancel one before starting another`,
@@ -111,13 +102,13 @@ async function requireImportSlot(prisma: Pick<Prisma.TransactionClient, 'importJ
 export async function setImportMapping(scope: JobScope & { jobId: string; input: ImportOptionsInput }): Promise<ImportJob> {
   const { db, workspaceId, jobId, input } = scope;
   const job = await findJob(db, workspaceId, jobId);
-  requireStatus(job, ['MAPPING', 'REVIEW'], 'map');
+  requireStatus(job, enteredFrom('VALIDATING'), 'map');
   requireBeforeDeadline(job, 'map');
   const [workspace, customFields] = await Promise.all([
     db.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.prisma.field.findMany({ where: { workspaceId } }),
   ]);
-  const headers = (job.columns as { header: string }[]).map((column) => column.header);
+  const headers = jobColumns(job).map((column) => column.header);
   const plan = planImport(input, { headers, customFields, customFieldLimit: workspace.customFieldLimit });
 
   const groups = await db.prisma.group.findMany({ where: { workspaceId, id: { in: plan.groupIds } }, select: { id: true, type: true } });
@@ -133,27 +124,17 @@ export async function setImportMapping(scope: JobScope & { jobId: string; input:
   if (issues.length > 0) throw new ValidationError(issues);
 
   if (job.errorFilePath) await rm(job.errorFilePath, { force: true });
-  return transition(db, job, ['MAPPING', 'REVIEW'], 'map', {
-    status: 'VALIDATING',
-    mapping: plan as object,
-    toCreate: 0,
-    toUpdate: 0,
-    toSkip: 0,
-    toError: 0,
-    processedRows: 0,
-    errorFilePath: null,
-    reviewExpiresAt: null,
-  });
+  return changedOrRefused(db, job, 'map', await setMapping(db.prisma, job, plan));
 }
 
 /** Confirms a reviewed job: it is queued and written in the order confirmed. */
 export async function confirmImport(scope: Omit<JobScope, 'files'> & { jobId: string }): Promise<ImportJob> {
   const { db, workspaceId, jobId } = scope;
   const job = await findJob(db, workspaceId, jobId);
-  requireStatus(job, ['REVIEW'], 'confirm');
+  requireStatus(job, enteredFrom('QUEUED'), 'confirm');
   if (job.cancelRequested) throw new InvalidStateError(`Import ${job.id} is being cancelled: start the import again to write it`, job.status);
   requireBeforeDeadline(job, 'confirm');
-  return transition(db, job, ['REVIEW'], 'confirm', { status: 'QUEUED', confirmedAt: new Date() });
+  return changedOrRefused(db, job, 'confirm', await queueJob(db.prisma, job));
 }
 
 /**
@@ -165,25 +146,10 @@ export async function confirmImport(scope: Omit<JobScope, 'files'> & { jobId: st
 export async function cancelImport(scope: Omit<JobScope, 'files'> & { jobId: string }): Promise<ImportJob> {
   const { db, workspaceId, jobId } = scope;
   const job = await findJob(db, workspaceId, jobId);
-  const cancellable: ImportStatus[] = ['MAPPING', 'VALIDATING', 'REVIEW', 'QUEUED', 'IMPORTING'];
-  requireStatus(job, cancellable, 'cancel');
-  // One statement, so that it and a worker claiming the job see each other: whichever locks the
-  // row first decides whether the worker finds it cancelled or is left to stop it.
-  const idle = `(status IN ('MAPPING', 'REVIEW') OR (status IN ('VALIDATING', 'QUEUED') AND (locked_until IS NULL OR locked_until < now())))`;
-  const rowCount = await inTransaction(db.pool, async (client) => {
-    const update = await client.query(
-      `UPDATE import_jobs SET cancel_requested = true, updated_at = now(),
-         status = CASE WHEN ${idle} THEN 'CANCELLED'::"ImportStatus" ELSE status END,
-         finished_at = CASE WHEN ${idle} THEN now() ELSE finished_at END
-       WHERE workspace_id = $1 AND id = $2 AND status = ANY($3::"ImportStatus"[])`,
-      [workspaceId, jobId, cancellable],
-    );
-    // Only a job this statement cancelled is final now (the cancellable states are not).
-    if (update.rowCount) await enqueueJobEnded(client, workspaceId, jobId);
-    return update.rowCount;
-  });
+  requireStatus(job, enteredFrom('CANCELLED'), 'cancel');
+  const applied = await inTransaction(db.pool, (client) => requestCancel(client, job));
   const now = await findJob(db, workspaceId, jobId);
-  if (rowCount === 0) throw refusal(now, 'cancel');
+  if (!applied) throw refusal(now, 'cancel');
   await notifyJobChanged(db.pool, job.id);
   return now;
 }
@@ -208,21 +174,11 @@ export function importJobsWhere(workspaceId: string, filter: ImportJobsFilter | 
 export async function revertImport(scope: Omit<JobScope, 'files'> & { jobId: string }): Promise<ImportJob> {
   const { db, workspaceId, jobId } = scope;
   const job = await findJob(db, workspaceId, jobId);
-  requireStatus(job, ['COMPLETED', 'CANCELLED'], 'revert');
+  requireStatus(job, enteredFrom('REVERTING'), 'revert');
   if (job.status === 'CANCELLED' && job.checkpointRow === 0) {
     throw new InvalidStateError(`Import ${job.id} was cancelled before it wrote anything: there is nothing to revert`, job.status);
   }
-  return transition(db, job, [job.status], 'revert', {
-    status: 'REVERTING',
-    // The same clock as confirmImport's confirmedAt: the queue orders imports and reverts by both.
-    revertRequestedAt: new Date(),
-    processedRows: 0,
-    revertTotal: 0,
-    reverted: 0,
-    revertConflicts: 0,
-    phaseStartedAt: null,
-    finishedAt: null,
-  });
+  return changedOrRefused(db, job, 'revert', await requestRevert(db.prisma, job));
 }
 
 export async function findJob(db: Database, workspaceId: string, id: string): Promise<ImportJob> {
@@ -234,7 +190,7 @@ export async function findJob(db: Database, workspaceId: string, id: string): Pr
 /** What a client asked of a job; the refusal's advice depends on it. */
 type JobAction = 'map' | 'confirm' | 'cancel' | 'revert';
 
-function requireStatus(job: ImportJob, allowed: ImportStatus[], action: JobAction): void {
+function requireStatus(job: ImportJob, allowed: readonly ImportStatus[], action: JobAction): void {
   if (!allowed.includes(job.status)) throw refusal(job, action);
 }
 
@@ -301,20 +257,12 @@ function duration(seconds: number): string {
 }
 
 /**
- * Changes a job only if it is still in one of `from` (another request may have moved it), and
- * returns it as this change left it, whatever a worker does with it next.
+ * The job as a request's change left it (whatever a worker does with it next), its subscribers
+ * told; or, when another request moved it first (`changed` is null), the refusal of the status it
+ * is in now.
  */
-async function transition(db: Database, job: ImportJob, from: ImportStatus[], action: JobAction, data: Prisma.ImportJobUpdateInput): Promise<ImportJob> {
-  let changed: ImportJob;
-  try {
-    changed = await db.prisma.importJob.update({
-      where: { workspaceId_id: { workspaceId: job.workspaceId, id: job.id }, status: { in: from } },
-      data,
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'P2025') throw error;
-    throw refusal(await findJob(db, job.workspaceId, job.id), action);
-  }
+async function changedOrRefused(db: Database, job: ImportJob, action: JobAction, changed: ImportJob | null): Promise<ImportJob> {
+  if (!changed) throw refusal(await findJob(db, job.workspaceId, job.id), action);
   await notifyJobChanged(db.pool, job.id);
   return changed;
 }

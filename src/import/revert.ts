@@ -1,10 +1,10 @@
 import type { PoolClient } from 'pg';
 import { inTransaction } from '../db/transaction.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
-import { enqueueJobEnded } from '../services/webhook-delivery.ts';
-import { jobState } from './job-rows.ts';
+import { jobState } from './job-columns.ts';
+import { finishRevert, recordReverted, startRevert } from './job-store.ts';
 import { CONTACT_SNAPSHOT } from './journal.ts';
-import type { JobRunContext } from './worker.ts';
+import type { JobRunContext } from './job-run.ts';
 
 /** Contacts of the undo journal reverted per transaction. */
 export const REVERT_BATCH_SIZE = 5000;
@@ -13,7 +13,7 @@ export const REVERT_BATCH_SIZE = 5000;
 const FIRST_CONTACT = '00000000-0000-0000-0000-000000000000';
 
 /**
- * The revert of an import (SPEC §2.6), run by the worker like a write: through the undo journal in
+ * The revert of an import, run by the worker like a write: through the undo journal in
  * contact-id order, one batch per transaction. Each batch compares every contact's current state
  * with the state the import left it in: unchanged, a contact the import created is deleted and
  * any other gets its state from before the import back; changed since (or deleted), it is left as
@@ -23,16 +23,10 @@ const FIRST_CONTACT = '00000000-0000-0000-0000-000000000000';
  */
 export async function revertJob(context: JobRunContext, job: ImportJob): Promise<void> {
   const { db } = context;
-  const scope = [job.workspaceId, job.id];
   // The journal grew by a whole import since statistics were last taken: without fresh ones the
   // planner may take it for tiny and scan it once per contact of a batch.
   await db.pool.query('ANALYZE import_changes');
-  await db.pool.query(
-    `UPDATE import_jobs SET phase_started_at = coalesce(phase_started_at, now()), updated_at = now(),
-       revert_total = (SELECT count(*) FROM import_changes WHERE workspace_id = $1 AND job_id = $2)
-     WHERE workspace_id = $1 AND id = $2`,
-    scope,
-  );
+  await startRevert(db.pool, job);
 
   let after = FIRST_CONTACT;
   for (;;) {
@@ -40,11 +34,7 @@ export async function revertJob(context: JobRunContext, job: ImportJob): Promise
       const batch = await revertBatch(client, job, after);
       if (batch.size === 0) return true;
       after = batch.last;
-      await client.query(
-        `UPDATE import_jobs SET processed_rows = processed_rows + $3, reverted = reverted + $4, revert_conflicts = revert_conflicts + $5, updated_at = now()
-         WHERE workspace_id = $1 AND id = $2`,
-        [...scope, batch.size, batch.reverted, batch.conflicts],
-      );
+      await recordReverted(client, job, batch);
       return false;
     });
     if (done) break;
@@ -53,8 +43,7 @@ export async function revertJob(context: JobRunContext, job: ImportJob): Promise
 
   await inTransaction(db.pool, async (client) => {
     await removeWhatTheImportMade(client, job);
-    await client.query(`UPDATE import_jobs SET status = 'REVERTED', finished_at = now(), updated_at = now() WHERE workspace_id = $1 AND id = $2`, scope);
-    await enqueueJobEnded(client, job.workspaceId, job.id);
+    await finishRevert(client, job);
   });
 }
 

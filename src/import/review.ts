@@ -1,8 +1,9 @@
 import type { Database } from '../db/client.ts';
-import type { ImportPlan } from '../domain/import-options.ts';
-import { previewUpdate, type FieldChange, type RowData } from '../domain/import-row.ts';
+import type { RowData } from '../domain/import-row.ts';
+import { previewUpdate, type FieldChange } from '../domain/import-update-preview.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
-import { dynamicGroupsMatching } from '../services/groups.ts';
+import { dynamicGroupsMatching } from '../services/group-queries.ts';
+import { jobPlan, jobSkipReasons, type SkipReason } from './job-columns.ts';
 
 // The review of a validated job: what it will do, row by row, read from its staged decisions. Those
 // are purged when the job ends (a trigger on import_jobs), so a finished job previews no rows.
@@ -23,11 +24,6 @@ export interface UpdatePreview {
   changes: FieldChange[];
 }
 
-export interface SkipReason {
-  reason: string;
-  count: number;
-}
-
 /** The first rows as validation decided them. */
 export async function previewRows(db: Database, job: ImportJob, first: number): Promise<PreviewRow[]> {
   const { rows } = await db.pool.query(
@@ -42,7 +38,8 @@ export async function previewRows(db: Database, job: ImportJob, first: number): 
  * A job that has ended keeps them (`skip_reasons`): its staged rows are gone then.
  */
 export async function skipReasons(db: Database, job: ImportJob): Promise<SkipReason[]> {
-  if (job.skipReasons !== null) return job.skipReasons as unknown as SkipReason[];
+  const kept = jobSkipReasons(job);
+  if (kept) return kept;
   const { rows } = await db.pool.query(
     `SELECT regexp_replace(message, '\\d+', 'N', 'g') AS reason, count(*)::int AS count FROM import_rows
      WHERE workspace_id = $1 AND job_id = $2 AND action = 'SKIP' GROUP BY 1 ORDER BY 2 DESC, 1`,
@@ -53,7 +50,7 @@ export async function skipReasons(db: Database, job: ImportJob): Promise<SkipRea
 
 /** For the first rows that update a contact: each change, old → new, against the contact as it is now. */
 export async function updatePreviews(db: Database, job: ImportJob, first: number): Promise<UpdatePreview[]> {
-  const plan = job.mapping as unknown as ImportPlan | null;
+  const plan = jobPlan(job);
   if (!plan) return [];
   const { rows } = await db.pool.query(
     `SELECT row_number AS "rowNumber", contact_id AS "contactId", data FROM import_rows

@@ -2,14 +2,21 @@ import { rename, rm } from 'node:fs/promises';
 import { ValidationError } from '../domain/errors.ts';
 import type { MatchableField } from '../domain/field-key.ts';
 import { suggestFieldFromValues } from '../domain/header-row.ts';
-import { suggestColumns, type ColumnSuggestion } from '../domain/import-options.ts';
+import { suggestColumns, type ColumnSuggestion } from '../domain/import-column-suggestions.ts';
 import type { UploadLimit } from '../domain/upload-limit.ts';
 import type { ImportSourceKind } from '../generated/prisma/enums.ts';
 import { inspectCsv, type CsvLayout } from './csv-source.ts';
-import type { FileStore } from './file-store.ts';
-import type { ImportSource } from './jobs.ts';
+import type { FileStore } from '../files/file-store.ts';
 import { preparePastedText } from './text-source.ts';
 import { convertXlsx, isZipFile } from './xlsx-source.ts';
+
+/**
+ * Where an import's rows come from: an uploaded file (CSV, or an XLSX workbook and the sheet to
+ * read), or text pasted from a spreadsheet (whether its first line is a header detected unless given).
+ */
+export type ImportSource =
+  | { kind: 'file'; stream: NodeJS.ReadableStream; fileName: string; sheetName?: string | null }
+  | { kind: 'text'; text: string; fileName?: string | null; hasHeader?: boolean | null };
 
 /** A stored import source and what was detected about it. */
 export interface StoredSource {

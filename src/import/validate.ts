@@ -1,15 +1,17 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { PoolClient } from 'pg';
-import { creationDecision, decideRow, mergeDuplicateRows, normalizeImportRow, type ImportRowResult, type RowData, type RowRuleSettings } from '../domain/import-row.ts';
+import { creationDecision, decideRow } from '../domain/import-row-decision.ts';
+import { mergeDuplicateRows, normalizeImportRow, type ImportRowResult, type RowData, type RowRuleSettings } from '../domain/import-row.ts';
 import { timeOrderedId } from '../domain/ids.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { readCsvRows } from './csv-source.ts';
-import { createCsvWriter } from './csv-output.ts';
-import { jobLayout, rowsInOrder } from './job-rows.ts';
-import type { JobRunContext } from './worker.ts';
+import { createCsvWriter } from '../files/csv-output.ts';
+import { jobLayout, mappedPlan } from './job-columns.ts';
+import { rowsInOrder } from './job-rows.ts';
+import { finishValidation, recordValidated, startValidating } from './job-store.ts';
+import type { JobRunContext } from './job-run.ts';
 
 /** Rows normalized, looked up and staged per round trip to the database. */
 export const VALIDATION_BATCH_SIZE = 2000;
@@ -30,7 +32,7 @@ const MERGE_PAGE_SIZE = 1000;
  */
 export async function validateJob(context: JobRunContext, job: ImportJob): Promise<void> {
   const { db } = context;
-  const plan = job.mapping as unknown as ImportPlan;
+  const plan = mappedPlan(job);
   const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: job.workspaceId } });
   const settings: RowRuleSettings = {
     requireFirstName: workspace.requireFirstName,
@@ -39,10 +41,7 @@ export async function validateJob(context: JobRunContext, job: ImportJob): Promi
   };
 
   await db.pool.query('DELETE FROM import_rows WHERE workspace_id = $1 AND job_id = $2', [job.workspaceId, job.id]);
-  await db.pool.query(`UPDATE import_jobs SET processed_rows = 0, phase_started_at = now(), updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
-    job.workspaceId,
-    job.id,
-  ]);
+  await startValidating(db.pool, job);
 
   // One batch is staged in the database while the next is read and normalized: the database's
   // work and this process's overlap, on two cores. At most one batch is in flight.
@@ -56,11 +55,7 @@ export async function validateJob(context: JobRunContext, job: ImportJob): Promi
     staging = (async () => {
       await decideBatch(context, job, plan, settings, rows);
       processed += rows.length;
-      await db.pool.query('UPDATE import_jobs SET processed_rows = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2', [
-        job.workspaceId,
-        job.id,
-        processed,
-      ]);
+      await recordValidated(db.pool, job, processed);
       await context.heartbeat();
     })();
     // Its failure is met at the next `await staging`; this only keeps it from counting as unhandled meanwhile.
@@ -79,12 +74,7 @@ export async function validateJob(context: JobRunContext, job: ImportJob): Promi
   const counts = await countActions(context, job);
   const errorFilePath = counts.ERROR > 0 ? await writeErrorFile(context, job) : null;
 
-  await db.pool.query(
-    `UPDATE import_jobs SET status = 'REVIEW', to_create = $3, to_update = $4, to_skip = $5, to_error = $6, error_file_path = $7,
-       review_expires_at = now() + make_interval(secs => $8), updated_at = now()
-     WHERE workspace_id = $1 AND id = $2`,
-    [job.workspaceId, job.id, counts.CREATE, counts.UPDATE, counts.SKIP, counts.ERROR, errorFilePath, workspace.reviewTtlSeconds],
-  );
+  await finishValidation(db.pool, job, { counts, errorFilePath, reviewTtlSeconds: workspace.reviewTtlSeconds });
 }
 
 type StagedRow = ImportRowResult & { rowNumber: number };

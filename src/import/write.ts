@@ -2,16 +2,17 @@ import type { PoolClient } from 'pg';
 import { lockWorkspaceIdentities } from '../db/identity-lock.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
-import { settleRow, type IdentifierMatch, type ReviewedRow } from '../domain/import-row.ts';
+import { settleRow, type IdentifierMatch, type ReviewedRow } from '../domain/import-row-decision.ts';
 import { resolvedNameSql } from '../domain/person-name.ts';
 import { importBatchTag } from '../domain/tag.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
-import { enqueueJobEnded } from '../services/webhook-delivery.ts';
-import { createCsvWriter } from './csv-output.ts';
-import { jobLayout, jobState, rowsInOrder, type JobState } from './job-rows.ts';
+import { createCsvWriter } from '../files/csv-output.ts';
+import { jobLayout, jobState, mappedPlan, type JobState } from './job-columns.ts';
+import { rowsInOrder } from './job-rows.ts';
+import { commitWriteBatch, endWrite, reloadJob, saveWriteState, startWriting } from './job-store.ts';
 import { recordAfter, recordBefore } from './journal.ts';
-import { notifyJobChanged } from './progress.ts';
-import { JobInterrupted, type JobRunContext } from './worker.ts';
+import { notifyJobChanged } from '../db/job-events.ts';
+import { JobInterrupted, type JobRunContext } from './job-run.ts';
 
 /** Rows written per transaction; each batch commits with its checkpoint, so it happens exactly once. */
 export const WRITE_BATCH_SIZE = 5000;
@@ -29,9 +30,9 @@ const CANCELLED_ROW = 'the import was cancelled before this row was written';
  */
 export async function writeJob(context: JobRunContext, job: ImportJob): Promise<void> {
   const { db } = context;
-  const plan = job.mapping as unknown as ImportPlan;
+  const plan = mappedPlan(job);
   if (job.status === 'QUEUED') await prepareWrite(context, job, plan);
-  const current = await db.prisma.importJob.findUniqueOrThrow({ where: { workspaceId_id: { workspaceId: job.workspaceId, id: job.id } } });
+  const current = await reloadJob(db, job);
   const state = jobState(current);
   const { rows } = await db.pool.query('SELECT coalesce(max(row_number), 0) AS last FROM import_rows WHERE workspace_id = $1 AND job_id = $2', [
     job.workspaceId,
@@ -43,15 +44,7 @@ export async function writeJob(context: JobRunContext, job: ImportJob): Promise<
     const to = Math.min(from + WRITE_BATCH_SIZE - 1, lastRow);
     await inTransaction(db.pool, async (client) => {
       await writeBatch(client, job, plan, state, from, to);
-      await client.query(
-        `UPDATE import_jobs j SET checkpoint_row = $3, processed_rows = $3, updated_at = now(),
-           created = j.created + c.created, updated = j.updated + c.updated, skipped = j.skipped + c.skipped, failed = j.failed + c.failed
-         FROM (SELECT count(*) FILTER (WHERE action = 'CREATE')::int AS created, count(*) FILTER (WHERE action = 'UPDATE')::int AS updated,
-                      count(*) FILTER (WHERE action = 'SKIP')::int AS skipped, count(*) FILTER (WHERE action = 'ERROR')::int AS failed
-               FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND row_number BETWEEN $4 AND $3) c
-         WHERE j.workspace_id = $1 AND j.id = $2`,
-        [job.workspaceId, job.id, to, from],
-      );
+      await commitWriteBatch(client, job, from, to);
     });
     await context.heartbeat();
   }
@@ -66,21 +59,10 @@ export async function writeJob(context: JobRunContext, job: ImportJob): Promise<
  */
 export async function finishWrite(context: JobRunContext, job: ImportJob, status: 'COMPLETED' | 'CANCELLED'): Promise<void> {
   const { db } = context;
-  const { checkpointRow } = await db.prisma.importJob.findUniqueOrThrow({
-    where: { workspaceId_id: { workspaceId: job.workspaceId, id: job.id } },
-    select: { checkpointRow: true },
-  });
+  const { checkpointRow } = await reloadJob(db, job);
   const resultFilePath = await writeResultFile(context, job, status === 'CANCELLED' ? checkpointRow : Infinity);
   const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: job.workspaceId }, select: { fileRetentionDays: true } });
-  await inTransaction(db.pool, async (client) => {
-    await client.query(
-      `UPDATE import_jobs SET status = $5::"ImportStatus", result_file_path = $3, finished_at = now(), updated_at = now(),
-         files_expire_at = now() + make_interval(days => $4)
-       WHERE workspace_id = $1 AND id = $2`,
-      [job.workspaceId, job.id, resultFilePath, workspace.fileRetentionDays, status],
-    );
-    await enqueueJobEnded(client, job.workspaceId, job.id);
-  });
+  await inTransaction(db.pool, (client) => endWrite(client, job, { status, resultFilePath, retentionDays: workspace.fileRetentionDays }));
 }
 
 /**
@@ -90,11 +72,7 @@ export async function finishWrite(context: JobRunContext, job: ImportJob, status
 async function prepareWrite(context: JobRunContext, job: ImportJob, plan: ImportPlan): Promise<void> {
   await inTransaction(context.db.pool, async (client) => {
     // A cancel that came after this worker claimed the job: nothing is made (the transaction rolls back).
-    const { rowCount } = await client.query(
-      `UPDATE import_jobs SET status = 'IMPORTING' WHERE workspace_id = $1 AND id = $2 AND status = 'QUEUED' AND NOT cancel_requested`,
-      [job.workspaceId, job.id],
-    );
-    if (rowCount === 0) throw new JobInterrupted('cancelled');
+    if (!(await startWriting(client, job))) throw new JobInterrupted('cancelled');
     for (const field of plan.newFields) {
       await client.query(
         `INSERT INTO fields (workspace_id, key, label, type, options, created_by_job_id)
@@ -112,11 +90,7 @@ async function prepareWrite(context: JobRunContext, job: ImportJob, plan: Import
     }
     const batchTag = plan.batchTag ? importBatchTag(job) : null;
     const state: JobState = { ...jobState(job), batchTag, newGroupId };
-    await client.query(
-      `UPDATE import_jobs SET options = $3, processed_rows = 0, phase_started_at = now(), updated_at = now()
-       WHERE workspace_id = $1 AND id = $2`,
-      [job.workspaceId, job.id, JSON.stringify(state)],
-    );
+    await saveWriteState(client, job, state);
   });
   await notifyJobChanged(context.db.pool, job.id);
 }

@@ -1,14 +1,16 @@
-import { GraphQLError } from 'graphql';
 import { InvalidStateError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
-import type { FieldChange } from '../domain/import-row.ts';
-import type { ColumnSuggestion, ImportPlan } from '../domain/import-options.ts';
+import type { ColumnSuggestion } from '../domain/import-column-suggestions.ts';
+import type { ImportPlan } from '../domain/import-options.ts';
+import type { FieldChange } from '../domain/import-update-preview.ts';
 import { ImportSourceKind, ImportStatus } from '../generated/prisma/enums.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { cancelImport, confirmImport, importJobsWhere, revertImport, setImportMapping, startImport } from '../import/jobs.ts';
-import { jobState } from '../import/job-rows.ts';
-import { MAX_PREVIEW_ROWS, previewRows, skipReasons, updatePreviews, type PreviewRow, type SkipReason, type UpdatePreview } from '../import/review.ts';
-import { builder, type Context } from './builder.ts';
+import { jobColumns, jobPlan, jobState, type SkipReason } from '../import/job-columns.ts';
+import { MAX_PREVIEW_ROWS, previewRows, skipReasons, updatePreviews, type PreviewRow, type UpdatePreview } from '../import/review.ts';
+import { importFileUrl } from './download-links.ts';
+import { builder } from './builder.ts';
+import { importProgress } from './import-progress.ts';
 import { textLimit } from './input-limits.ts';
 import { FieldTypeEnum } from './field.ts';
 
@@ -161,16 +163,16 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     columns: t.field({
       type: [ImportColumn],
       description: 'The columns of the source, with samples and a suggested field each.',
-      resolve: (job) => job.columns as unknown as ColumnSuggestion[],
+      resolve: (job) => jobColumns(job),
     }),
     mapping: t.field({
       type: [ImportColumnMapping],
       nullable: true,
       description: 'The mapped columns, once a mapping is set (unlisted columns are ignored).',
-      resolve: (job) => (job.mapping as unknown as ImportPlan | null)?.columns ?? null,
+      resolve: (job) => jobPlan(job)?.columns ?? null,
     }),
-    purpose: t.field({ type: ImportPurposeEnum, nullable: true, resolve: (job) => (job.mapping as unknown as ImportPlan | null)?.purpose ?? null }),
-    identifier: t.field({ type: ImportIdentifierEnum, nullable: true, resolve: (job) => (job.mapping as unknown as ImportPlan | null)?.identifier ?? null }),
+    purpose: t.field({ type: ImportPurposeEnum, nullable: true, resolve: (job) => jobPlan(job)?.purpose ?? null }),
+    identifier: t.field({ type: ImportIdentifierEnum, nullable: true, resolve: (job) => jobPlan(job)?.identifier ?? null }),
     skipReasons: t.field({
       type: [ImportSkipReason],
       description: 'Why rows will be (or were) skipped, with how many rows each reason covers.',
@@ -192,12 +194,12 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     errorFileUrl: t.string({
       nullable: true,
       description: 'The rows that fail validation with an added Error column (GET with the bearer key).',
-      resolve: (job, _args, ctx) => (job.errorFilePath ? `${ctx.origin}/files/imports/${job.id}/errors.csv` : null),
+      resolve: (job, _args, ctx) => (job.errorFilePath ? importFileUrl(ctx.origin, job.id, 'errors') : null),
     }),
     resultFileUrl: t.string({
       nullable: true,
       description: 'Every row with Import Status, Errors (why a row was skipped or failed) and Notes (a decision that changed since the review, an opt-out kept) columns, once the import completed (GET with the bearer key).',
-      resolve: (job, _args, ctx) => (job.resultFilePath ? `${ctx.origin}/files/imports/${job.id}/result.csv` : null),
+      resolve: (job, _args, ctx) => (job.resultFilePath ? importFileUrl(ctx.origin, job.id, 'result') : null),
     }),
     reviewExpiresAt: t.expose('reviewExpiresAt', {
       type: 'DateTime',
@@ -370,52 +372,7 @@ builder.subscriptionFields((t) => ({
     type: ImportJobRef,
     description: 'The job now, then at every change and at least every 500 ms while it works; ends when the job is finished.',
     args: { jobId: t.arg.id({ required: true }) },
-    subscribe: (_root, args, ctx) => openOnFirstRead(() => jobUpdates(ctx, String(args.jobId))),
+    subscribe: (_root, args, ctx) => importProgress(ctx, String(args.jobId)),
     resolve: (job) => job,
   }),
 }));
-
-/**
- * A stream opened by its first `next()`, so that a job that cannot be followed fails the stream
- * itself (graphql-ws sends that as the operation's `error`). `return()` ends it at once, opened or not.
- */
-function openOnFirstRead<T>(open: () => Promise<AsyncIterator<T>>): AsyncIterableIterator<T> {
-  let opening: Promise<AsyncIterator<T>> | undefined;
-  let closed = false;
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      if (closed) return { value: undefined, done: true };
-      opening ??= open();
-      const stream = await opening;
-      if (closed) return { value: undefined, done: true };
-      return stream.next();
-    },
-    async return() {
-      closed = true;
-      opening?.then((stream) => stream.return?.()).catch(() => {});
-      return { value: undefined, done: true };
-    },
-  };
-}
-
-/** The job's states from the process's shared watch of it (see `JobEvents.follow`). */
-async function jobUpdates(ctx: Context & { caller: { workspaceId: string } }, rawId: string): Promise<AsyncIterator<ImportJob>> {
-  // A subscription has no result union: its expected failures are GraphQL errors with a code.
-  let id: string;
-  try {
-    id = parseId(rawId, ['jobId']);
-  } catch (error) {
-    throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  const { workspaceId } = ctx.caller;
-  const updates = await ctx.events.follow({
-    workspaceId,
-    jobId: id,
-    load: () => ctx.db.prisma.importJob.findUnique({ where: { workspaceId_id: { workspaceId, id } } }),
-  });
-  if (!updates) throw new GraphQLError(`ImportJob ${rawId} was not found`, { extensions: { code: 'NOT_FOUND' } });
-  return updates;
-}

@@ -1,0 +1,56 @@
+import { GraphQLError } from 'graphql';
+import { parseId } from '../domain/ids.ts';
+import type { ImportJob } from '../generated/prisma/client.ts';
+import type { Context } from './builder.ts';
+
+/**
+ * The stream of `contactImportProgress`: the job's states from the process's shared watch of it
+ * (see `JobEvents.follow`), opened by the subscription's first read.
+ */
+export function importProgress(ctx: Context & { caller: { workspaceId: string } }, rawJobId: string): AsyncIterableIterator<ImportJob> {
+  return openOnFirstRead(() => jobUpdates(ctx, rawJobId));
+}
+
+/**
+ * A stream opened by its first `next()`, so that a job that cannot be followed fails the stream
+ * itself (graphql-ws sends that as the operation's `error`). `return()` ends it at once, opened or not.
+ */
+function openOnFirstRead<T>(open: () => Promise<AsyncIterator<T>>): AsyncIterableIterator<T> {
+  let opening: Promise<AsyncIterator<T>> | undefined;
+  let closed = false;
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      if (closed) return { value: undefined, done: true };
+      opening ??= open();
+      const stream = await opening;
+      if (closed) return { value: undefined, done: true };
+      return stream.next();
+    },
+    async return() {
+      closed = true;
+      opening?.then((stream) => stream.return?.()).catch(() => {});
+      return { value: undefined, done: true };
+    },
+  };
+}
+
+async function jobUpdates(ctx: Context & { caller: { workspaceId: string } }, rawId: string): Promise<AsyncIterator<ImportJob>> {
+  // A subscription has no result union: its expected failures are GraphQL errors with a code.
+  let id: string;
+  try {
+    id = parseId(rawId, ['jobId']);
+  } catch (error) {
+    throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  const { workspaceId } = ctx.caller;
+  const updates = await ctx.events.follow({
+    workspaceId,
+    jobId: id,
+    load: () => ctx.db.prisma.importJob.findUnique({ where: { workspaceId_id: { workspaceId, id } } }),
+  });
+  if (!updates) throw new GraphQLError(`ImportJob ${rawId} was not found`, { extensions: { code: 'NOT_FOUND' } });
+  return updates;
+}
