@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../generated/gql.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedAudienceGroup } from '../support/audience-seed.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { createGroup } from '../support/operations.ts';
 import { Audience, exclusions } from '../opt-outs/consent-api.ts';
-
-const CreateGroup = graphql(`
-  mutation ScaleCreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }
-  }
-`);
 
 const CONTACTS = 100_000;
 
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let ws: TestWorkspace;
 let groupId: string;
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   ws = await app.createWorkspace('Scale');
-  const { createGroup } = await app.data(CreateGroup, { input: { name: 'Everyone', type: 'STATIC' } }, ws.keys.WRITE);
-  if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
-  groupId = createGroup.id;
+  groupId = await createGroup(app, ws.keys.WRITE, { name: 'Everyone', type: 'STATIC' });
   await seedAudienceGroup(app.db, ws.id, groupId, CONTACTS);
   await app.db.pool.query('VACUUM ANALYZE');
 }, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-});
 
 describe('an audience of 100,000 contacts', () => {
   it('is counted and paged in SQL', async () => {

@@ -1,22 +1,11 @@
 import type { ResultOf } from '@graphql-typed-document-node/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { importCsv } from '../support/imports.ts';
-import { AddressConsentQuery, Audience, CreateContact, DeleteContact, exclusions, OptIn, OptOut, Reinstate } from '../opt-outs/consent-api.ts';
-import type { AudienceInput } from '../generated/graphql.ts';
-
-const CreateGroup = graphql(`
-  mutation AudienceCreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }
-  }
-`);
-
-const AddToGroup = graphql(`
-  mutation AudienceAddToGroup($input: GroupMembersInput!) {
-    addContactsToGroup(input: $input) { __typename ... on Error { message } }
-  }
-`);
+import { addContactsToGroup, createContact, createGroup, deleteContact } from '../support/operations.ts';
+import { AddressConsentQuery, Audience, exclusions, OptIn, OptOut, Reinstate } from '../opt-outs/consent-api.ts';
+import type { AudienceInput, CreateGroupInput } from '../generated/graphql.ts';
 
 const GroupsByName = graphql(`
   query AudienceGroups {
@@ -24,24 +13,17 @@ const GroupsByName = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp();
 let ws: TestWorkspace;
 let other: TestWorkspace;
 const ids = {} as Record<'ann' | 'ben' | 'cal' | 'dee' | 'eve' | 'fay', string>;
 let staticGroup: string;
 let dynamicGroup: string;
 
-async function contact(name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string; primary?: boolean }[], tags: string[] = [], workspace = ws) {
-  const { createContact } = await app.data(CreateContact, { input: { firstName: name, details, tags } }, workspace.keys.WRITE);
-  if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
-  return createContact.id;
-}
+const contact = (name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string; primary?: boolean }[], tags: string[] = [], workspace = ws) =>
+  createContact(app, workspace.keys.WRITE, { firstName: name, details, tags });
 
-async function group(input: { name: string; type: 'STATIC' | 'DYNAMIC'; filter?: object }, workspace = ws): Promise<string> {
-  const { createGroup } = await app.data(CreateGroup, { input }, workspace.keys.WRITE);
-  if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
-  return createGroup.id;
-}
+const group = (input: CreateGroupInput, workspace = ws) => createGroup(app, workspace.keys.WRITE, input);
 
 type Resolved = Extract<ResultOf<typeof Audience>['audience'], { __typename: 'Audience' }>;
 
@@ -54,7 +36,6 @@ async function audience(input: AudienceInput, page: { first?: number; after?: st
 const addresses = (resolved: Resolved) => resolved.addresses.edges.map((edge) => edge.node.address);
 
 beforeAll(async () => {
-  app = await startTestApp();
   ws = await app.createWorkspace('Audience');
   other = await app.createWorkspace('Other');
   ids.ann = await contact('Ann', [{ kind: 'PHONE', value: '+12025550120' }, { kind: 'EMAIL', value: 'ann@example.com' }], ['vip']);
@@ -64,15 +45,10 @@ beforeAll(async () => {
   ids.eve = await contact('Eve', [{ kind: 'PHONE', value: '+12025550123' }, { kind: 'PHONE', value: '+12025550124' }]);
   ids.fay = await contact('Fay', [{ kind: 'PHONE', value: '+12025550125' }], ['vip']);
   staticGroup = await group({ name: 'Customers', type: 'STATIC' });
-  const { addContactsToGroup } = await app.data(AddToGroup, { input: { groupId: staticGroup, contactIds: [ids.ann, ids.ben, ids.dee, ids.eve] } }, ws.keys.WRITE);
-  expect(addContactsToGroup.__typename).toBe('GroupMembershipChange');
+  await addContactsToGroup(app, ws.keys.WRITE, { groupId: staticGroup, contactIds: [ids.ann, ids.ben, ids.dee, ids.eve] });
   dynamicGroup = await group({ name: 'VIPs', type: 'DYNAMIC', filter: { tags: { any: ['vip'] } } });
   await app.data(OptOut, { input: { address: '+12025550121', reason: 'asked' } }, ws.keys.WRITE);
   await app.data(OptOut, { input: { address: '+12025550123', channel: 'SMS' } }, ws.keys.WRITE);
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 describe('audience', () => {
@@ -156,7 +132,7 @@ describe('audience', () => {
   it('keeps excluding a number re-imported after its contact was deleted', async () => {
     const gus = await contact('Gus', [{ kind: 'PHONE', value: '+12025550126' }]);
     await app.data(OptOut, { input: { address: '+12025550126', channel: 'SMS', reason: 'STOP by letter' } }, ws.keys.WRITE);
-    await app.data(DeleteContact, { id: gus }, ws.keys.WRITE);
+    await deleteContact(app, ws.keys.WRITE, gus);
     await importCsv(app, ws.keys.WRITE, 'First Name,Phone\nGus,(202) 555-0126\n', {
       purpose: 'ADD_AND_UPDATE',
       identifier: 'PHONE',

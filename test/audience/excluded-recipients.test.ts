@@ -1,10 +1,11 @@
 import type { ResultOf } from '@graphql-typed-document-node/core';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { AudienceInput, ExclusionReason } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
-import { CreateContact, OptIn, OptOut } from '../opt-outs/consent-api.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { addContactsToGroup, createContact, createGroup } from '../support/operations.ts';
+import { OptIn, OptOut } from '../opt-outs/consent-api.ts';
 
 const ExcludedRecipients = graphql(`
   query ExcludedRecipients($input: AudienceInput!, $first: Int, $after: String, $reasons: [ExclusionReason!]) {
@@ -27,25 +28,13 @@ const ExcludedRecipients = graphql(`
   }
 `);
 
-const CreateGroup = graphql(`
-  mutation ExcludedCreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }
-  }
-`);
-
-const AddToGroup = graphql(`
-  mutation ExcludedAddToGroup($input: GroupMembersInput!) {
-    addContactsToGroup(input: $input) { __typename ... on Error { message } }
-  }
-`);
-
 type Resolved = Extract<ResultOf<typeof ExcludedRecipients>['audience'], { __typename: 'Audience' }>;
 type Connection = Extract<Resolved['excludedRecipients'], { __typename: 'AudienceExcludedRecipientConnection' }>;
 type Recipient = Connection['edges'][number]['node'];
 
 const REASON_ORDER: ExclusionReason[] = ['OPTED_OUT', 'NO_OPT_IN', 'NO_ADDRESS', 'INVALID_ADDRESS', 'UNKNOWN_CONTACT'];
 
-let app: TestApp;
+const app = useTestApp({ worker: false });
 
 async function resolve(workspace: TestWorkspace, input: AudienceInput, page: { first?: number; after?: string | null; reasons?: ExclusionReason[] } = {}) {
   const { audience } = await app.data(ExcludedRecipients, { input, ...page }, workspace.keys.READ);
@@ -92,14 +81,6 @@ function listedCounts(recipients: readonly Recipient[]) {
 const inReasonOrder = (recipients: readonly Recipient[]) =>
   recipients.every((recipient, index) => index === 0 || REASON_ORDER.indexOf(recipients[index - 1]!.reason) <= REASON_ORDER.indexOf(recipient.reason));
 
-beforeAll(async () => {
-  app = await startTestApp({ worker: false });
-});
-
-afterAll(async () => {
-  await app?.close();
-});
-
 describe('the excluded recipients of an audience mixing every reason', () => {
   let ws: TestWorkspace;
   let other: TestWorkspace;
@@ -107,11 +88,7 @@ describe('the excluded recipients of an audience mixing every reason', () => {
   const unknownId = '00000000-0000-4000-8000-000000000000';
   let input: AudienceInput;
 
-  async function contact(name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string }[], workspace = ws) {
-    const { createContact } = await app.data(CreateContact, { input: { firstName: name, details } }, workspace.keys.WRITE);
-    if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
-    return createContact.id;
-  }
+  const contact = (name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string }[], workspace = ws) => createContact(app, workspace.keys.WRITE, { firstName: name, details });
 
   beforeAll(async () => {
     ws = await app.createWorkspace('Excluded');
@@ -128,12 +105,11 @@ describe('the excluded recipients of an audience mixing every reason', () => {
 
     await app.data(OptIn, { input: { address: '+12025550140', channel: 'WHATSAPP', reason: 'signed up' } }, ws.keys.WRITE);
     await app.data(OptOut, { input: { address: '+12025550141', reason: 'asked' } }, ws.keys.WRITE);
-    const { createGroup } = await app.data(CreateGroup, { input: { name: 'Customers', type: 'STATIC' } }, ws.keys.WRITE);
-    if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
-    await app.data(AddToGroup, { input: { groupId: createGroup.id, contactIds: [ids.ann, ids.ben, ids.dee, ids.eve] } }, ws.keys.WRITE);
+    const customers = await createGroup(app, ws.keys.WRITE, { name: 'Customers', type: 'STATIC' });
+    await addContactsToGroup(app, ws.keys.WRITE, { groupId: customers, contactIds: [ids.ann, ids.ben, ids.dee, ids.eve] });
     input = {
       channel: 'WHATSAPP',
-      groupIds: [createGroup.id],
+      groupIds: [customers],
       contactIds: [ids.cal, unknownId, ids.foreign],
       addresses: ['(202) 555-0142', '+12025550143', '+12025550144', 'x@example.com', 'garbage', ' garbage ', 'not a number', ''],
       defaultCountry: 'US',
@@ -241,9 +217,7 @@ describe('5,000 excluded recipients in a group of 10,000', () => {
 
   beforeAll(async () => {
     ws = await app.createWorkspace('Large');
-    const { createGroup } = await app.data(CreateGroup, { input: { name: 'Everyone', type: 'STATIC' } }, ws.keys.WRITE);
-    if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
-    groupId = createGroup.id;
+    groupId = await createGroup(app, ws.keys.WRITE, { name: 'Everyone', type: 'STATIC' });
     // Seeded in SQL: contact n has phone number n, except that every tenth has only an email and
     // those ending in 5 share the number of the contact before them; every even number is opted out.
     await app.db.pool.query(

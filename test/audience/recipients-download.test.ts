@@ -1,13 +1,14 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ResultOf } from '@graphql-typed-document-node/core';
-import type { AudienceInput } from '../generated/graphql.ts';
-import { csvText } from '../../src/import/csv-output.ts';
+import type { AudienceInput, CreateGroupInput } from '../generated/graphql.ts';
+import { csvText } from '../../src/files/csv-output.ts';
 import { seedAudienceGroup } from '../support/audience-seed.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
-import { CreateContact, OptIn, OptOut } from '../opt-outs/consent-api.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { addContactsToGroup, createContact, createGroup } from '../support/operations.ts';
+import { OptIn, OptOut } from '../opt-outs/consent-api.ts';
 
 const RecipientsAudience = graphql(`
   query RecipientsAudience($input: AudienceInput!, $first: Int, $after: String) {
@@ -26,22 +27,10 @@ const RecipientsAudience = graphql(`
   }
 `);
 
-const RecipientsCreateGroup = graphql(`
-  mutation RecipientsCreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }
-  }
-`);
-
-const RecipientsAddToGroup = graphql(`
-  mutation RecipientsAddToGroup($input: GroupMembersInput!) {
-    addContactsToGroup(input: $input) { __typename ... on Error { message } }
-  }
-`);
-
 const PATH = '/audiences/recipients.csv';
 const BOM = '\uFEFF';
 
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let ws: TestWorkspace;
 let other: TestWorkspace;
 let big: TestWorkspace;
@@ -51,17 +40,10 @@ let bigGroup: string;
 let foreignGroup: string;
 const ids: Record<string, string> = {};
 
-async function contact(name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string }[], tags: string[] = [], workspace = ws): Promise<string> {
-  const { createContact } = await app.data(CreateContact, { input: { firstName: name, details, tags } }, workspace.keys.WRITE);
-  if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
-  return createContact.id;
-}
+const contact = (name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string }[], tags: string[] = [], workspace = ws) =>
+  createContact(app, workspace.keys.WRITE, { firstName: name, details, tags });
 
-async function group(input: { name: string; type: 'STATIC' | 'DYNAMIC'; filter?: object }, workspace = ws): Promise<string> {
-  const { createGroup } = await app.data(RecipientsCreateGroup, { input }, workspace.keys.WRITE);
-  if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
-  return createGroup.id;
-}
+const group = (input: CreateGroupInput, workspace = ws) => createGroup(app, workspace.keys.WRITE, input);
 
 /** Every `addresses` page of the audience, `first` at a time, concatenated; and what the query says besides. */
 async function pagedAddresses(input: AudienceInput, first: number, workspace = ws) {
@@ -110,7 +92,6 @@ const asFileText = (rows: { address: string; contactId: string | null }[]) =>
   csvText([['address', 'contactId'], ...rows.map(({ address, contactId }) => [address, contactId ?? ''])]);
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   ws = await app.createWorkspace('Recipients');
   other = await app.createWorkspace('Other');
   big = await app.createWorkspace('Big');
@@ -126,8 +107,7 @@ beforeAll(async () => {
   ids.gus = await contact('Gus', [{ kind: 'PHONE', value: '+12025550126' }]);
   ids.hal = await contact('Hal', [{ kind: 'PHONE', value: '+442071838750' }]);
   staticGroup = await group({ name: 'Customers', type: 'STATIC' });
-  const { addContactsToGroup } = await app.data(RecipientsAddToGroup, { input: { groupId: staticGroup, contactIds: [ids.ann!, ids.ben!, ids.dee!, ids.eve!, ids.gus!] } }, ws.keys.WRITE);
-  expect(addContactsToGroup.__typename).toBe('GroupMembershipChange');
+  await addContactsToGroup(app, ws.keys.WRITE, { groupId: staticGroup, contactIds: [ids.ann!, ids.ben!, ids.dee!, ids.eve!, ids.gus!] });
   dynamicGroup = await group({ name: 'VIPs', type: 'DYNAMIC', filter: { tags: { any: ['vip'] } } });
   await app.data(OptOut, { input: { address: '+12025550123', channel: 'SMS', reason: 'asked' } }, ws.keys.WRITE);
   await app.data(OptOut, { input: { address: '+12025550126', reason: 'asked' } }, ws.keys.WRITE);
@@ -136,17 +116,11 @@ beforeAll(async () => {
   foreignGroup = await group({ name: 'Theirs', type: 'STATIC' }, other);
 
   // A list longer than the download's batches.
-  const { createGroup } = await app.data(RecipientsCreateGroup, { input: { name: 'Everyone', type: 'STATIC' } }, big.keys.WRITE);
-  if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
-  bigGroup = createGroup.id;
+  bigGroup = await group({ name: 'Everyone', type: 'STATIC' }, big);
   await seedAudienceGroup(app.db, big.id, bigGroup, 25_000);
   // As autovacuum would soon: rows written in bulk straight into tables never analyzed.
   await app.db.pool.query('ANALYZE');
 }, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-});
 
 describe('the recipients download', () => {
   const mixed = (): AudienceInput => ({

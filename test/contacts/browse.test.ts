@@ -1,15 +1,11 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { BrowsePageQuery, ContactOrderInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { addContactsToGroup, createField, createGroup } from '../support/operations.ts';
 
-const BrowseCreateField = graphql(`
-  mutation BrowseCreateField($input: CreateFieldInput!) {
-    createField(input: $input) { __typename ... on Error { message } }
-  }
-`);
-
+/** Seeds the contacts with their creation time, which the default order follows. */
 const BrowseCreateContact = graphql(`
   mutation BrowseCreateContact($input: CreateContactInput!) {
     createContact(input: $input) { __typename ... on Contact { id createdAt } ... on Error { message } }
@@ -41,19 +37,7 @@ const BrowseFull = graphql(`
   }
 `);
 
-const BrowseCreateGroup = graphql(`
-  mutation BrowseCreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }
-  }
-`);
-
-const BrowseAddMembers = graphql(`
-  mutation BrowseAddMembers($input: GroupMembersInput!) {
-    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }
-  }
-`);
-
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let ws: TestWorkspace;
 
 interface Seeded {
@@ -70,10 +54,8 @@ const LAST_NAMES = ['Smith', 'Jones', 'smith', 'Évora', null];
 const letters = (i: number) => String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26));
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   ws = await app.createWorkspace('Browse');
-  const { createField } = await app.data(BrowseCreateField, { input: { label: 'Rank', type: 'NUMBER' } }, ws.keys.ADMIN);
-  expect(createField.__typename).toBe('Field');
+  await createField(app, ws.keys.ADMIN, { label: 'Rank', type: 'NUMBER' });
   for (let i = 0; i < CONTACTS; i++) {
     const lastName = LAST_NAMES[i % LAST_NAMES.length]!;
     const rank = i % 7 === 0 ? null : i % 4;
@@ -96,10 +78,6 @@ beforeAll(async () => {
     if (createContact.__typename !== 'Contact') throw new Error(JSON.stringify(createContact));
     seeded.push({ id: createContact.id, lastName, rank, createdOrder: i, createdAt: Date.parse(createContact.createdAt) });
   }
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 /** Walks a list forward `size` at a time, checking page info on the way; returns the ids in order. */
@@ -245,10 +223,9 @@ describe('no N+1', () => {
   }
 
   it('a page of 100 contacts with details, statuses, tags and groups costs what a page of 5 does', async () => {
-    const staticGroup = await app.data(BrowseCreateGroup, { input: { name: 'Picked', type: 'STATIC' } }, ws.keys.WRITE);
-    if (staticGroup.createGroup.__typename !== 'Group') throw new Error('no group');
-    await app.data(BrowseAddMembers, { input: { groupId: staticGroup.createGroup.id, filter: { tags: { any: ['t1'] } } } }, ws.keys.WRITE);
-    await app.data(BrowseCreateGroup, { input: { name: 'Dynamic', type: 'DYNAMIC', filter: { tags: { any: ['t2'] } } } }, ws.keys.WRITE);
+    const staticGroup = await createGroup(app, ws.keys.WRITE, { name: 'Picked', type: 'STATIC' });
+    await addContactsToGroup(app, ws.keys.WRITE, { groupId: staticGroup, filter: { tags: { any: ['t1'] } } });
+    await createGroup(app, ws.keys.WRITE, { name: 'Dynamic', type: 'DYNAMIC', filter: { tags: { any: ['t2'] } } });
 
     let small!: Awaited<ReturnType<typeof app.data<unknown, unknown>>>;
     const smallCount = await statementsDuring(async () => (small = await app.data(BrowseFull, { first: 5 }, ws.keys.READ)));

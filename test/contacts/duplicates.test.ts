@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { importCsv } from '../support/imports.ts';
+import { createContact } from '../support/operations.ts';
 
 const Duplicates = graphql(`
   query Duplicates($first: Int, $after: String, $last: Int, $before: String, $kind: DetailKind) {
@@ -13,32 +14,21 @@ const Duplicates = graphql(`
   }
 `);
 
-const AddContact = graphql(`
-  mutation AddContactForDuplicates($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
-
-let app: TestApp;
+const app = useTestApp();
 let workspace: TestWorkspace;
 let other: TestWorkspace;
 
-async function add(app: TestApp, key: string, name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string }[]): Promise<string> {
-  const { createContact } = await app.data(AddContact, { input: { name, country: 'US', details } }, key);
-  if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
-  return createContact.id;
-}
+const add = (key: string, name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string }[]) => createContact(app, key, { name, country: 'US', details });
 
 beforeAll(async () => {
-  app = await startTestApp();
   workspace = await app.createWorkspace('Duplicates');
   other = await app.createWorkspace('Elsewhere');
   const key = workspace.keys.WRITE;
   // Made by hand: the same phone written two ways, and one email with another case.
-  await add(app, key, 'Ada One', [{ kind: 'PHONE', value: '(202) 555-0143' }, { kind: 'EMAIL', value: 'ada@example.com' }]);
-  await add(app, key, 'Ada Two', [{ kind: 'PHONE', value: '+1 202 555 0143' }]);
-  await add(app, key, 'Ada Three', [{ kind: 'EMAIL', value: 'ADA@Example.com' }]);
-  await add(app, key, 'Loner', [{ kind: 'PHONE', value: '+1 202 555 0100' }]);
+  await add(key, 'Ada One', [{ kind: 'PHONE', value: '(202) 555-0143' }, { kind: 'EMAIL', value: 'ada@example.com' }]);
+  await add(key, 'Ada Two', [{ kind: 'PHONE', value: '+1 202 555 0143' }]);
+  await add(key, 'Ada Three', [{ kind: 'EMAIL', value: 'ADA@Example.com' }]);
+  await add(key, 'Loner', [{ kind: 'PHONE', value: '+1 202 555 0100' }]);
   // Left by an add-all import: three rows with one number.
   await importCsv(app, key, 'Name,Phone\nBea One,+12025550177\nBea Two,+1 (202) 555-0177\nBea Three,2025550177\nCal,+12025550188\n', {
     purpose: 'ADD_ALL_DESPITE_DUPLICATES',
@@ -46,11 +36,10 @@ beforeAll(async () => {
     batchTag: false,
   });
   // Another workspace with the same numbers: never part of this workspace's groups.
-  await add(app, other.keys.WRITE, 'Stranger', [{ kind: 'PHONE', value: '+12025550143' }]);
-  await add(app, other.keys.WRITE, 'Stranger Two', [{ kind: 'PHONE', value: '+12025550188' }]);
-  await add(app, other.keys.WRITE, 'Stranger Three', [{ kind: 'PHONE', value: '+12025550188' }]);
+  await add(other.keys.WRITE, 'Stranger', [{ kind: 'PHONE', value: '+12025550143' }]);
+  await add(other.keys.WRITE, 'Stranger Two', [{ kind: 'PHONE', value: '+12025550188' }]);
+  await add(other.keys.WRITE, 'Stranger Three', [{ kind: 'PHONE', value: '+12025550188' }]);
 });
-afterAll(() => app?.close());
 
 describe('duplicateContacts', () => {
   it('groups contacts by shared normalized phone or email, phones first, contacts oldest first', async () => {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import type { ContactExportInput, CreateContactInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import type { ContactExportInput, CreateContactInput, CreateGroupInput } from '../generated/graphql.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { download, importCsv } from '../support/imports.ts';
+import { addContactsToGroup, createContact, createField, createGroup } from '../support/operations.ts';
 
 const Export = graphql(`
   query ExportContacts($input: ContactExportInput!) {
@@ -18,54 +19,22 @@ const Export = graphql(`
   }
 `);
 
-const AddContact = graphql(`
-  mutation AddContactForExport($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
-
-const AddField = graphql(`
-  mutation AddFieldForExport($input: CreateFieldInput!) {
-    createField(input: $input) { __typename ... on Error { message } }
-  }
-`);
-
 const RemoveField = graphql(`
   mutation RemoveFieldForExport($key: String!) {
     deleteField(key: $key) { __typename ... on Error { message } }
   }
 `);
 
-const AddGroup = graphql(`
-  mutation AddGroupForExport($input: CreateGroupInput!) {
-    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }
-  }
-`);
-
-const AddMembers = graphql(`
-  mutation AddMembersForExport($input: GroupMembersInput!) {
-    addContactsToGroup(input: $input) { __typename ... on Error { message } }
-  }
-`);
-
-let app: TestApp;
+const app = useTestApp();
 let workspace: TestWorkspace;
 let stranger: TestWorkspace;
 let key: string;
 let teamId: string;
 let theirGroupId: string;
 
-async function add(input: CreateContactInput, as = workspace): Promise<string> {
-  const { createContact } = await app.data(AddContact, { input }, as.keys.WRITE);
-  if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
-  return createContact.id;
-}
+const add = (input: CreateContactInput, as = workspace) => createContact(app, as.keys.WRITE, input);
 
-async function group(input: Parameters<typeof app.data<unknown, { input: unknown }>>[1]['input'], as = workspace): Promise<string> {
-  const { createGroup } = await app.data(AddGroup, { input: input as never }, as.keys.WRITE);
-  if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
-  return createGroup.id;
-}
+const group = (input: CreateGroupInput, as = workspace) => createGroup(app, as.keys.WRITE, input);
 
 /** Asks for an export and returns its URL, failing on a typed error. */
 async function exportUrl(input: ContactExportInput, as = key): Promise<string> {
@@ -93,7 +62,6 @@ async function downloadXlsx(url: string): Promise<ExcelJS.Worksheet> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp();
   workspace = await app.createWorkspace('Exporting');
   stranger = await app.createWorkspace('Strangers');
   key = workspace.keys.READ;
@@ -105,7 +73,7 @@ beforeAll(async () => {
     { label: 'Member', type: 'BOOLEAN' as const },
     { label: 'Colours', type: 'MULTI_SELECT' as const, options: ['Red', 'Blue'] },
   ]) {
-    await app.data(AddField, { input: field }, write);
+    await createField(app, write, field);
   }
   // Created one after another: the default order (newest first) is Dee, Cy, Bob, Ada.
   const ada = await add({
@@ -138,13 +106,12 @@ beforeAll(async () => {
   await add({ firstName: 'Dee', details: [{ kind: 'EMAIL', value: 'dee@example.com' }], customFields: [{ key: 'note', value: "+cmd|' /C calc'!A0" }] });
 
   teamId = await group({ name: 'Team', type: 'STATIC' });
-  await app.data(AddMembers, { input: { groupId: teamId, contactIds: [ada, cy] } }, write);
+  await addContactsToGroup(app, write, { groupId: teamId, contactIds: [ada, cy] });
   await group({ name: 'VIPs', type: 'DYNAMIC', filter: { tags: { any: ['vip'] } } });
 
   await add({ firstName: 'Stranger', details: [{ kind: 'EMAIL', value: 'stranger@example.com' }] }, stranger);
   theirGroupId = await group({ name: 'Theirs', type: 'STATIC' }, stranger);
 });
-afterAll(() => app?.close());
 
 describe('contactExport', () => {
   it('exports every column by default as CSV, newest first, formula-safe', async () => {
@@ -291,7 +258,7 @@ describe('export downloads', () => {
   });
 
   it('check the export again: a column whose field was deleted since is named', async () => {
-    await app.data(AddField, { input: { label: 'Temporary', type: 'TEXT' } }, workspace.keys.WRITE);
+    await createField(app, workspace.keys.WRITE, { label: 'Temporary', type: 'TEXT' });
     const url = await exportUrl({ columns: ['name', 'temporary'] });
     await app.data(RemoveField, { key: 'temporary' }, workspace.keys.WRITE);
     const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
@@ -305,7 +272,7 @@ describe('a large export', () => {
 
   it(`streams ${CONTACTS.toLocaleString('en')} contacts from a cursor, held back while the client does not read`, async () => {
     const big = await app.createWorkspace('Big');
-    await app.data(AddField, { input: { label: 'Note', type: 'TEXT' } }, big.keys.WRITE);
+    await createField(app, big.keys.WRITE, { label: 'Note', type: 'TEXT' });
     // Set up in two statements; a 200-character note makes the file (~17 MB) larger than the socket buffers.
     await app.db.pool.query(
       `INSERT INTO contacts (workspace_id, first_name, last_name, name, custom_fields, created_at)

@@ -1,40 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import type { ContactFilterInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
-
-const FiltersCreateField = graphql(`
-  mutation FiltersCreateField($input: CreateFieldInput!) {
-    createField(input: $input) { __typename ... on Error { message } }
-  }
-`);
-
-const FiltersCreateContact = graphql(`
-  mutation FiltersCreateContact($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
-
-const FiltersOptOut = graphql(`
-  mutation FiltersOptOut($input: OptOutInput!) {
-    optOut(input: $input) { __typename ... on Error { message } }
-  }
-`);
+import type { ContactFilterInput, CreateContactInput, CreateGroupInput } from '../generated/graphql.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { addContactsToGroup, createContact, createField, createGroup, optOut } from '../support/operations.ts';
 
 const FiltersContacts = graphql(`
   query FiltersContacts($filter: ContactFilterInput) {
     contacts(filter: $filter, first: 100) { totalCount edges { node { id firstName } } }
-  }
-`);
-
-const FiltersCreateGroup = graphql(`
-  mutation FiltersCreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) {
-      __typename
-      ... on Group { id }
-      ... on ValidationError { message issues { path message } }
-      ... on Error { message }
-    }
   }
 `);
 
@@ -49,13 +21,7 @@ const FiltersUpdateGroup = graphql(`
   }
 `);
 
-const FiltersAddMembers = graphql(`
-  mutation FiltersAddMembers($input: GroupMembersInput!) {
-    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }
-  }
-`);
-
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let ws: TestWorkspace;
 let other: TestWorkspace;
 const ids: Record<string, string> = {};
@@ -63,10 +29,8 @@ const ids: Record<string, string> = {};
 const day = 86_400_000;
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
 
-async function contact(key: string, input: Record<string, unknown>, workspace = ws) {
-  const { createContact } = await app.data(FiltersCreateContact, { input: input as never }, workspace.keys.WRITE);
-  if (createContact.__typename !== 'Contact') throw new Error(`contact ${key}: ${JSON.stringify(createContact)}`);
-  ids[key] = createContact.id;
+async function contact(key: string, input: CreateContactInput, workspace = ws) {
+  ids[key] = await createContact(app, workspace.keys.WRITE, input);
 }
 
 /** The first names (or `-` for none) of the contacts a filter selects, sorted. */
@@ -84,14 +48,9 @@ async function rejected(filter: ContactFilterInput) {
   return { code: error?.extensions?.code, issues: error?.extensions?.issues ?? [] };
 }
 
-async function group(input: Record<string, unknown>, workspace = ws): Promise<string> {
-  const { createGroup } = await app.data(FiltersCreateGroup, { input: input as never }, workspace.keys.WRITE);
-  if (createGroup.__typename !== 'Group') throw new Error(JSON.stringify(createGroup));
-  return createGroup.id;
-}
+const group = (input: CreateGroupInput, workspace = ws) => createGroup(app, workspace.keys.WRITE, input);
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   ws = await app.createWorkspace('Filters');
   other = await app.createWorkspace('Other');
   const fields: [string, string, string[]?][] = [
@@ -107,8 +66,7 @@ beforeAll(async () => {
     ['Notes', 'TEXT'],
   ];
   for (const [label, type, options] of fields) {
-    const { createField } = await app.data(FiltersCreateField, { input: { label, type: type as never, options } }, ws.keys.ADMIN);
-    expect(createField.__typename).toBe('Field');
+    await createField(app, ws.keys.ADMIN, { label, type: type as never, options });
   }
   const cf = (values: Record<string, string>) => Object.entries(values).map(([key, value]) => ({ key, value }));
   await contact('Ada', {
@@ -151,12 +109,7 @@ beforeAll(async () => {
   });
   await contact('-', { country: 'FR', details: [{ kind: 'PHONE', value: '+33 6 12 34 56 78' }] });
   await contact('Other', { firstName: 'Ada', country: 'GB', tags: ['vip'], details: [{ kind: 'PHONE', value: '+44 7400 123456' }] }, other);
-  const { optOut } = await app.data(FiltersOptOut, { input: { address: '+12025550143', channel: 'ALL' } }, ws.keys.WRITE);
-  expect(optOut.__typename).not.toMatch(/Error$/);
-});
-
-afterAll(async () => {
-  await app?.close();
+  await optOut(app, ws.keys.WRITE, { address: '+12025550143', channel: 'ALL' });
 });
 
 const field = (key: string, condition: Record<string, unknown>): ContactFilterInput => ({ field: { key, ...condition } });
@@ -281,7 +234,7 @@ describe('and / or / not', () => {
 describe('group membership', () => {
   it('matches static and dynamic groups, dynamic ones through each other', async () => {
     const staticGroup = await group({ name: 'Hand picked', type: 'STATIC' });
-    await app.data(FiltersAddMembers, { input: { groupId: staticGroup, contactIds: [ids.Ada!, ids.Grace!] } }, ws.keys.WRITE);
+    await addContactsToGroup(app, ws.keys.WRITE, { groupId: staticGroup, contactIds: [ids.Ada!, ids.Grace!] });
     const early = await group({ name: 'Early', type: 'DYNAMIC', filter: { tags: { any: ['early'] } } });
     const earlyBritons = await group({ name: 'Early Britons', type: 'DYNAMIC', filter: { and: [{ groups: { any: [early] } }, field('country', { eq: 'GB' })] } });
 

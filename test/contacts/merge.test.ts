@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { CreateContactInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { confirmAndWait, validateCsv } from '../support/imports.ts';
+import { addContactsToGroup, createContact, createField, createGroup } from '../support/operations.ts';
 
 const Merge = graphql(`
   mutation Merge($input: MergeContactsInput!) {
@@ -26,12 +27,6 @@ const Merge = graphql(`
   }
 `);
 
-const AddContact = graphql(`
-  mutation AddContactForMerge($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
-
 const ContactById = graphql(`
   query ContactForMerge($id: ID!) {
     contact(id: $id) {
@@ -39,12 +34,6 @@ const ContactById = graphql(`
       ... on Contact { id firstName lastName name updatedAt }
       ... on Error { message }
     }
-  }
-`);
-
-const AddField = graphql(`
-  mutation AddFieldForMerge($input: CreateFieldInput!) {
-    createField(input: $input) { __typename ... on Error { message } }
   }
 `);
 
@@ -58,40 +47,22 @@ const Sync = graphql(`
   }
 `);
 
-const AddGroup = graphql(`
-  mutation AddGroupForMerge($input: CreateGroupInput!) {
-    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }
-  }
-`);
-
-const AddMembers = graphql(`
-  mutation AddMembersForMerge($input: GroupMembersInput!) {
-    addContactsToGroup(input: $input) { __typename ... on Error { message } }
-  }
-`);
-
 const DuplicateCount = graphql(`
   query DuplicateCountForMerge { duplicateContacts { totalCount } }
 `);
 
-let app: TestApp;
+const app = useTestApp();
 let workspace: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
   workspace = await app.createWorkspace('Merging');
   key = workspace.keys.WRITE;
-  await app.data(AddField, { input: { label: 'Tier', type: 'SELECT', options: ['Gold', 'Silver'] } }, key);
-  await app.data(AddField, { input: { label: 'Note', type: 'TEXT' } }, key);
+  await createField(app, key, { label: 'Tier', type: 'SELECT', options: ['Gold', 'Silver'] });
+  await createField(app, key, { label: 'Note', type: 'TEXT' });
 });
-afterAll(() => app?.close());
 
-async function add(input: CreateContactInput, as = workspace): Promise<string> {
-  const { createContact } = await app.data(AddContact, { input }, as.keys.WRITE);
-  if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
-  return createContact.id;
-}
+const add = (input: CreateContactInput, as = workspace) => createContact(app, as.keys.WRITE, input);
 
 async function merge(primaryId: string, otherIds: string[], as = key) {
   return (await app.data(Merge, { input: { primaryId, otherIds } }, as)).mergeContacts;
@@ -104,11 +75,9 @@ async function exists(id: string): Promise<boolean> {
 
 /** A static group with the given members. */
 async function staticGroup(name: string, members: string[]): Promise<string> {
-  const { createGroup } = await app.data(AddGroup, { input: { name, type: 'STATIC' } }, key);
-  if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
-  const { addContactsToGroup } = await app.data(AddMembers, { input: { groupId: createGroup.id, contactIds: members } }, key);
-  if (addContactsToGroup.__typename === 'NotFoundError' || addContactsToGroup.__typename === 'ValidationError') throw new Error(addContactsToGroup.message);
-  return createGroup.id;
+  const groupId = await createGroup(app, key, { name, type: 'STATIC' });
+  await addContactsToGroup(app, key, { groupId, contactIds: members });
+  return groupId;
 }
 
 describe('mergeContacts', () => {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_MAX_LENGTH } from '../../src/domain/contact-filter.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_MAX_LENGTH } from '../../src/domain/contact-search.ts';
 import { contactIdsSql } from '../../src/services/contact-query.ts';
 import { graphql } from '../generated/gql.ts';
 import type { CreateContactInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
-
-const SearchCreateContact = graphql(`
-  mutation SearchCreateContact($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { createContact } from '../support/operations.ts';
 
 const SearchContacts = graphql(`
   query SearchContacts($search: String) {
@@ -17,7 +12,7 @@ const SearchContacts = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let ws: TestWorkspace;
 let other: TestWorkspace;
 
@@ -41,22 +36,11 @@ const CONTACTS: CreateContactInput[] = [
 ];
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   ws = await app.createWorkspace('Search');
   other = await app.createWorkspace('Other');
-  for (const input of CONTACTS) {
-    const { createContact } = await app.data(SearchCreateContact, { input }, ws.keys.WRITE);
-    expect(createContact.__typename).toBe('Contact');
-  }
+  for (const input of CONTACTS) await createContact(app, ws.keys.WRITE, input);
   // The same people in another workspace: never found from the first one.
-  for (const input of CONTACTS.slice(0, 3)) {
-    const { createContact } = await app.data(SearchCreateContact, { input }, other.keys.WRITE);
-    expect(createContact.__typename).toBe('Contact');
-  }
-});
-
-afterAll(async () => {
-  await app?.close();
+  for (const input of CONTACTS.slice(0, 3)) await createContact(app, other.keys.WRITE, input);
 });
 
 /** The names of the contacts a search finds, sorted; the total count must agree. */

@@ -14,62 +14,28 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation ScaleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.ScaleCreateGroupDocument,
-    "\n  mutation AudienceCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.AudienceCreateGroupDocument,
-    "\n  mutation AudienceAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AudienceAddToGroupDocument,
     "\n  query AudienceGroups {\n    groups(first: 50) { edges { node { id name } } }\n  }\n": typeof types.AudienceGroupsDocument,
     "\n  query ExcludedRecipients($input: AudienceInput!, $first: Int, $after: String, $reasons: [ExclusionReason!]) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        excluded { reason count }\n        excludedRecipients(first: $first, after: $after, reasons: $reasons) {\n          __typename\n          ... on AudienceExcludedRecipientConnection {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { reason address contactId rawValue contact { id name details { value } } } }\n          }\n          ... on ValidationError { message issues { path message } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n": typeof types.ExcludedRecipientsDocument,
-    "\n  mutation ExcludedCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.ExcludedCreateGroupDocument,
-    "\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.ExcludedAddToGroupDocument,
     "\n  query RecipientsAudience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        recipientsUrl\n        addresses(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n": typeof types.RecipientsAudienceDocument,
-    "\n  mutation RecipientsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.RecipientsCreateGroupDocument,
-    "\n  mutation RecipientsAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.RecipientsAddToGroupDocument,
-    "\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.BrowseCreateFieldDocument,
     "\n  mutation BrowseCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id createdAt } ... on Error { message } }\n  }\n": typeof types.BrowseCreateContactDocument,
     "\n  query BrowsePage($search: String, $orderBy: [ContactOrderInput!], $first: Int, $after: String, $last: Int, $before: String) {\n    contacts(search: $search, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id firstName lastName } }\n    }\n  }\n": typeof types.BrowsePageDocument,
     "\n  query BrowseFull($first: Int) {\n    contacts(first: $first) {\n      totalCount\n      edges {\n        node {\n          id name tags customFields\n          details { kind value status openChannels }\n          groups { id name type activeContactCount }\n        }\n      }\n    }\n  }\n": typeof types.BrowseFullDocument,
-    "\n  mutation BrowseCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.BrowseCreateGroupDocument,
-    "\n  mutation BrowseAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": typeof types.BrowseAddMembersDocument,
     "\n  query Duplicates($first: Int, $after: String, $last: Int, $before: String, $kind: DetailKind) {\n    duplicateContacts(first: $first, after: $after, last: $last, before: $before, kind: $kind) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { kind value contactCount contacts { id name details { kind value } } } }\n    }\n  }\n": typeof types.DuplicatesDocument,
-    "\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.AddContactForDuplicatesDocument,
-    "\n  mutation RoundTripAddField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.RoundTripAddFieldDocument,
-    "\n  mutation RoundTripAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RoundTripAddContactDocument,
-    "\n  mutation RoundTripAddGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.RoundTripAddGroupDocument,
-    "\n  mutation RoundTripAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.RoundTripAddMembersDocument,
     "\n  query RoundTripExport($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url columns { key header } }\n      ... on Error { message }\n    }\n  }\n": typeof types.RoundTripExportDocument,
     "\n  query RoundTripContacts {\n    contacts(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          name\n          country\n          tags\n          customFields\n          groups { name }\n          details { id kind value rawValue label isPrimary status }\n        }\n      }\n    }\n  }\n": typeof types.RoundTripContactsDocument,
     "\n  query ExportContacts($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url format columns { key header } }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message id }\n    }\n  }\n": typeof types.ExportContactsDocument,
-    "\n  mutation AddContactForExport($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.AddContactForExportDocument,
-    "\n  mutation AddFieldForExport($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddFieldForExportDocument,
     "\n  mutation RemoveFieldForExport($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n": typeof types.RemoveFieldForExportDocument,
-    "\n  mutation AddGroupForExport($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.AddGroupForExportDocument,
-    "\n  mutation AddMembersForExport($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddMembersForExportDocument,
-    "\n  mutation FiltersCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.FiltersCreateFieldDocument,
-    "\n  mutation FiltersCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.FiltersCreateContactDocument,
-    "\n  mutation FiltersOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.FiltersOptOutDocument,
     "\n  query FiltersContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { id firstName } } }\n  }\n": typeof types.FiltersContactsDocument,
-    "\n  mutation FiltersCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.FiltersCreateGroupDocument,
     "\n  mutation FiltersUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.FiltersUpdateGroupDocument,
-    "\n  mutation FiltersAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": typeof types.FiltersAddMembersDocument,
     "\n  mutation Merge($input: MergeContactsInput!) {\n    mergeContacts(input: $input) {\n      __typename\n      ... on Contact {\n        id\n        firstName\n        lastName\n        name\n        country\n        tags\n        customFields\n        details { kind value isPrimary status }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message entity id }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": typeof types.MergeDocument,
-    "\n  mutation AddContactForMerge($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.AddContactForMergeDocument,
     "\n  query ContactForMerge($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt }\n      ... on Error { message }\n    }\n  }\n": typeof types.ContactForMergeDocument,
-    "\n  mutation AddFieldForMerge($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddFieldForMergeDocument,
     "\n  mutation SyncForMerge($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult { created updated records { externalId contactId } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SyncForMergeDocument,
-    "\n  mutation AddGroupForMerge($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.AddGroupForMergeDocument,
-    "\n  mutation AddMembersForMerge($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddMembersForMergeDocument,
     "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n": typeof types.DuplicateCountForMergeDocument,
-    "\n  mutation SearchCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.SearchCreateContactDocument,
     "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n": typeof types.SearchContactsDocument,
-    "\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.ActiveRuleCreateContactDocument,
-    "\n  mutation ActiveRuleOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.ActiveRuleOptOutDocument,
     "\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n": typeof types.ActiveRuleContactsDocument,
     "\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n": typeof types.ActiveRuleCreateGroupDocument,
     "\n  mutation ActiveRuleAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { group { activeContactCount } } ... on Error { message } }\n  }\n": typeof types.ActiveRuleAddMembersDocument,
-    "\n  mutation GroupsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.GroupsCreateFieldDocument,
     "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": typeof types.GroupsDeleteFieldDocument,
-    "\n  mutation GroupsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.GroupsCreateContactDocument,
-    "\n  mutation GroupsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.GroupsOptOutDocument,
     "\n  mutation GroupsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id name description category type filter createdAt activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsCreateDocument,
     "\n  mutation GroupsUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id name description category filter activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.GroupsUpdateDocument,
     "\n  mutation GroupsDelete($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on DeletedGroup { id } ... on Error { message } }\n  }\n": typeof types.GroupsDeleteDocument,
@@ -84,17 +50,13 @@ type Documents = {
     "\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n": typeof types.GroupsOfContactDocument,
     "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n": typeof types.GroupsContactsDocument,
     "\n  query DownloadExportUrl {\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n": typeof types.DownloadExportUrlDocument,
-    "\n  mutation ExpansionCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.ExpansionCreateContactDocument,
     "\n  mutation ExpansionCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { message issues { path message } } ... on Error { message } }\n  }\n": typeof types.ExpansionCreateGroupDocument,
-    "\n  mutation ExpansionAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": typeof types.ExpansionAddMembersDocument,
     "\n  query ExpansionGroups {\n    groups(first: 100) { edges { node { id name activeContactCount filterError { message } members(first: 5) { totalCount } } } }\n  }\n": typeof types.ExpansionGroupsDocument,
     "\n  query ExpansionContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 10) { totalCount edges { node { id groups { name } } } }\n  }\n": typeof types.ExpansionContactsDocument,
     "\n  query PurgeSkipReasons($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status skipReasons { reason count } preview { rowNumber } counts { skipped reverted revertConflicts } }\n    }\n  }\n": typeof types.PurgeSkipReasonsDocument,
     "\n  mutation PurgeCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.PurgeCancelDocument,
     "\n  mutation PurgeDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.PurgeDeleteContactDocument,
     "\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.PurgeRevertDocument,
-    "\n  mutation LimitsAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.LimitsAddContactDocument,
-    "\n  mutation LimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.LimitsCreateGroupDocument,
     "\n  query LimitsBystander {\n    contacts(first: 20) { totalCount edges { node { id name details { kind value status } } } }\n  }\n": typeof types.LimitsBystanderDocument,
     "\n  query LimitsNestedPages {\n    contacts(first: 100) { edges { node { groups { members(first: 500) { edges { node { groups { name } } } } } } } }\n  }\n": typeof types.LimitsNestedPagesDocument,
     "\n  query LimitsNestedBySize($size: Int) {\n    contacts(first: $size) { edges { node { groups { name members(first: $size) { edges { node { name } } } } } } }\n  }\n": typeof types.LimitsNestedBySizeDocument,
@@ -106,7 +68,6 @@ type Documents = {
     "\n  mutation SqlLimitsUpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { customFields } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": typeof types.SqlLimitsUpdateContactDocument,
     "\n  mutation SqlLimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": typeof types.SqlLimitsCreateGroupDocument,
     "\n  mutation SqlLimitsCreateApiKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on ValidationError { issues { path message } } }\n  }\n": typeof types.SqlLimitsCreateApiKeyDocument,
-    "\n  mutation SqlLimitsCreateStatic($name: String!) {\n    createGroup(input: { name: $name, type: STATIC }) { __typename ... on Group { id } }\n  }\n": typeof types.SqlLimitsCreateStaticDocument,
     "\n  mutation SqlLimitsAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } }\n  }\n": typeof types.SqlLimitsAddMembersDocument,
     "\n  mutation SqlLimitsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on ValidationError { issues { path message } } }\n  }\n": typeof types.SqlLimitsOptOutDocument,
     "\n  subscription WatchWaitingJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n": typeof types.WatchWaitingJobDocument,
@@ -131,21 +92,16 @@ type Documents = {
     "\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n": typeof types.ImportedContactsDocument,
     "\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on QueryImportJobsConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": typeof types.HistoryDocument,
     "\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on QueryImportJobsConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n": typeof types.HistoryCountDocument,
-    "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RulesNewContactDocument,
     "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": typeof types.RulesContactsDocument,
-    "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.RulesNewFieldDocument,
     "\n  mutation RefusedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": typeof types.RefusedCancelDocument,
     "\n  mutation RefusedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": typeof types.RefusedRevertDocument,
     "\n  query RefusedJobTimes($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status confirmedAt finishedAt } }\n  }\n": typeof types.RefusedJobTimesDocument,
     "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n": typeof types.MessyFieldKeysDocument,
     "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n": typeof types.MessyContactsDocument,
-    "\n  mutation AddFieldForOutputFiles($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.AddFieldForOutputFilesDocument,
     "\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.QueuedRevertDocument,
     "\n  mutation RevertImport($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status revertRequestedAt }\n      ... on Error { message }\n    }\n  }\n": typeof types.RevertImportDocument,
     "\n  query RevertedJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        counts { created updated reverted revertConflicts }\n        progress { processedRows totalRows }\n        revertConflicts(first: 10) { totalCount edges { node { contactId createdByImport outcome changedFields } } }\n      }\n    }\n  }\n": typeof types.RevertedJobDocument,
     "\n  subscription RevertProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { reverted revertConflicts } }\n  }\n": typeof types.RevertProgressDocument,
-    "\n  mutation RevertCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.RevertCreateFieldDocument,
-    "\n  mutation RevertCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RevertCreateContactDocument,
     "\n  mutation RevertEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.RevertEditContactDocument,
     "\n  query RevertContactState($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact {\n        firstName\n        lastName\n        name\n        country\n        customFields\n        tags\n        details { id kind value rawValue isPrimary }\n      }\n    }\n  }\n": typeof types.RevertContactStateDocument,
     "\n  query RevertContactCount { contacts(first: 1) { totalCount } }\n": typeof types.RevertContactCountDocument,
@@ -160,16 +116,12 @@ type Documents = {
     "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status event jobStatus attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
     "\n  mutation CancelForWebhook($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": typeof types.CancelForWebhookDocument,
     "\n  mutation RevertForWebhook($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": typeof types.RevertForWebhookDocument,
-    "\n  mutation SettleAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.SettleAddContactDocument,
-    "\n  mutation SettleRemoveContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.SettleRemoveContactDocument,
     "\n  mutation SettleEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { firstName lastName name } ... on Error { message } }\n  }\n": typeof types.SettleEditContactDocument,
-    "\n  mutation SettleNewGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.SettleNewGroupDocument,
     "\n  mutation SettleRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.SettleRevertDocument,
     "\n  mutation SettleSync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { linked } ... on Error { message } }\n  }\n": typeof types.SettleSyncDocument,
     "\n  query SettleBook {\n    contacts(first: 100) {\n      totalCount\n      edges { node { id firstName lastName name details { kind value isPrimary } groups { name } } }\n    }\n    groups(first: 100) { edges { node { name type } } }\n  }\n": typeof types.SettleBookDocument,
     "\n  mutation StartWorkbookImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        sourceKind\n        fileName\n        encoding\n        delimiter\n        hasHeader\n        sheetName\n        sheetNames\n        totalRows\n        columns { index header samples suggestedFieldKey }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": typeof types.StartWorkbookImportDocument,
     "\n  query WorkbookContacts {\n    contacts(first: 50) { totalCount edges { node { firstName lastName customFields details { kind value } } } }\n  }\n": typeof types.WorkbookContactsDocument,
-    "\n  mutation CreateJoinedField {\n    createField(input: { label: \"Joined\", type: DATE }) { __typename ... on Field { key } }\n  }\n": typeof types.CreateJoinedFieldDocument,
     "\n  fragment ConsentFields on AddressConsent {\n    address\n    kind\n    optOuts { channel source reason actorKeyId jobId }\n    optIns { channel source }\n    channels { channel status optedIn }\n    history(first: 50) { totalCount edges { node { type channel source reason actorKeyId jobId } } }\n  }\n": typeof types.ConsentFieldsFragmentDoc,
     "\n  mutation OptOut($input: OptOutInput!) {\n    optOut(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": typeof types.OptOutDocument,
     "\n  mutation OptIn($input: OptInInput!) {\n    optIn(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on Error { message }\n    }\n  }\n": typeof types.OptInDocument,
@@ -215,87 +167,55 @@ type Documents = {
     "\n  mutation AddDetail($contactId: ID!, $input: ContactDetailInput!) {\n    addContactDetail(contactId: $contactId, input: $input) {\n      __typename\n      ... on ContactDetail { id kind value isPrimary }\n      ... on Error { message }\n    }\n  }\n": typeof types.AddDetailDocument,
     "\n  mutation UpdateDetail($input: UpdateContactDetailInput!) {\n    updateContactDetail(input: $input) {\n      __typename\n      ... on ContactDetail { id value rawValue label isPrimary }\n      ... on Error { message }\n    }\n  }\n": typeof types.UpdateDetailDocument,
     "\n  mutation RemoveDetail($id: ID!) {\n    removeContactDetail(id: $id) {\n      __typename\n      ... on ContactDetail { id }\n      ... on Error { message }\n    }\n  }\n": typeof types.RemoveDetailDocument,
-    "\n  mutation CreateFieldForContacts($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.CreateFieldForContactsDocument,
     "\n  query Fields {\n    fields { key label type options builtIn }\n  }\n": typeof types.FieldsDocument,
     "\n  mutation CreateField($input: CreateFieldInput!) {\n    createField(input: $input) {\n      __typename\n      ... on Field { key label type options builtIn }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateFieldDocument,
     "\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.RenameFieldDocument,
     "\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.DeleteFieldDocument,
-    "\n  mutation FieldsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.FieldsCreateGroupDocument,
     "\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.FieldsDeleteGroupDocument,
     "\n  mutation ContactWithFields($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id customFields } ... on Error { message } }\n  }\n": typeof types.ContactWithFieldsDocument,
     "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n": typeof types.ContactFieldsDocument,
     "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n": typeof types.WorkspaceSettingsDocument,
-    "\n  mutation SettingsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.SettingsCreateFieldDocument,
     "\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.UpdateWorkspaceSettingsDocument,
     "\n  mutation StartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        encoding\n        delimiter\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": typeof types.StartImportDocument,
     "\n  mutation SetMapping($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) {\n      __typename\n      ... on ImportJob { id status }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SetMappingDocument,
     "\n  mutation Confirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": typeof types.ConfirmDocument,
     "\n  query JobState($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        totalRows\n        failureReason\n        counts { toCreate toUpdate toSkip errors created updated skipped failed }\n        progress { processedRows totalRows rowsPerSecond etaSeconds }\n        errorFileUrl\n        resultFileUrl\n        preview(first: 50) { rowNumber action values message }\n        updatePreview { rowNumber contactId changes { field old new } }\n      }\n      ... on Error { message }\n    }\n  }\n": typeof types.JobStateDocument,
+    "\n  mutation SeedContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.SeedContactDocument,
+    "\n  mutation SeedField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": typeof types.SeedFieldDocument,
+    "\n  mutation SeedGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": typeof types.SeedGroupDocument,
+    "\n  mutation SeedGroupMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": typeof types.SeedGroupMembersDocument,
+    "\n  mutation SeedDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.SeedDeleteContactDocument,
+    "\n  mutation SeedOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": typeof types.SeedOptOutDocument,
     "\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        linked\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        contactConflicts { externalId phone kind contactIds message }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": typeof types.SyncContactsDocument,
     "\n  query SyncState($source: String!) {\n    syncLinks(source: $source, first: 100) {\n      totalCount\n      edges { node { externalId phone updatedAt contact { id name firstName lastName updatedAt details { kind value isPrimary } } } }\n    }\n    syncConflicts(source: $source, first: 100) {\n      totalCount\n      edges { node { externalId phone ownerExternalId } }\n    }\n  }\n": typeof types.SyncStateDocument,
     "\n  query SyncCountContacts {\n    contacts(first: 1) { totalCount }\n  }\n": typeof types.SyncCountContactsDocument,
-    "\n  mutation SyncCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.SyncCreateContactDocument,
     "\n  query SyncContactById($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt details { kind value rawValue isPrimary } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SyncContactByIdDocument,
     "\n  query SyncContactsByName {\n    contacts(first: 10, orderBy: [{ field: \"name\" }]) { edges { node { id name updatedAt } } }\n  }\n": typeof types.SyncContactsByNameDocument,
     "\n  mutation SyncMergeContacts($input: MergeContactsInput!) {\n    mergeContacts(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": typeof types.SyncMergeContactsDocument,
 };
 const documents: Documents = {
-    "\n  mutation ScaleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.ScaleCreateGroupDocument,
-    "\n  mutation AudienceCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.AudienceCreateGroupDocument,
-    "\n  mutation AudienceAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.AudienceAddToGroupDocument,
     "\n  query AudienceGroups {\n    groups(first: 50) { edges { node { id name } } }\n  }\n": types.AudienceGroupsDocument,
     "\n  query ExcludedRecipients($input: AudienceInput!, $first: Int, $after: String, $reasons: [ExclusionReason!]) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        excluded { reason count }\n        excludedRecipients(first: $first, after: $after, reasons: $reasons) {\n          __typename\n          ... on AudienceExcludedRecipientConnection {\n            totalCount\n            pageInfo { hasNextPage endCursor }\n            edges { node { reason address contactId rawValue contact { id name details { value } } } }\n          }\n          ... on ValidationError { message issues { path message } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n": types.ExcludedRecipientsDocument,
-    "\n  mutation ExcludedCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.ExcludedCreateGroupDocument,
-    "\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.ExcludedAddToGroupDocument,
     "\n  query RecipientsAudience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        recipientsUrl\n        addresses(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n": types.RecipientsAudienceDocument,
-    "\n  mutation RecipientsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.RecipientsCreateGroupDocument,
-    "\n  mutation RecipientsAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.RecipientsAddToGroupDocument,
-    "\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.BrowseCreateFieldDocument,
     "\n  mutation BrowseCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id createdAt } ... on Error { message } }\n  }\n": types.BrowseCreateContactDocument,
     "\n  query BrowsePage($search: String, $orderBy: [ContactOrderInput!], $first: Int, $after: String, $last: Int, $before: String) {\n    contacts(search: $search, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id firstName lastName } }\n    }\n  }\n": types.BrowsePageDocument,
     "\n  query BrowseFull($first: Int) {\n    contacts(first: $first) {\n      totalCount\n      edges {\n        node {\n          id name tags customFields\n          details { kind value status openChannels }\n          groups { id name type activeContactCount }\n        }\n      }\n    }\n  }\n": types.BrowseFullDocument,
-    "\n  mutation BrowseCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.BrowseCreateGroupDocument,
-    "\n  mutation BrowseAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": types.BrowseAddMembersDocument,
     "\n  query Duplicates($first: Int, $after: String, $last: Int, $before: String, $kind: DetailKind) {\n    duplicateContacts(first: $first, after: $after, last: $last, before: $before, kind: $kind) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { kind value contactCount contacts { id name details { kind value } } } }\n    }\n  }\n": types.DuplicatesDocument,
-    "\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.AddContactForDuplicatesDocument,
-    "\n  mutation RoundTripAddField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.RoundTripAddFieldDocument,
-    "\n  mutation RoundTripAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RoundTripAddContactDocument,
-    "\n  mutation RoundTripAddGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.RoundTripAddGroupDocument,
-    "\n  mutation RoundTripAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.RoundTripAddMembersDocument,
     "\n  query RoundTripExport($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url columns { key header } }\n      ... on Error { message }\n    }\n  }\n": types.RoundTripExportDocument,
     "\n  query RoundTripContacts {\n    contacts(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          name\n          country\n          tags\n          customFields\n          groups { name }\n          details { id kind value rawValue label isPrimary status }\n        }\n      }\n    }\n  }\n": types.RoundTripContactsDocument,
     "\n  query ExportContacts($input: ContactExportInput!) {\n    contactExport(input: $input) {\n      __typename\n      ... on ContactExport { url format columns { key header } }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message id }\n    }\n  }\n": types.ExportContactsDocument,
-    "\n  mutation AddContactForExport($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.AddContactForExportDocument,
-    "\n  mutation AddFieldForExport($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddFieldForExportDocument,
     "\n  mutation RemoveFieldForExport($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n": types.RemoveFieldForExportDocument,
-    "\n  mutation AddGroupForExport($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.AddGroupForExportDocument,
-    "\n  mutation AddMembersForExport($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddMembersForExportDocument,
-    "\n  mutation FiltersCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.FiltersCreateFieldDocument,
-    "\n  mutation FiltersCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.FiltersCreateContactDocument,
-    "\n  mutation FiltersOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": types.FiltersOptOutDocument,
     "\n  query FiltersContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { id firstName } } }\n  }\n": types.FiltersContactsDocument,
-    "\n  mutation FiltersCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.FiltersCreateGroupDocument,
     "\n  mutation FiltersUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.FiltersUpdateGroupDocument,
-    "\n  mutation FiltersAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": types.FiltersAddMembersDocument,
     "\n  mutation Merge($input: MergeContactsInput!) {\n    mergeContacts(input: $input) {\n      __typename\n      ... on Contact {\n        id\n        firstName\n        lastName\n        name\n        country\n        tags\n        customFields\n        details { kind value isPrimary status }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on NotFoundError { message entity id }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": types.MergeDocument,
-    "\n  mutation AddContactForMerge($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.AddContactForMergeDocument,
     "\n  query ContactForMerge($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt }\n      ... on Error { message }\n    }\n  }\n": types.ContactForMergeDocument,
-    "\n  mutation AddFieldForMerge($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddFieldForMergeDocument,
     "\n  mutation SyncForMerge($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult { created updated records { externalId contactId } }\n      ... on Error { message }\n    }\n  }\n": types.SyncForMergeDocument,
-    "\n  mutation AddGroupForMerge($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.AddGroupForMergeDocument,
-    "\n  mutation AddMembersForMerge($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddMembersForMergeDocument,
     "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n": types.DuplicateCountForMergeDocument,
-    "\n  mutation SearchCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.SearchCreateContactDocument,
     "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n": types.SearchContactsDocument,
-    "\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.ActiveRuleCreateContactDocument,
-    "\n  mutation ActiveRuleOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": types.ActiveRuleOptOutDocument,
     "\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n": types.ActiveRuleContactsDocument,
     "\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n": types.ActiveRuleCreateGroupDocument,
     "\n  mutation ActiveRuleAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { group { activeContactCount } } ... on Error { message } }\n  }\n": types.ActiveRuleAddMembersDocument,
-    "\n  mutation GroupsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.GroupsCreateFieldDocument,
     "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": types.GroupsDeleteFieldDocument,
-    "\n  mutation GroupsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.GroupsCreateContactDocument,
-    "\n  mutation GroupsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": types.GroupsOptOutDocument,
     "\n  mutation GroupsCreate($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id name description category type filter createdAt activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.GroupsCreateDocument,
     "\n  mutation GroupsUpdate($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id name description category filter activeContactCount }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.GroupsUpdateDocument,
     "\n  mutation GroupsDelete($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on DeletedGroup { id } ... on Error { message } }\n  }\n": types.GroupsDeleteDocument,
@@ -310,17 +230,13 @@ const documents: Documents = {
     "\n  query GroupsOfContact($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { groups { name type } } ... on Error { message } }\n  }\n": types.GroupsOfContactDocument,
     "\n  query GroupsContacts {\n    contacts(first: 50) { totalCount }\n  }\n": types.GroupsContactsDocument,
     "\n  query DownloadExportUrl {\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n": types.DownloadExportUrlDocument,
-    "\n  mutation ExpansionCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.ExpansionCreateContactDocument,
     "\n  mutation ExpansionCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { message issues { path message } } ... on Error { message } }\n  }\n": types.ExpansionCreateGroupDocument,
-    "\n  mutation ExpansionAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": types.ExpansionAddMembersDocument,
     "\n  query ExpansionGroups {\n    groups(first: 100) { edges { node { id name activeContactCount filterError { message } members(first: 5) { totalCount } } } }\n  }\n": types.ExpansionGroupsDocument,
     "\n  query ExpansionContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 10) { totalCount edges { node { id groups { name } } } }\n  }\n": types.ExpansionContactsDocument,
     "\n  query PurgeSkipReasons($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status skipReasons { reason count } preview { rowNumber } counts { skipped reverted revertConflicts } }\n    }\n  }\n": types.PurgeSkipReasonsDocument,
     "\n  mutation PurgeCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.PurgeCancelDocument,
     "\n  mutation PurgeDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": types.PurgeDeleteContactDocument,
     "\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.PurgeRevertDocument,
-    "\n  mutation LimitsAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.LimitsAddContactDocument,
-    "\n  mutation LimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.LimitsCreateGroupDocument,
     "\n  query LimitsBystander {\n    contacts(first: 20) { totalCount edges { node { id name details { kind value status } } } }\n  }\n": types.LimitsBystanderDocument,
     "\n  query LimitsNestedPages {\n    contacts(first: 100) { edges { node { groups { members(first: 500) { edges { node { groups { name } } } } } } } }\n  }\n": types.LimitsNestedPagesDocument,
     "\n  query LimitsNestedBySize($size: Int) {\n    contacts(first: $size) { edges { node { groups { name members(first: $size) { edges { node { name } } } } } } }\n  }\n": types.LimitsNestedBySizeDocument,
@@ -332,7 +248,6 @@ const documents: Documents = {
     "\n  mutation SqlLimitsUpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { customFields } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": types.SqlLimitsUpdateContactDocument,
     "\n  mutation SqlLimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": types.SqlLimitsCreateGroupDocument,
     "\n  mutation SqlLimitsCreateApiKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on ValidationError { issues { path message } } }\n  }\n": types.SqlLimitsCreateApiKeyDocument,
-    "\n  mutation SqlLimitsCreateStatic($name: String!) {\n    createGroup(input: { name: $name, type: STATIC }) { __typename ... on Group { id } }\n  }\n": types.SqlLimitsCreateStaticDocument,
     "\n  mutation SqlLimitsAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } }\n  }\n": types.SqlLimitsAddMembersDocument,
     "\n  mutation SqlLimitsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on ValidationError { issues { path message } } }\n  }\n": types.SqlLimitsOptOutDocument,
     "\n  subscription WatchWaitingJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n": types.WatchWaitingJobDocument,
@@ -357,21 +272,16 @@ const documents: Documents = {
     "\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n": types.ImportedContactsDocument,
     "\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on QueryImportJobsConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": types.HistoryDocument,
     "\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on QueryImportJobsConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n": types.HistoryCountDocument,
-    "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RulesNewContactDocument,
     "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": types.RulesContactsDocument,
-    "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.RulesNewFieldDocument,
     "\n  mutation RefusedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": types.RefusedCancelDocument,
     "\n  mutation RefusedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": types.RefusedRevertDocument,
     "\n  query RefusedJobTimes($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status confirmedAt finishedAt } }\n  }\n": types.RefusedJobTimesDocument,
     "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n": types.MessyFieldKeysDocument,
     "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n": types.MessyContactsDocument,
-    "\n  mutation AddFieldForOutputFiles($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.AddFieldForOutputFilesDocument,
     "\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.QueuedRevertDocument,
     "\n  mutation RevertImport($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status revertRequestedAt }\n      ... on Error { message }\n    }\n  }\n": types.RevertImportDocument,
     "\n  query RevertedJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        counts { created updated reverted revertConflicts }\n        progress { processedRows totalRows }\n        revertConflicts(first: 10) { totalCount edges { node { contactId createdByImport outcome changedFields } } }\n      }\n    }\n  }\n": types.RevertedJobDocument,
     "\n  subscription RevertProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { reverted revertConflicts } }\n  }\n": types.RevertProgressDocument,
-    "\n  mutation RevertCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.RevertCreateFieldDocument,
-    "\n  mutation RevertCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RevertCreateContactDocument,
     "\n  mutation RevertEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.RevertEditContactDocument,
     "\n  query RevertContactState($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact {\n        firstName\n        lastName\n        name\n        country\n        customFields\n        tags\n        details { id kind value rawValue isPrimary }\n      }\n    }\n  }\n": types.RevertContactStateDocument,
     "\n  query RevertContactCount { contacts(first: 1) { totalCount } }\n": types.RevertContactCountDocument,
@@ -386,16 +296,12 @@ const documents: Documents = {
     "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      deliveries(first: 10) {\n        totalCount\n        edges { node { id status event jobStatus attempts nextAttemptAt deliveredAt gaveUpAt lastError payload job { id status } } }\n      }\n    }\n  }\n": types.WebhooksDocument,
     "\n  mutation CancelForWebhook($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": types.CancelForWebhookDocument,
     "\n  mutation RevertForWebhook($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": types.RevertForWebhookDocument,
-    "\n  mutation SettleAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.SettleAddContactDocument,
-    "\n  mutation SettleRemoveContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": types.SettleRemoveContactDocument,
     "\n  mutation SettleEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { firstName lastName name } ... on Error { message } }\n  }\n": types.SettleEditContactDocument,
-    "\n  mutation SettleNewGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.SettleNewGroupDocument,
     "\n  mutation SettleRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.SettleRevertDocument,
     "\n  mutation SettleSync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { linked } ... on Error { message } }\n  }\n": types.SettleSyncDocument,
     "\n  query SettleBook {\n    contacts(first: 100) {\n      totalCount\n      edges { node { id firstName lastName name details { kind value isPrimary } groups { name } } }\n    }\n    groups(first: 100) { edges { node { name type } } }\n  }\n": types.SettleBookDocument,
     "\n  mutation StartWorkbookImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        sourceKind\n        fileName\n        encoding\n        delimiter\n        hasHeader\n        sheetName\n        sheetNames\n        totalRows\n        columns { index header samples suggestedFieldKey }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": types.StartWorkbookImportDocument,
     "\n  query WorkbookContacts {\n    contacts(first: 50) { totalCount edges { node { firstName lastName customFields details { kind value } } } }\n  }\n": types.WorkbookContactsDocument,
-    "\n  mutation CreateJoinedField {\n    createField(input: { label: \"Joined\", type: DATE }) { __typename ... on Field { key } }\n  }\n": types.CreateJoinedFieldDocument,
     "\n  fragment ConsentFields on AddressConsent {\n    address\n    kind\n    optOuts { channel source reason actorKeyId jobId }\n    optIns { channel source }\n    channels { channel status optedIn }\n    history(first: 50) { totalCount edges { node { type channel source reason actorKeyId jobId } } }\n  }\n": types.ConsentFieldsFragmentDoc,
     "\n  mutation OptOut($input: OptOutInput!) {\n    optOut(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": types.OptOutDocument,
     "\n  mutation OptIn($input: OptInInput!) {\n    optIn(input: $input) {\n      __typename\n      ... on AddressConsent { ...ConsentFields }\n      ... on Error { message }\n    }\n  }\n": types.OptInDocument,
@@ -441,26 +347,28 @@ const documents: Documents = {
     "\n  mutation AddDetail($contactId: ID!, $input: ContactDetailInput!) {\n    addContactDetail(contactId: $contactId, input: $input) {\n      __typename\n      ... on ContactDetail { id kind value isPrimary }\n      ... on Error { message }\n    }\n  }\n": types.AddDetailDocument,
     "\n  mutation UpdateDetail($input: UpdateContactDetailInput!) {\n    updateContactDetail(input: $input) {\n      __typename\n      ... on ContactDetail { id value rawValue label isPrimary }\n      ... on Error { message }\n    }\n  }\n": types.UpdateDetailDocument,
     "\n  mutation RemoveDetail($id: ID!) {\n    removeContactDetail(id: $id) {\n      __typename\n      ... on ContactDetail { id }\n      ... on Error { message }\n    }\n  }\n": types.RemoveDetailDocument,
-    "\n  mutation CreateFieldForContacts($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.CreateFieldForContactsDocument,
     "\n  query Fields {\n    fields { key label type options builtIn }\n  }\n": types.FieldsDocument,
     "\n  mutation CreateField($input: CreateFieldInput!) {\n    createField(input: $input) {\n      __typename\n      ... on Field { key label type options builtIn }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n": types.CreateFieldDocument,
     "\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.RenameFieldDocument,
     "\n  mutation DeleteField($key: String!) {\n    deleteField(key: $key) {\n      __typename\n      ... on Field { key }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.DeleteFieldDocument,
-    "\n  mutation FieldsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.FieldsCreateGroupDocument,
     "\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n": types.FieldsDeleteGroupDocument,
     "\n  mutation ContactWithFields($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id customFields } ... on Error { message } }\n  }\n": types.ContactWithFieldsDocument,
     "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n": types.ContactFieldsDocument,
     "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n": types.WorkspaceSettingsDocument,
-    "\n  mutation SettingsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n": types.SettingsCreateFieldDocument,
     "\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.UpdateWorkspaceSettingsDocument,
     "\n  mutation StartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        encoding\n        delimiter\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": types.StartImportDocument,
     "\n  mutation SetMapping($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) {\n      __typename\n      ... on ImportJob { id status }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.SetMappingDocument,
     "\n  mutation Confirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status }\n      ... on Error { message }\n    }\n  }\n": types.ConfirmDocument,
     "\n  query JobState($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        totalRows\n        failureReason\n        counts { toCreate toUpdate toSkip errors created updated skipped failed }\n        progress { processedRows totalRows rowsPerSecond etaSeconds }\n        errorFileUrl\n        resultFileUrl\n        preview(first: 50) { rowNumber action values message }\n        updatePreview { rowNumber contactId changes { field old new } }\n      }\n      ... on Error { message }\n    }\n  }\n": types.JobStateDocument,
+    "\n  mutation SeedContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.SeedContactDocument,
+    "\n  mutation SeedField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n": types.SeedFieldDocument,
+    "\n  mutation SeedGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n": types.SeedGroupDocument,
+    "\n  mutation SeedGroupMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n": types.SeedGroupMembersDocument,
+    "\n  mutation SeedDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n": types.SeedDeleteContactDocument,
+    "\n  mutation SeedOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n": types.SeedOptOutDocument,
     "\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        linked\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        contactConflicts { externalId phone kind contactIds message }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": types.SyncContactsDocument,
     "\n  query SyncState($source: String!) {\n    syncLinks(source: $source, first: 100) {\n      totalCount\n      edges { node { externalId phone updatedAt contact { id name firstName lastName updatedAt details { kind value isPrimary } } } }\n    }\n    syncConflicts(source: $source, first: 100) {\n      totalCount\n      edges { node { externalId phone ownerExternalId } }\n    }\n  }\n": types.SyncStateDocument,
     "\n  query SyncCountContacts {\n    contacts(first: 1) { totalCount }\n  }\n": types.SyncCountContactsDocument,
-    "\n  mutation SyncCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.SyncCreateContactDocument,
     "\n  query SyncContactById($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt details { kind value rawValue isPrimary } }\n      ... on Error { message }\n    }\n  }\n": types.SyncContactByIdDocument,
     "\n  query SyncContactsByName {\n    contacts(first: 10, orderBy: [{ field: \"name\" }]) { edges { node { id name updatedAt } } }\n  }\n": types.SyncContactsByNameDocument,
     "\n  mutation SyncMergeContacts($input: MergeContactsInput!) {\n    mergeContacts(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n": types.SyncMergeContactsDocument,
@@ -483,18 +391,6 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ScaleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ScaleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AudienceCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AudienceCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AudienceAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AudienceAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query AudienceGroups {\n    groups(first: 50) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query AudienceGroups {\n    groups(first: 50) { edges { node { id name } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -503,27 +399,7 @@ export function graphql(source: "\n  query ExcludedRecipients($input: AudienceIn
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ExcludedCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ExcludedCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ExcludedAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query RecipientsAudience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        recipientsUrl\n        addresses(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query RecipientsAudience($input: AudienceInput!, $first: Int, $after: String) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        sendableCount\n        recipientsUrl\n        addresses(first: $first, after: $after) {\n          pageInfo { hasNextPage endCursor }\n          edges { node { address contactId } }\n        }\n      }\n      ... on Error { message }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecipientsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RecipientsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecipientsAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RecipientsAddToGroup($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation BrowseCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -539,35 +415,7 @@ export function graphql(source: "\n  query BrowseFull($first: Int) {\n    contac
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation BrowseCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation BrowseCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BrowseAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation BrowseAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query Duplicates($first: Int, $after: String, $last: Int, $before: String, $kind: DetailKind) {\n    duplicateContacts(first: $first, after: $after, last: $last, before: $before, kind: $kind) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { kind value contactCount contacts { id name details { kind value } } } }\n    }\n  }\n"): (typeof documents)["\n  query Duplicates($first: Int, $after: String, $last: Int, $before: String, $kind: DetailKind) {\n    duplicateContacts(first: $first, after: $after, last: $last, before: $before, kind: $kind) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { kind value contactCount contacts { id name details { kind value } } } }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddContactForDuplicates($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RoundTripAddField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RoundTripAddField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RoundTripAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RoundTripAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RoundTripAddGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RoundTripAddGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RoundTripAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RoundTripAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -583,35 +431,7 @@ export function graphql(source: "\n  query ExportContacts($input: ContactExportI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddContactForExport($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddContactForExport($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AddFieldForExport($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddFieldForExport($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation RemoveFieldForExport($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RemoveFieldForExport($key: String!) {\n    deleteField(key: $key) { __typename ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AddGroupForExport($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddGroupForExport($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AddMembersForExport($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddMembersForExport($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation FiltersCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FiltersCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation FiltersCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FiltersCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation FiltersOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FiltersOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -619,15 +439,7 @@ export function graphql(source: "\n  query FiltersContacts($filter: ContactFilte
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation FiltersCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation FiltersCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation FiltersUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation FiltersUpdateGroup($input: UpdateGroupInput!) {\n    updateGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on ValidationError { message issues { path message } }\n      ... on Error { message }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation FiltersAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FiltersAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -635,15 +447,7 @@ export function graphql(source: "\n  mutation Merge($input: MergeContactsInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddContactForMerge($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddContactForMerge($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query ContactForMerge($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query ContactForMerge($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName lastName name updatedAt }\n      ... on Error { message }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AddFieldForMerge($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddFieldForMerge($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -651,31 +455,11 @@ export function graphql(source: "\n  mutation SyncForMerge($input: SyncContactsI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddGroupForMerge($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddGroupForMerge($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation AddMembersForMerge($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddMembersForMerge($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n"): (typeof documents)["\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SearchCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SearchCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ActiveRuleCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ActiveRuleOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ActiveRuleOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -691,19 +475,7 @@ export function graphql(source: "\n  mutation ActiveRuleAddMembers($input: Group
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GroupsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation GroupsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation GroupsDeleteField($key: String!) {\n    deleteField(key: $key) { __typename ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation GroupsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation GroupsCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation GroupsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation GroupsOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -763,15 +535,7 @@ export function graphql(source: "\n  query DownloadExportUrl {\n    contactExpor
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ExpansionCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ExpansionCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation ExpansionCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { message issues { path message } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ExpansionCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { message issues { path message } } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ExpansionAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation ExpansionAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -796,14 +560,6 @@ export function graphql(source: "\n  mutation PurgeDeleteContact($id: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation PurgeRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation LimitsAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation LimitsAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation LimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation LimitsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -848,10 +604,6 @@ export function graphql(source: "\n  mutation SqlLimitsCreateGroup($input: Creat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SqlLimitsCreateApiKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on ValidationError { issues { path message } } }\n  }\n"): (typeof documents)["\n  mutation SqlLimitsCreateApiKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on ValidationError { issues { path message } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SqlLimitsCreateStatic($name: String!) {\n    createGroup(input: { name: $name, type: STATIC }) { __typename ... on Group { id } }\n  }\n"): (typeof documents)["\n  mutation SqlLimitsCreateStatic($name: String!) {\n    createGroup(input: { name: $name, type: STATIC }) { __typename ... on Group { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -951,15 +703,7 @@ export function graphql(source: "\n  query HistoryCount($filter: ImportJobsFilte
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RulesNewContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n"): (typeof documents)["\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RulesNewField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -983,10 +727,6 @@ export function graphql(source: "\n  query MessyContacts {\n    contacts(first: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddFieldForOutputFiles($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation AddFieldForOutputFiles($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1000,14 +740,6 @@ export function graphql(source: "\n  query RevertedJob($id: ID!) {\n    importJo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription RevertProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { reverted revertConflicts } }\n  }\n"): (typeof documents)["\n  subscription RevertProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } counts { reverted revertConflicts } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RevertCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RevertCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RevertCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RevertCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1067,19 +799,7 @@ export function graphql(source: "\n  mutation RevertForWebhook($jobId: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SettleAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettleAddContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SettleRemoveContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettleRemoveContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation SettleEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { firstName lastName name } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettleEditContact($input: UpdateContactInput!) {\n    updateContact(input: $input) { __typename ... on Contact { firstName lastName name } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SettleNewGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettleNewGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1100,10 +820,6 @@ export function graphql(source: "\n  mutation StartWorkbookImport($input: StartC
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkbookContacts {\n    contacts(first: 50) { totalCount edges { node { firstName lastName customFields details { kind value } } } }\n  }\n"): (typeof documents)["\n  query WorkbookContacts {\n    contacts(first: 50) { totalCount edges { node { firstName lastName customFields details { kind value } } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateJoinedField {\n    createField(input: { label: \"Joined\", type: DATE }) { __typename ... on Field { key } }\n  }\n"): (typeof documents)["\n  mutation CreateJoinedField {\n    createField(input: { label: \"Joined\", type: DATE }) { __typename ... on Field { key } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1287,10 +1003,6 @@ export function graphql(source: "\n  mutation RemoveDetail($id: ID!) {\n    remo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateFieldForContacts($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation CreateFieldForContacts($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query Fields {\n    fields { key label type options builtIn }\n  }\n"): (typeof documents)["\n  query Fields {\n    fields { key label type options builtIn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1307,10 +1019,6 @@ export function graphql(source: "\n  mutation DeleteField($key: String!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation FieldsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FieldsCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1324,10 +1032,6 @@ export function graphql(source: "\n  query ContactFields($id: ID!) {\n    contac
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n"): (typeof documents)["\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SettingsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SettingsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1351,6 +1055,30 @@ export function graphql(source: "\n  query JobState($id: ID!) {\n    importJob(i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SeedContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SeedContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeedField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SeedField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeedGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SeedGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeedGroupMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SeedGroupMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeedDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SeedDeleteContact($id: ID!) {\n    deleteContact(id: $id) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeedOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SeedOptOut($input: OptOutInput!) {\n    optOut(input: $input) { __typename ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        linked\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        contactConflicts { externalId phone kind contactIds message }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation SyncContacts($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult {\n        created\n        linked\n        updated\n        unchanged\n        superseded\n        changed\n        conflicts { externalId phone ownerExternalId }\n        contactConflicts { externalId phone kind contactIds message }\n        invalid { externalId reasons }\n        records { externalId outcome contactId }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1360,10 +1088,6 @@ export function graphql(source: "\n  query SyncState($source: String!) {\n    sy
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SyncCountContacts {\n    contacts(first: 1) { totalCount }\n  }\n"): (typeof documents)["\n  query SyncCountContacts {\n    contacts(first: 1) { totalCount }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation SyncCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SyncCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ContactFilterInput, OptOutChannel } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
-
-const ActiveRuleCreateContact = graphql(`
-  mutation ActiveRuleCreateContact($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
-
-const ActiveRuleOptOut = graphql(`
-  mutation ActiveRuleOptOut($input: OptOutInput!) {
-    optOut(input: $input) { __typename ... on Error { message } }
-  }
-`);
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { createContact, optOut } from '../support/operations.ts';
 
 const ActiveRuleContacts = graphql(`
   query ActiveRuleContacts($filter: ContactFilterInput) {
@@ -33,7 +22,7 @@ const ActiveRuleAddMembers = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let ws: TestWorkspace;
 let other: TestWorkspace;
 
@@ -52,11 +41,6 @@ const PEOPLE: { name: string; country?: string; phone?: number; email?: string; 
   { name: 'BothOut', phone: 7, email: 'out@example.com', optOuts: [[phone(7), 'SMS'], [phone(7), 'WHATSAPP'], ['out@example.com', 'EMAIL']] },
 ];
 
-async function optOut(address: string, channel: OptOutChannel, workspace = ws) {
-  const { optOut } = await app.data(ActiveRuleOptOut, { input: { address, channel } }, workspace.keys.WRITE);
-  expect(optOut.__typename).not.toMatch(/Error$/);
-}
-
 async function names(filter?: ContactFilterInput): Promise<string[]> {
   const { contacts } = await app.data(ActiveRuleContacts, { filter }, ws.keys.READ);
   expect(contacts.totalCount).toBe(contacts.edges.length);
@@ -70,7 +54,6 @@ async function dynamicCount(filter: ContactFilterInput): Promise<number | null |
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   ws = await app.createWorkspace('Active rule');
   other = await app.createWorkspace('Other');
   for (const person of PEOPLE) {
@@ -78,16 +61,11 @@ beforeAll(async () => {
       ...(person.phone ? [{ kind: 'PHONE' as const, value: phone(person.phone) }] : []),
       ...(person.email ? [{ kind: 'EMAIL' as const, value: person.email }] : []),
     ];
-    const { createContact } = await app.data(ActiveRuleCreateContact, { input: { firstName: person.name, country: person.country, details } }, ws.keys.WRITE);
-    if (createContact.__typename !== 'Contact') throw new Error(`${person.name}: ${JSON.stringify(createContact)}`);
-    for (const [address, channel] of person.optOuts) await optOut(address, channel);
+    await createContact(app, ws.keys.WRITE, { firstName: person.name, country: person.country, details });
+    for (const [address, channel] of person.optOuts) await optOut(app, ws.keys.WRITE, { address, channel });
   }
   // Another workspace's opt-out of Phone's number does not touch this workspace.
-  await optOut(phone(1), 'ALL', other);
-});
-
-afterAll(async () => {
-  await app?.close();
+  await optOut(app, other.keys.WRITE, { address: phone(1), channel: 'ALL' });
 });
 
 describe('the active-contact rule in SQL', () => {

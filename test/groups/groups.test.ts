@@ -1,29 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ContactFilterInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
-
-const GroupsCreateField = graphql(`
-  mutation GroupsCreateField($input: CreateFieldInput!) {
-    createField(input: $input) { __typename ... on Error { message } }
-  }
-`);
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { createContact, createField, optOut } from '../support/operations.ts';
 
 const GroupsDeleteField = graphql(`
   mutation GroupsDeleteField($key: String!) {
     deleteField(key: $key) { __typename ... on ValidationError { issues { path message } } ... on Error { message } }
-  }
-`);
-
-const GroupsCreateContact = graphql(`
-  mutation GroupsCreateContact($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
-
-const GroupsOptOut = graphql(`
-  mutation GroupsOptOut($input: OptOutInput!) {
-    optOut(input: $input) { __typename ... on Error { message } }
   }
 `);
 
@@ -148,7 +131,7 @@ const GroupsContacts = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let ws: TestWorkspace;
 let other: TestWorkspace;
 const people: Record<string, string> = {};
@@ -179,11 +162,9 @@ async function activeCount(id: string): Promise<number | null | undefined> {
 const tagged = (tag: string): ContactFilterInput => ({ tags: { any: [tag] } });
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   ws = await app.createWorkspace('Groups');
   other = await app.createWorkspace('Other');
-  const { createField } = await app.data(GroupsCreateField, { input: { label: 'Score', type: 'NUMBER' } }, ws.keys.ADMIN);
-  expect(createField.__typename).toBe('Field');
+  await createField(app, ws.keys.ADMIN, { label: 'Score', type: 'NUMBER' });
   const rows: [string, string[], string, string?][] = [
     ['Ada', ['vip', 'uk'], '+447400123456', '90'],
     ['Bea', ['vip'], '+447400123457', '40'],
@@ -191,21 +172,15 @@ beforeAll(async () => {
     ['Dee', [], '+447400123459'],
   ];
   for (const [firstName, tags, phone, score] of rows) {
-    const { createContact } = await app.data(
-      GroupsCreateContact,
-      { input: { firstName, tags, details: [{ kind: 'PHONE', value: phone }], ...(score && { customFields: [{ key: 'score', value: score }] }) } },
-      ws.keys.WRITE,
-    );
-    if (createContact.__typename !== 'Contact') throw new Error(JSON.stringify(createContact));
-    people[firstName] = createContact.id;
+    people[firstName] = await createContact(app, ws.keys.WRITE, {
+      firstName,
+      tags,
+      details: [{ kind: 'PHONE', value: phone }],
+      ...(score && { customFields: [{ key: 'score', value: score }] }),
+    });
   }
   // Bea is opted out everywhere: a member, but not an active one.
-  const { optOut } = await app.data(GroupsOptOut, { input: { address: '+447400123457' } }, ws.keys.WRITE);
-  expect(optOut.__typename).not.toMatch(/Error$/);
-});
-
-afterAll(async () => {
-  await app?.close();
+  await optOut(app, ws.keys.WRITE, { address: '+447400123457' });
 });
 
 describe('creating and editing', () => {
@@ -276,10 +251,9 @@ describe('members', () => {
 
   it('refuses unknown contacts (another workspace’s too) without adding anyone, and dynamic groups', async () => {
     const id = await groupId({ name: 'Careful', type: 'STATIC' });
-    const theirs = await app.data(GroupsCreateContact, { input: { firstName: 'Zed', details: [{ kind: 'EMAIL', value: 'zed@example.com' }] } }, other.keys.WRITE);
-    if (theirs.createContact.__typename !== 'Contact') throw new Error('no contact');
-    const { addContactsToGroup } = await app.data(GroupsAdd, { input: { groupId: id, contactIds: [people.Ada!, theirs.createContact.id] } }, ws.keys.WRITE);
-    expect(addContactsToGroup).toMatchObject({ __typename: 'NotFoundError', entity: 'Contact', id: theirs.createContact.id });
+    const theirs = await createContact(app, other.keys.WRITE, { firstName: 'Zed', details: [{ kind: 'EMAIL', value: 'zed@example.com' }] });
+    const { addContactsToGroup } = await app.data(GroupsAdd, { input: { groupId: id, contactIds: [people.Ada!, theirs] } }, ws.keys.WRITE);
+    expect(addContactsToGroup).toMatchObject({ __typename: 'NotFoundError', entity: 'Contact', id: theirs });
     expect(await members(id)).toEqual([]);
     const both = await app.data(GroupsAdd, { input: { groupId: id, contactIds: [people.Ada!], filter: tagged('uk') } }, ws.keys.WRITE);
     expect(both.addContactsToGroup.__typename).toBe('ValidationError');
@@ -350,8 +324,7 @@ describe('merging and deleting', () => {
 
 describe('a dynamic group whose filter no longer compiles', () => {
   it('keeps the field it uses from being deleted', async () => {
-    const { createField } = await app.data(GroupsCreateField, { input: { label: 'Level', type: 'NUMBER' } }, ws.keys.ADMIN);
-    expect(createField.__typename).toBe('Field');
+    await createField(app, ws.keys.ADMIN, { label: 'Level', type: 'NUMBER' });
     await groupId({ name: 'Levelled', type: 'DYNAMIC', filter: { field: { key: 'level', isSet: true } } });
     const { deleteField } = await app.data(GroupsDeleteField, { key: 'level' }, ws.keys.ADMIN);
     expect(deleteField).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['key'], message: expect.stringContaining('the group "Levelled"') }] });

@@ -2,7 +2,7 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage } from
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 
 /**
  * Downloads streamed from the database hold a pool connection while their client reads: clients
@@ -20,13 +20,12 @@ const DownloadExportUrl = graphql(`
 const CONTACTS = 60_000;
 const DEADLINE_MS = 4_000;
 
-let app: TestApp;
+const app = useTestApp({ worker: false, downloadLimits: { total: 3, perWorkspace: 2, deadlineMs: DEADLINE_MS } });
 let crowded: TestWorkspace;
 let other: TestWorkspace;
 const open: ClientRequest[] = [];
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false, downloadLimits: { total: 3, perWorkspace: 2, deadlineMs: DEADLINE_MS } });
   crowded = await app.createWorkspace();
   other = await app.createWorkspace();
   await app.db.pool.query(
@@ -38,7 +37,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const request of open) request.destroy();
-  await app?.close();
 });
 
 async function exportUrl(key: string): Promise<string> {

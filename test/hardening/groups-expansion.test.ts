@@ -4,26 +4,15 @@
  * limits, or nest groups too deep, is refused when saved and answered as a filterError when it was
  * saved before the limits (never a statement that stalls the workspace's pages).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ContactFilterInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
-
-const ExpansionCreateContact = graphql(`
-  mutation ExpansionCreateContact($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { addContactsToGroup, createContact } from '../support/operations.ts';
 
 const ExpansionCreateGroup = graphql(`
   mutation ExpansionCreateGroup($input: CreateGroupInput!) {
     createGroup(input: $input) { __typename ... on Group { id } ... on ValidationError { message issues { path message } } ... on Error { message } }
-  }
-`);
-
-const ExpansionAddMembers = graphql(`
-  mutation ExpansionAddMembers($input: GroupMembersInput!) {
-    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { count } ... on Error { message } }
   }
 `);
 
@@ -39,7 +28,7 @@ const ExpansionContacts = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let ws: TestWorkspace;
 let member: string;
 const statics: string[] = [];
@@ -73,19 +62,11 @@ async function groupsPage() {
 const namedTimes = (id: string, times: number): ContactFilterInput => ({ or: Array.from({ length: times }, () => ({ groups: { any: [id] } })) });
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   ws = await app.createWorkspace();
-  for (const [index, email] of ['in@example.com', 'out@example.com'].entries()) {
-    const { createContact } = await app.data(ExpansionCreateContact, { input: { firstName: index === 0 ? 'Ina' : 'Otto', details: [{ kind: 'EMAIL', value: email }] } }, ws.keys.WRITE);
-    if (createContact.__typename !== 'Contact') throw new Error(JSON.stringify(createContact));
-    if (index === 0) member = createContact.id;
-  }
+  member = await createContact(app, ws.keys.WRITE, { firstName: 'Ina', details: [{ kind: 'EMAIL', value: 'in@example.com' }] });
+  await createContact(app, ws.keys.WRITE, { firstName: 'Otto', details: [{ kind: 'EMAIL', value: 'out@example.com' }] });
   for (let index = 0; index < 10; index++) statics.push(await groupId(`S${index}`));
-  await app.data(ExpansionAddMembers, { input: { groupId: statics[0]!, contactIds: [member] } }, ws.keys.WRITE);
-});
-
-afterAll(async () => {
-  await app?.close();
+  await addContactsToGroup(app, ws.keys.WRITE, { groupId: statics[0]!, contactIds: [member] });
 });
 
 describe('dynamic groups of dynamic groups', () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
 import { importCsv, validateCsv, waitWhile } from '../support/imports.ts';
 
 /**
@@ -35,16 +35,11 @@ const PurgeRevert = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp();
 let key: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
   key = (await app.createWorkspace()).keys.ADMIN;
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 async function stagedRows(jobId: string): Promise<number> {

@@ -1,9 +1,10 @@
 import { getIntrospectionQuery, print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHQL_PATH } from '../../src/server/app.ts';
 import { MAX_ALIASES, MAX_DIRECTIVES, MAX_QUERY_COST, MAX_QUERY_DEPTH, MAX_TOKENS } from '../../src/server/operation-limits.ts';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { createContact, createGroup } from '../support/operations.ts';
 
 /**
  * No single operation can hold the server: documents are limited in tokens, aliases, directives and
@@ -12,18 +13,6 @@ import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.t
  * another workspace's ordinary query answers. Without a key, neither the schema nor a subscription
  * is served.
  */
-
-const LimitsAddContact = graphql(`
-  mutation LimitsAddContact($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
-
-const LimitsCreateGroup = graphql(`
-  mutation LimitsCreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }
-  }
-`);
 
 const LimitsBystander = graphql(`
   query LimitsBystander {
@@ -51,23 +40,18 @@ const LimitsTypename = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let attacker: TestWorkspace;
 let bystander: TestWorkspace;
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   attacker = await app.createWorkspace('Attacker');
   bystander = await app.createWorkspace('Bystander');
   for (const workspace of [attacker, bystander]) {
-    const { createContact } = await app.data(LimitsAddContact, { input: { name: 'Ada Lovelace', details: [{ kind: 'EMAIL', value: 'ada@example.com' }] } }, workspace.keys.WRITE);
-    if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
-    const { createGroup } = await app.data(LimitsCreateGroup, { input: { name: 'Everyone', type: 'STATIC' } }, workspace.keys.WRITE);
-    if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
+    await createContact(app, workspace.keys.WRITE, { name: 'Ada Lovelace', details: [{ kind: 'EMAIL', value: 'ada@example.com' }] });
+    await createGroup(app, workspace.keys.WRITE, { name: 'Everyone', type: 'STATIC' });
   }
 });
-
-afterAll(() => app?.close());
 
 /** One POST of a raw GraphQL request. */
 async function post(body: Record<string, unknown>, key: string | null, accept = 'application/graphql-response+json') {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.ts';
 import { StartImport, uploadCsv } from '../support/imports.ts';
 
 /**
@@ -9,15 +9,11 @@ import { StartImport, uploadCsv } from '../support/imports.ts';
  * user would: files read wrong before, read right now.
  */
 
-let app: TestApp;
+const app = useTestApp();
 let key: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
   key = (await app.createWorkspace()).keys.WRITE;
-});
-afterAll(async () => {
-  await app?.close();
 });
 
 describe('CSV', () => {

@@ -4,10 +4,11 @@
  * limit and when their request goes away, and one workspace cannot hold every connection.
  */
 import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ContactFilterInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { startTestApp, useTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { createGroup } from '../support/operations.ts';
 
 const SqlLimitsContacts = graphql(`
   query SqlLimitsContacts($search: String, $filter: ContactFilterInput, $orderBy: [ContactOrderInput!]) {
@@ -48,12 +49,6 @@ const SqlLimitsCreateGroup = graphql(`
 const SqlLimitsCreateApiKey = graphql(`
   mutation SqlLimitsCreateApiKey($name: String!) {
     createApiKey(name: $name, scope: READ) { __typename ... on ValidationError { issues { path message } } }
-  }
-`);
-
-const SqlLimitsCreateStatic = graphql(`
-  mutation SqlLimitsCreateStatic($name: String!) {
-    createGroup(input: { name: $name, type: STATIC }) { __typename ... on Group { id } }
   }
 `);
 
@@ -137,21 +132,17 @@ const slowFilter = (conditions: number): ContactFilterInput => ({
 });
 
 describe('text inputs', () => {
-  let app: TestApp;
+  const app = useTestApp({ worker: false });
   let ws: TestWorkspace;
   let contactId: string;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: false });
     ws = await app.createWorkspace();
     const { createField } = await app.data(SqlLimitsCreateField, { input: { label: 'Notes', type: 'TEXT' } }, ws.keys.ADMIN);
     expect(createField.__typename).toBe('Field');
     const { createContact } = await app.data(SqlLimitsCreateContact, { input: { firstName: 'Ada', details: [{ kind: 'EMAIL', value: 'ada@example.com' }] } }, ws.keys.WRITE);
     if (createContact.__typename !== 'Contact') throw new Error(JSON.stringify(createContact));
     contactId = createContact.id;
-  });
-  afterAll(async () => {
-    await app?.close();
   });
 
   it('refuses a search over its limit before it reaches PostgreSQL', async () => {
@@ -252,15 +243,11 @@ describe('text inputs', () => {
 });
 
 describe('filter size and nesting', () => {
-  let app: TestApp;
+  const app = useTestApp({ worker: false });
   let ws: TestWorkspace;
 
   beforeAll(async () => {
-    app = await startTestApp({ worker: false });
     ws = await app.createWorkspace();
-  });
-  afterAll(async () => {
-    await app?.close();
   });
 
   const tag = (index: number): ContactFilterInput => ({ tags: { any: [`t${index}`] } });
@@ -329,10 +316,9 @@ describe('statements of the API', () => {
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(await runningNotesStatements(app)).toBe(0);
       // A mutation writes in bulk: the same filter, filling a group, runs within its (much longer) limit.
-      const { createGroup } = await app.data(SqlLimitsCreateStatic, { name: 'Slow' }, ws.keys.WRITE);
-      if (createGroup.__typename !== 'Group') throw new Error('no group');
+      const groupId = await createGroup(app, ws.keys.WRITE, { name: 'Slow', type: 'STATIC' });
       const writing = Date.now();
-      const { addContactsToGroup } = await app.data(SqlLimitsAddMembers, { input: { groupId: createGroup.id, filter: slowFilter(10) } }, ws.keys.WRITE);
+      const { addContactsToGroup } = await app.data(SqlLimitsAddMembers, { input: { groupId, filter: slowFilter(10) } }, ws.keys.WRITE);
       expect(addContactsToGroup).toEqual({ __typename: 'GroupMembershipChange', count: 0 });
       expect(Date.now() - writing).toBeGreaterThan(100);
       // The same filter over a few contacts of another workspace finishes in time.
@@ -346,18 +332,14 @@ describe('statements of the API', () => {
   });
 
   describe('with a connection share per workspace', () => {
-    let app: TestApp;
+    const app = useTestApp({ worker: false, apiDatabase: { statementTimeoutMs: 60_000, connectionsPerWorkspace: 2, waitMs: 500 } });
     let busy: TestWorkspace;
     let calm: TestWorkspace;
 
     beforeAll(async () => {
-      app = await startTestApp({ worker: false, apiDatabase: { statementTimeoutMs: 60_000, connectionsPerWorkspace: 2, waitMs: 500 } });
       busy = await app.createWorkspace('Busy');
       calm = await app.createWorkspace('Calm');
       await seedSlowContacts(app, busy, 6_000);
-    });
-    afterAll(async () => {
-      await app?.close();
     });
 
     it('cancels the statement of a request whose client went away', async () => {

@@ -5,7 +5,7 @@ import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { killAll, productEnv, startNode } from '../support/processes.ts';
 
 const WatchWaitingJob = graphql(`
@@ -56,17 +56,15 @@ const PER_SOCKET = 200;
 const PER_KEY = 300;
 const LIVE_LIMITS = { maxConnections: 8, maxConnectionsPerKey: 3, maxSubscriptionsPerSocket: PER_SOCKET, maxSubscriptionsPerKey: PER_KEY, connectionInitWaitMs: 1_000 };
 
-let app: TestApp;
+// No import worker: the jobs here wait in MAPPING, and the process's CPU is measured.
+const app = useTestApp({ worker: false, liveLimits: LIVE_LIMITS });
 let wsUrl: string;
 
 beforeAll(async () => {
-  // No import worker: the jobs here wait in MAPPING, and the process's CPU is measured.
-  app = await startTestApp({ worker: false, liveLimits: LIVE_LIMITS });
   wsUrl = `${app.url.replace('http', 'ws')}/graphql`;
 });
 afterAll(async () => {
   await killAll();
-  await app?.close();
 });
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,9 +3,9 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 
 const LIMITS = { maxUploadBytes: 256 * 1024, maxReviewTtlSeconds: 86_400, maxActiveImportsPerWorkspace: 3 };
 const MB = 1024 * 1024;
@@ -54,14 +54,12 @@ const HardenedCancel = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp({ worker: false, limits: LIMITS });
 let bystander: TestWorkspace;
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false, limits: LIMITS });
   bystander = await app.createWorkspace('Bystander');
 });
-afterAll(() => app?.close());
 
 /**
  * A GraphQL multipart request whose file part is generated while fetch sends it, `size` bytes of

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ROW_BYTES } from '../../src/import/csv-source.ts';
 import { convertXlsx, MAX_COMPRESSION_RATIO, MAX_DESCRIPTION_PART_BYTES } from '../../src/import/xlsx-source.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { StartImport, uploadCsv } from '../support/imports.ts';
 import { inlineRow, sharedStringsPart, sharedStringsXml, sheetXml, workbookParts, zipArchive, type ZipInput } from '../support/workbook-zip.ts';
 
@@ -16,17 +16,15 @@ import { inlineRow, sharedStringsPart, sharedStringsXml, sheetXml, workbookParts
  * the upload is kept, and the server keeps answering.
  */
 
-let app: TestApp;
+const app = useTestApp();
 let bystander: TestWorkspace;
 let dir: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
   bystander = await app.createWorkspace('Bystander');
   dir = await mkdtemp(path.join(tmpdir(), 'xlsx-bombs-'));
 });
 afterAll(async () => {
-  await app?.close();
   await rm(dir, { recursive: true, force: true });
 });
 

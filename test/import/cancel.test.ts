@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
 import { Confirm, SetMapping, StartImport, download, fetchJob, validateCsv, waitWhile, type Job } from '../support/imports.ts';
 
 const CancelImport = graphql(`
@@ -23,12 +23,7 @@ const CancelContactCount = graphql(`
   query CancelContactCount { contacts(first: 1) { totalCount } }
 `);
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = useTestApp();
 
 async function freshKey(): Promise<string> {
   return (await app.createWorkspace()).keys.WRITE;

@@ -1,7 +1,7 @@
 import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { Confirm, SetMapping, download, fetchJob, uploadCsv, validateCsv, waitWhile } from '../support/imports.ts';
 
 const Progress = graphql(`
@@ -21,16 +21,14 @@ const Contacts = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp();
 let workspace: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
   workspace = await app.createWorkspace();
   key = workspace.keys.WRITE;
 });
-afterAll(() => app?.close());
 
 const ROWS = 1200;
 function peopleCsv(): string {

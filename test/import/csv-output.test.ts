@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCsvWriter, csvText, neutralizeFormula } from '../../src/import/csv-output.ts';
+import { neutralizeFormula } from '../../src/domain/formula-guard.ts';
+import { createCsvWriter, csvText } from '../../src/files/csv-output.ts';
 import { inspectCsv, readCsvRows } from '../../src/import/csv-source.ts';
 import { parseAnyLineEnd } from '../support/csv.ts';
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ImportJobsFilter } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { StartImport, importCsv, validateCsv } from '../support/imports.ts';
 
 const History = graphql(`
@@ -31,14 +31,13 @@ const HistoryCount = graphql(`
 const CSV = 'Name,Phone\nAda Lovelace,+12025550101\n';
 const OPTIONS = { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' } as const;
 
-let app: TestApp;
+const app = useTestApp();
 let workspace: TestWorkspace;
 let key: string;
 /** Oldest first: a completed import, one in review, one waiting for its mapping. */
 let jobs: { id: string; createdAt: string }[];
 
 beforeAll(async () => {
-  app = await startTestApp();
   workspace = await app.createWorkspace();
   key = workspace.keys.WRITE;
   const completed = await importCsv(app, key, CSV, OPTIONS);
@@ -53,7 +52,6 @@ beforeAll(async () => {
   jobs = importJobs.edges.map((edge) => edge.node).reverse();
   expect(jobs.map((job) => job.id)).toEqual([completed.id, review.id, mapping.id]);
 });
-afterAll(() => app?.close());
 
 async function listed(filter: ImportJobsFilter | null, first?: number, after?: string) {
   const { importJobs } = await app.data(History, { filter, first, after }, key);

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { SetMapping, StartImport, confirmAndWait, download, importCsv, uploadCsv, validateCsv, type Job } from '../support/imports.ts';
-
-const NewContact = graphql(`
-  mutation RulesNewContact($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
+import { createContact, createField } from '../support/operations.ts';
 
 const FindContacts = graphql(`
   query RulesContacts {
@@ -18,20 +13,9 @@ const FindContacts = graphql(`
   }
 `);
 
-const NewField = graphql(`
-  mutation RulesNewField($input: CreateFieldInput!) {
-    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }
-  }
-`);
-
 const NewGroupRow = `INSERT INTO groups (workspace_id, name, type) VALUES ($1, $2, 'STATIC') RETURNING id`;
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = useTestApp();
 
 /** Each test gets a workspace of its own, so their contacts never meet. */
 async function freshWorkspace(): Promise<{ workspace: TestWorkspace; key: string }> {
@@ -44,12 +28,6 @@ async function contactsOf(key: string) {
   return contacts.edges.map((edge) => edge.node);
 }
 
-async function addContact(key: string, input: Parameters<typeof app.data<unknown, { input: unknown }>>[1]['input']): Promise<string> {
-  const { createContact } = await app.data(NewContact, { input: input as never }, key);
-  if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
-  return createContact.id;
-}
-
 function rowsOf(job: Job) {
   return job.preview.map((row) => ({ row: row.rowNumber, action: row.action, message: row.message }));
 }
@@ -57,7 +35,7 @@ function rowsOf(job: Job) {
 describe('phone numbers', () => {
   it('matches an existing contact whatever the format (E.164), using the Country column', async () => {
     const { key } = await freshWorkspace();
-    await addContact(key, { firstName: 'Ada', details: [{ kind: 'PHONE', value: '+1 202 555 0143' }] });
+    await createContact(app, key, { firstName: 'Ada', details: [{ kind: 'PHONE', value: '+1 202 555 0143' }] });
     const job = await importCsv(app, key, 'Phone,Country,Last Name\n(202) 555-0143,US,Lovelace\n', { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' });
     expect(job.counts).toMatchObject({ created: 0, updated: 1 });
     const [contact] = await contactsOf(key);
@@ -86,7 +64,7 @@ describe('names and emails', () => {
 
   it('matches emails ignoring case and lets Name alone fill the full name', async () => {
     const { key } = await freshWorkspace();
-    await addContact(key, { details: [{ kind: 'EMAIL', value: 'john.smith@gmail.com' }] });
+    await createContact(app, key, { details: [{ kind: 'EMAIL', value: 'john.smith@gmail.com' }] });
     const job = await importCsv(app, key, 'Full Name,E-mail\nJohn Smith,John.Smith@GMAIL.com\n', { purpose: 'ADD_AND_UPDATE', identifier: 'EMAIL' });
     expect(job.counts).toMatchObject({ updated: 1, created: 0 });
     expect(await contactsOf(key)).toMatchObject([{ name: 'John Smith', firstName: null }]);
@@ -98,7 +76,7 @@ describe('purposes and identifiers', () => {
 
   async function withExisting() {
     const { key } = await freshWorkspace();
-    await addContact(key, { firstName: 'Old', details: [{ kind: 'EMAIL', value: 'old@x.test' }] });
+    await createContact(app, key, { firstName: 'Old', details: [{ kind: 'EMAIL', value: 'old@x.test' }] });
     return key;
   }
 
@@ -129,7 +107,7 @@ describe('purposes and identifiers', () => {
 
   it('UPDATE_EXISTING_ONLY can identify contacts by id', async () => {
     const { key } = await freshWorkspace();
-    const id = await addContact(key, { firstName: 'Before', details: [{ kind: 'EMAIL', value: 'id@x.test' }] });
+    const id = await createContact(app, key, { firstName: 'Before', details: [{ kind: 'EMAIL', value: 'id@x.test' }] });
     const job = await importCsv(app, key, `Contact ID,First Name\n${id},After\n00000000-0000-4000-8000-000000000000,Nobody\n`, {
       purpose: 'UPDATE_EXISTING_ONLY',
       identifier: 'CONTACT_ID',
@@ -144,8 +122,8 @@ describe('purposes and identifiers', () => {
 
   it('reports an identifier shared by two existing contacts as a row error', async () => {
     const { key } = await freshWorkspace();
-    await addContact(key, { firstName: 'One', details: [{ kind: 'EMAIL', value: 'shared@x.test' }] });
-    await addContact(key, { firstName: 'Two', details: [{ kind: 'EMAIL', value: 'shared@x.test' }] });
+    await createContact(app, key, { firstName: 'One', details: [{ kind: 'EMAIL', value: 'shared@x.test' }] });
+    await createContact(app, key, { firstName: 'Two', details: [{ kind: 'EMAIL', value: 'shared@x.test' }] });
     const job = await validateCsv(app, key, 'Email,First Name\nshared@x.test,Three\n', { purpose: 'ADD_AND_UPDATE', identifier: 'EMAIL' });
     expect(rowsOf(job)).toMatchObject([{ action: 'ERROR', message: expect.stringContaining('2') }]);
   });
@@ -154,7 +132,7 @@ describe('purposes and identifiers', () => {
 describe('updates', () => {
   async function contactA() {
     const { key } = await freshWorkspace();
-    await addContact(key, {
+    await createContact(app, key, {
       firstName: 'Contact',
       lastName: 'A',
       tags: ['existing'],
@@ -223,7 +201,7 @@ describe('rows of one file that share an identifier', () => {
 describe('typed fields, new fields and consent', () => {
   it('coerces values by field type, creates fields asked for in the mapping and names bad values', async () => {
     const { key } = await freshWorkspace();
-    await app.data(NewField, { input: { label: 'Tier', type: 'SELECT', options: ['Gold', 'Silver'] } }, key);
+    await createField(app, key, { label: 'Tier', type: 'SELECT', options: ['Gold', 'Silver'] });
     const csv = [
       'Email,Tier,VIP,Birthday,Last order',
       'a@x.test,gold,yes,1990-02-28,2022-10-31T19:30:00.000+05:30',

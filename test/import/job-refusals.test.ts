@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startImportWorker } from '../../src/import/worker.ts';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
 import { Confirm, SetMapping, StartImport, validateCsv, waitWhile } from '../support/imports.ts';
 
 const RefusedCancel = graphql(`
@@ -26,13 +26,8 @@ const CSV = 'Name,Email\nAda Lovelace,ada@refusals.test\n';
 const OPTIONS = { purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' } as const;
 const MAPPING = { columns: [{ index: 0, fieldKey: 'name' }, { index: 1, fieldKey: 'email' }], ...OPTIONS };
 
-let app: TestApp;
-
 // No worker in the server: the test runs one when a job is to move on, so a confirmed job stays QUEUED.
-beforeAll(async () => {
-  app = await startTestApp({ worker: false });
-});
-afterAll(() => app?.close());
+const app = useTestApp({ worker: false });
 
 async function withWorker<T>(work: () => Promise<T>): Promise<T> {
   const worker = await startImportWorker({ db: app.db, files: app.files });

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { SetMapping, confirmAndWait, uploadCsv, waitWhile } from '../support/imports.ts';
 
 const FieldKeys = graphql(`
@@ -32,14 +32,12 @@ const spectrum = readdirSync(path.join(spectrumDir, 'csvs')).map((file) => {
 // Its JSON names another phone number than its CSV, and its CSV's degree signs are not UTF-8.
 const VALUES_DIFFER = new Set(['location_coordinates']);
 
-let app: TestApp;
+const app = useTestApp();
 let workspace: TestWorkspace;
 
 beforeAll(async () => {
-  app = await startTestApp();
   workspace = await app.createWorkspace();
 });
-afterAll(() => app?.close());
 
 describe('csv-spectrum files, uploaded as they are', () => {
   for (const file of spectrum) {

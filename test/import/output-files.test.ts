@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { parseAnyLineEnd } from '../support/csv.ts';
-import { Confirm, SetMapping, uploadCsv, waitWhile } from '../support/imports.ts';
+import { confirmAndWait, SetMapping, uploadCsv, waitWhile } from '../support/imports.ts';
+import { createField } from '../support/operations.ts';
 
-const AddField = graphql(`
-  mutation AddFieldForOutputFiles($input: CreateFieldInput!) {
-    createField(input: $input) { __typename ... on Error { message } }
-  }
-`);
-
-let app: TestApp;
+const app = useTestApp();
 let workspace: TestWorkspace;
 
 beforeAll(async () => {
-  app = await startTestApp();
   workspace = await app.createWorkspace('Output files');
-  await app.data(AddField, { input: { label: 'Note', type: 'TEXT' } }, workspace.keys.WRITE);
+  await createField(app, workspace.keys.WRITE, { label: 'Note', type: 'TEXT' });
 });
-afterAll(() => app?.close());
 
 /** One CSV cell as a careful writer puts it: always quoted, quotes doubled. */
 const quoted = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
@@ -74,9 +66,7 @@ describe('the files an import writes', () => {
       [...ROWS[3]!, expect.stringContaining('"12"')],
     ]);
 
-    const { confirmContactImport } = await app.data(Confirm, { jobId: started.id }, key);
-    expect(confirmContactImport).toMatchObject({ __typename: 'ImportJob' });
-    const done = await waitWhile(app, key, started.id, ['QUEUED', 'IMPORTING']);
+    const done = await confirmAndWait(app, key, started.id);
     expect(done).toMatchObject({ status: 'COMPLETED', counts: { created: 3, failed: 1 } });
     const [header, ...rows] = await downloadRows(done.resultFileUrl!);
     expect(header!.slice(0, HEADERS.length + 1)).toEqual([...HEADERS, 'Import Status']);
@@ -89,8 +79,7 @@ describe('the files an import writes', () => {
   });
 
   it('include the import template, whose headers are the field labels', async () => {
-    const { createField } = await app.data(AddField, { input: { label: 'Size, "in" cm', type: 'NUMBER' } }, workspace.keys.WRITE);
-    expect(createField).toMatchObject({ __typename: 'Field' });
+    await createField(app, workspace.keys.WRITE, { label: 'Size, "in" cm', type: 'NUMBER' });
     const [headers, ...rest] = await downloadRows(`${app.url}/files/import-template.csv`);
     expect(rest).toEqual([]);
     expect(headers!.slice(-2)).toEqual(['Note', 'Size, "in" cm']);

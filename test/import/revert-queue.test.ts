@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
 import { Confirm, importCsv, validateCsv, waitWhile } from '../support/imports.ts';
 
 const QueuedRevert = graphql(`
@@ -9,12 +9,7 @@ const QueuedRevert = graphql(`
   }
 `);
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = useTestApp();
 
 const rows = (prefix: string) => ['Email', ...Array.from({ length: 15_000 }, (_, i) => `${prefix}${i}@revert-queue.test`)].join('\n');
 

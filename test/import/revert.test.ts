@@ -1,8 +1,9 @@
 import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
 import { importCsv, validateCsv, waitWhile } from '../support/imports.ts';
+import { createContact, createField } from '../support/operations.ts';
 
 const RevertImport = graphql(`
   mutation RevertImport($jobId: ID!) {
@@ -34,18 +35,6 @@ const RevertProgress = graphql(`
   }
 `);
 
-const RevertCreateField = graphql(`
-  mutation RevertCreateField($input: CreateFieldInput!) {
-    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }
-  }
-`);
-
-const RevertCreateContact = graphql(`
-  mutation RevertCreateContact($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
-
 const RevertEditContact = graphql(`
   mutation RevertEditContact($input: UpdateContactInput!) {
     updateContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
@@ -73,12 +62,7 @@ const RevertContactCount = graphql(`
   query RevertContactCount { contacts(first: 1) { totalCount } }
 `);
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = useTestApp();
 
 /** A workspace of its own per test, so that counts start at zero. */
 async function freshWorkspace() {
@@ -107,32 +91,25 @@ async function contactCount(key: string) {
 
 /** Ada and Bob as an API client made them, before any import. */
 async function seedContacts(key: string) {
-  const field = await app.data(RevertCreateField, { input: { label: 'Tier', type: 'TEXT' } }, key);
-  expect(field.createField).toMatchObject({ __typename: 'Field', key: 'tier' });
+  expect(await createField(app, key, { label: 'Tier', type: 'TEXT' })).toBe('tier');
   const ids: string[] = [];
   for (const [firstName, phone, email] of [
     ['Ada', '+12025550101', 'ada@revert.test'],
     ['Bob', '+12025550102', 'bob@revert.test'],
   ] as const) {
-    const { createContact } = await app.data(
-      RevertCreateContact,
-      {
-        input: {
-          firstName,
-          lastName: 'Before',
-          country: 'US',
-          tags: ['old'],
-          customFields: [{ key: 'tier', value: 'silver' }],
-          details: [
-            { kind: 'PHONE', value: phone },
-            { kind: 'EMAIL', value: email },
-          ],
-        },
-      },
-      key,
+    ids.push(
+      await createContact(app, key, {
+        firstName,
+        lastName: 'Before',
+        country: 'US',
+        tags: ['old'],
+        customFields: [{ key: 'tier', value: 'silver' }],
+        details: [
+          { kind: 'PHONE', value: phone },
+          { kind: 'EMAIL', value: email },
+        ],
+      }),
     );
-    if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
-    ids.push(createContact.id);
   }
   return ids as [string, string];
 }

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { startImportSweeper, sweepImports } from '../../src/import/sweeper.ts';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { Confirm, SetMapping, StartImport, download, fetchJob, importCsv, validateCsv } from '../support/imports.ts';
 
 const SweptJob = graphql(`
@@ -44,12 +44,7 @@ const WatchJob = graphql(`
 const CSV = 'Name,Phone\nAda Lovelace,+12025550101\nBad Row,12\n';
 const OPTIONS = { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' } as const;
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = useTestApp();
 
 /** A workspace whose jobs wait at most one second for their mapping or confirmation. */
 async function impatientWorkspace(): Promise<TestWorkspace> {

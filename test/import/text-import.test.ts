@@ -1,8 +1,8 @@
-import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
 import { confirmAndWait, download, SetMapping, waitWhile } from '../support/imports.ts';
+import { sendFile } from '../support/operations.ts';
 
 const StartPaste = graphql(`
   mutation StartPaste($input: StartContactImportInput!) {
@@ -28,12 +28,7 @@ const PastedContacts = graphql(`
   }
 `);
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = useTestApp();
 
 async function freshKey(): Promise<string> {
   return (await app.createWorkspace()).keys.WRITE;
@@ -126,11 +121,7 @@ describe('hasHeader given', () => {
     const key = await freshKey();
     const withSheet = await app.data(StartPaste, { input: { text: 'Email\na@x.test\n', sheetName: 'People' } }, key);
     expect(withSheet.startContactImport).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'sheetName'] }] });
-    const form = new FormData();
-    form.append('operations', JSON.stringify({ query: print(StartPaste), variables: { input: { file: null, hasHeader: false } } }));
-    form.append('map', JSON.stringify({ 0: ['variables.input.file'] }));
-    form.append('0', new Blob(['Email\na@x.test\n'], { type: 'text/csv' }), 'a.csv');
-    const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
-    expect((await response.json()).data.startContactImport).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'hasHeader'] }] });
+    const withFile = await sendFile(app, key, StartPaste, { hasHeader: false }, { content: 'Email\na@x.test\n', name: 'a.csv', type: 'text/csv' });
+    expect(withFile.startContactImport).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'hasHeader'] }] });
   });
 });

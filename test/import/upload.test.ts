@@ -12,8 +12,9 @@ import { GraphQLScalarType } from 'graphql';
 import type { FileUpload } from 'graphql-upload-minimal';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FileStore } from '../../src/import/file-store.ts';
-import { uploadScalarConfig, useStreamingUploads } from '../../src/server/upload.ts';
+import { FileStore } from '../../src/files/file-store.ts';
+import { uploadScalarConfig } from '../../src/schema/upload-scalar.ts';
+import { useStreamingUploads } from '../../src/server/upload.ts';
 
 type NodeContext = { req: IncomingMessage; res: ServerResponse };
 const WORKSPACE = randomUUID();

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookDelivery } from '../../src/services/webhook-delivery.ts';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { importCsv, validateCsv, waitWhile } from '../support/imports.ts';
 import { startReceiver, verifyReceived, type Received, type Receiver } from '../support/webhook-receiver.ts';
 
@@ -73,16 +73,14 @@ const OWN_SECRET = `whsec_${Buffer.from('a secret of our own, 32 bytes!!!').toSt
 const CSV = 'Name,Phone\nAda Lovelace,+12025550101\nGrace Hopper,+12025550102\n';
 const OPTIONS = { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' } as const;
 
-let app: TestApp;
+const app = useTestApp();
 let receiver: Receiver;
 
 beforeAll(async () => {
-  app = await startTestApp();
   receiver = await startReceiver();
 });
 afterAll(async () => {
   await receiver?.close();
-  await app?.close();
 });
 
 async function created(workspace: TestWorkspace, input: { url: string; secret?: string }) {

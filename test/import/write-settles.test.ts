@@ -1,35 +1,18 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { CONTACT_SNAPSHOT } from '../../src/import/journal.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
 import { Confirm, confirmAndWait, download, importCsv, validateCsv, waitWhile, type Job } from '../support/imports.ts';
+import { createContact, createGroup, deleteContact } from '../support/operations.ts';
 
 // The write settles every row against the contact book as it is when the row is written: the
 // review is a preview, and whatever happened since (another import, a contact added or deleted by
 // hand) decides what the row really does. The result file and the counts say what happened.
 
-const AddContact = graphql(`
-  mutation SettleAddContact($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
-
-const RemoveContact = graphql(`
-  mutation SettleRemoveContact($id: ID!) {
-    deleteContact(id: $id) { __typename ... on Error { message } }
-  }
-`);
-
 const EditContact = graphql(`
   mutation SettleEditContact($input: UpdateContactInput!) {
     updateContact(input: $input) { __typename ... on Contact { firstName lastName name } ... on Error { message } }
-  }
-`);
-
-const NewGroup = graphql(`
-  mutation SettleNewGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }
   }
 `);
 
@@ -55,21 +38,10 @@ const Book = graphql(`
   }
 `);
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = useTestApp();
 
 async function freshKey(): Promise<string> {
   return (await app.createWorkspace()).keys.ADMIN;
-}
-
-async function addContact(key: string, input: { firstName?: string; name?: string; details: { kind: 'PHONE' | 'EMAIL'; value: string; primary?: boolean }[] }) {
-  const { createContact } = await app.data(AddContact, { input }, key);
-  if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
-  return createContact.id;
 }
 
 async function book(key: string) {
@@ -110,7 +82,7 @@ describe('rows settled when they are written', () => {
     const key = await freshKey();
     const job = await validateCsv(app, key, 'Phone,First Name\n+12025550143,Ann\n+12025550144,Bob\n', { purpose: 'ADD_NEW_ONLY', identifier: 'PHONE' });
     expect(job.counts.toCreate).toBe(2);
-    await addContact(key, { firstName: 'Hand', details: [{ kind: 'PHONE', value: '+1 202 555 0143' }] });
+    await createContact(app, key, { firstName: 'Hand', details: [{ kind: 'PHONE', value: '+1 202 555 0143' }] });
 
     const done = await confirmAndWait(app, key, job.id);
     expect(done.counts).toMatchObject({ created: 1, skipped: 1, failed: 0 });
@@ -125,15 +97,14 @@ describe('rows settled when they are written', () => {
 
   it('skips an update-only row whose contact was deleted after the review; the job completes', async () => {
     const key = await freshKey();
-    const gone = await addContact(key, { firstName: 'Gone', details: [{ kind: 'EMAIL', value: 'gone@example.com' }] });
-    await addContact(key, { firstName: 'Kept', details: [{ kind: 'EMAIL', value: 'kept@example.com' }] });
+    const gone = await createContact(app, key, { firstName: 'Gone', details: [{ kind: 'EMAIL', value: 'gone@example.com' }] });
+    await createContact(app, key, { firstName: 'Kept', details: [{ kind: 'EMAIL', value: 'kept@example.com' }] });
     const job = await validateCsv(app, key, 'Email,Last Name\ngone@example.com,Smith\nkept@example.com,Jones\n', {
       purpose: 'UPDATE_EXISTING_ONLY',
       identifier: 'EMAIL',
     });
     expect(job.counts.toUpdate).toBe(2);
-    const { deleteContact } = await app.data(RemoveContact, { id: gone }, key);
-    expect(deleteContact.__typename).not.toMatch(/Error/);
+    await deleteContact(app, key, gone);
 
     const done = await confirmAndWait(app, key, job.id);
     expect(done.counts).toMatchObject({ updated: 1, skipped: 1, failed: 0, created: 0 });
@@ -146,7 +117,7 @@ describe('rows settled when they are written', () => {
 
   it('skips an update-only row by contact id whose contact was deleted after the review', async () => {
     const key = await freshKey();
-    const id = await addContact(key, { firstName: 'Gone', details: [{ kind: 'EMAIL', value: 'gone@example.com' }] });
+    const id = await createContact(app, key, { firstName: 'Gone', details: [{ kind: 'EMAIL', value: 'gone@example.com' }] });
     const job = await validateCsv(app, key, `Contact ID,Last Name\n${id},Smith\n`, {
       purpose: 'UPDATE_EXISTING_ONLY',
       identifier: 'CONTACT_ID',
@@ -156,7 +127,7 @@ describe('rows settled when they are written', () => {
       ],
     });
     expect(job.counts.toUpdate).toBe(1);
-    await app.data(RemoveContact, { id }, key);
+    await deleteContact(app, key, id);
     const done = await confirmAndWait(app, key, job.id);
     expect(done.counts).toMatchObject({ skipped: 1, failed: 0 });
     expect((await resultRows(done, key))[0]).toMatchObject({ Errors: 'no contact with this id', Notes: 'changed since the review: its contact was deleted after the review' });
@@ -164,10 +135,10 @@ describe('rows settled when they are written', () => {
 
   it('creates an add-and-update row whose contact was deleted after the review', async () => {
     const key = await freshKey();
-    const gone = await addContact(key, { firstName: 'Old', details: [{ kind: 'PHONE', value: '+12025550143' }] });
+    const gone = await createContact(app, key, { firstName: 'Old', details: [{ kind: 'PHONE', value: '+12025550143' }] });
     const job = await validateCsv(app, key, 'Phone,First Name\n+12025550143,New\n', { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' });
     expect(job.counts.toUpdate).toBe(1);
-    await app.data(RemoveContact, { id: gone }, key);
+    await deleteContact(app, key, gone);
     const done = await confirmAndWait(app, key, job.id);
     expect(done.counts).toMatchObject({ created: 1, updated: 0 });
     const { contacts } = await book(key);
@@ -178,7 +149,7 @@ describe('rows settled when they are written', () => {
 describe('a row matching a secondary detail', () => {
   it('updates the contact and leaves its details as they are', async () => {
     const key = await freshKey();
-    await addContact(key, {
+    await createContact(app, key, {
       firstName: 'Ann',
       details: [
         { kind: 'PHONE', value: '+12025550143', primary: true },
@@ -230,7 +201,7 @@ describe('the name rule', () => {
 
   it('lets a full name made from the parts follow them', async () => {
     const key = await freshKey();
-    const id = await addContact(key, { firstName: 'Bob', details: [{ kind: 'PHONE', value: '+12025550143' }] });
+    const id = await createContact(app, key, { firstName: 'Bob', details: [{ kind: 'PHONE', value: '+12025550143' }] });
     const { updateContact } = await app.data(EditContact, { input: { id, lastName: 'Smith' } }, key);
     expect(updateContact).toMatchObject({ name: 'Bob Smith' });
     await importCsv(app, key, 'First Name,Phone\nRobert,+12025550143\n', { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' });
@@ -241,9 +212,8 @@ describe('the name rule', () => {
 describe('a groups column', () => {
   it('adds contacts to groups by name, makes the missing ones, notes dynamic ones, and its undo removes what it made', async () => {
     const key = await freshKey();
-    const { createGroup } = await app.data(NewGroup, { input: { name: 'VIP', type: 'STATIC' } }, key);
-    expect(createGroup.__typename).toBe('Group');
-    await app.data(NewGroup, { input: { name: 'Everyone', type: 'DYNAMIC', filter: { active: true } } }, key);
+    await createGroup(app, key, { name: 'VIP', type: 'STATIC' });
+    await createGroup(app, key, { name: 'Everyone', type: 'DYNAMIC', filter: { active: true } });
 
     const csv = 'Phone,Group\n+12025550143,"vip; Newsletter"\n+12025550144,Newsletter\n+12025550145,everyone\n';
     const job = await validateCsv(app, key, csv, { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' });

@@ -6,15 +6,14 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { ResultOf } from '@graphql-typed-document-node/core';
 import ExcelJS from 'exceljs';
-import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvRows } from '../../src/import/csv-source.ts';
 import { graphql } from '../generated/gql.ts';
 import type { StartContactImportInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
 import { confirmAndWait, download, SetMapping, waitWhile } from '../support/imports.ts';
+import { createField, sendFile } from '../support/operations.ts';
 
 const StartWorkbookImport = graphql(`
   mutation StartWorkbookImport($input: StartContactImportInput!) {
@@ -45,26 +44,18 @@ const WorkbookContacts = graphql(`
   }
 `);
 
-const CreateJoinedField = graphql(`
-  mutation CreateJoinedField {
-    createField(input: { label: "Joined", type: DATE }) { __typename ... on Field { key } }
-  }
-`);
-
 const run = promisify(execFile);
 const CONVERTER = path.join(import.meta.dirname, '../support/convert-workbook.ts');
 /** Heap the converting process gets for a 200,000-row workbook. */
 const HEAP_CAP_MB = 128;
 
-let app: TestApp;
+const app = useTestApp();
 let dir: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
   dir = await mkdtemp(path.join(tmpdir(), 'xlsx-import-'));
 });
 afterAll(async () => {
-  await app?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -76,14 +67,7 @@ async function freshWorkspace() {
 /** Sends a workbook as a GraphQL multipart request, as a browser would. */
 async function upload(key: string, content: Uint8Array, options: Omit<StartContactImportInput, 'file'> & { name?: string } = {}) {
   const { name = 'contacts.xlsx', ...input } = options;
-  const form = new FormData();
-  form.append('operations', JSON.stringify({ query: print(StartWorkbookImport), variables: { input: { ...input, file: null } } }));
-  form.append('map', JSON.stringify({ 0: ['variables.input.file'] }));
-  form.append('0', new Blob([content as BlobPart], { type: 'application/octet-stream' }), name);
-  const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data.startContactImport as ResultOf<typeof StartWorkbookImport>['startContactImport'];
+  return (await sendFile(app, key, StartWorkbookImport, input, { content, name, type: 'application/octet-stream' })).startContactImport;
 }
 
 async function workbook(build: (book: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -105,8 +89,7 @@ async function jobCount(workspaceId: string): Promise<number> {
 describe('an XLSX import from upload to result file', () => {
   it('reads the first visible sheet, imports it and writes the result with the cells as seen', async () => {
     const { key } = await freshWorkspace();
-    const field = await app.data(CreateJoinedField, {}, key);
-    expect(field.createField).toMatchObject({ __typename: 'Field', key: 'joined' });
+    expect(await createField(app, key, { label: 'Joined', type: 'DATE' })).toBe('joined');
     const content = await workbook((book) => {
       book.addWorksheet('Archive', { state: 'hidden' }).addRow(['Phone']).commit();
       const sheet = book.addWorksheet('People');

@@ -1,30 +1,19 @@
-import { print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BulkOptOutInput } from '../generated/graphql.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { sendFile } from '../support/operations.ts';
 import { AddressConsentQuery, Audience, BulkOptOut, exclusions, keyId } from './consent-api.ts';
 
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let ws: TestWorkspace;
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   ws = await app.createWorkspace('Bulk');
 });
 
-afterAll(async () => {
-  await app?.close();
-});
-
-/** Sends a list as a GraphQL multipart request, as a browser uploading a file would. */
-async function uploadList(content: string, variables: Record<string, unknown>) {
-  const form = new FormData();
-  form.append('operations', JSON.stringify({ query: print(BulkOptOut), variables: { input: { ...variables, file: null } } }));
-  form.append('map', JSON.stringify({ 0: ['variables.input.file'] }));
-  form.append('0', new Blob([content], { type: 'text/plain' }), 'opt-outs.txt');
-  const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${ws.keys.WRITE}` }, body: form });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data.bulkOptOut;
+/** Sends a list as a file, as a browser uploading it would. */
+async function uploadList(content: string, input: Omit<BulkOptOutInput, 'file'>) {
+  return (await sendFile(app, ws.keys.WRITE, BulkOptOut, input, { content, name: 'opt-outs.txt', type: 'text/plain' })).bulkOptOut;
 }
 
 describe('bulk opt-out', () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { download, importCsv } from '../support/imports.ts';
 import { AddressConsentQuery, Audience, exclusions, keyId, OptOut } from './consent-api.ts';
 
@@ -22,16 +22,11 @@ const ContactsByPhone = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp();
 let ws: TestWorkspace;
 
 beforeAll(async () => {
-  app = await startTestApp();
   ws = await app.createWorkspace('Import consent');
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 const consentOf = async (address: string) => {

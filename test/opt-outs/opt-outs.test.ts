@@ -1,7 +1,7 @@
 import type { ResultOf } from '@graphql-typed-document-node/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { AddressConsentQuery, CreateContact, DeleteContact, GetContact, keyId, OptIn, OptOut, Reinstate } from './consent-api.ts';
 
 const OptOutDetail = graphql(`
@@ -39,20 +39,15 @@ const OptOutList = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let ws: TestWorkspace;
 let other: TestWorkspace;
 let writeKeyId: string;
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   ws = await app.createWorkspace('Consent');
   other = await app.createWorkspace('Other');
   writeKeyId = await keyId(app, ws, 'WRITE');
-});
-
-afterAll(async () => {
-  await app?.close();
 });
 
 const optOutCount = async (workspace: TestWorkspace) => (await app.data(OptOutList, {}, workspace.keys.READ)).optOuts.totalCount;

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 
 const WorkspaceName = graphql(`
   query WorkspaceName {
@@ -66,20 +66,18 @@ const Typename = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp();
 let acme: TestWorkspace;
 let globex: TestWorkspace;
 let acmeContactId: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
   acme = await app.createWorkspace('Acme');
   globex = await app.createWorkspace('Globex');
   const { createContact } = await app.data(AddContact, { input: { name: 'Wile E', details: [{ kind: 'EMAIL', value: 'wile@acme.test' }] } }, acme.keys.WRITE);
   if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
   acmeContactId = createContact.id;
 });
-afterAll(() => app?.close());
 
 describe('API keys over HTTP', () => {
   it('answers __typename without a key but refuses data, saying how to authenticate', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { createField } from '../support/operations.ts';
 
 const CreateContact = graphql(`
   mutation CreateContact($input: CreateContactInput!) {
@@ -92,22 +93,14 @@ const RemoveDetail = graphql(`
   }
 `);
 
-const CreateField = graphql(`
-  mutation CreateFieldForContacts($input: CreateFieldInput!) {
-    createField(input: $input) { __typename ... on Field { key } ... on Error { message } }
-  }
-`);
-
-let app: TestApp;
+const app = useTestApp();
 let workspace: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
   workspace = await app.createWorkspace();
   key = workspace.keys.WRITE;
 });
-afterAll(() => app?.close());
 
 async function create(input: Parameters<typeof app.data<unknown, { input: unknown }>>[1]['input']) {
   const { createContact } = await app.data(CreateContact, { input: input as never }, key);
@@ -182,9 +175,9 @@ describe('createContact', () => {
   });
 
   it('checks custom field values against the field type and stores them typed', async () => {
-    await app.data(CreateField, { input: { label: 'Birthday', type: 'DATE' } }, key);
-    await app.data(CreateField, { input: { label: 'Tier', type: 'SELECT', options: ['Gold', 'Silver'] } }, key);
-    await app.data(CreateField, { input: { label: 'Lifetime value', type: 'NUMBER' } }, key);
+    await createField(app, key, { label: 'Birthday', type: 'DATE' });
+    await createField(app, key, { label: 'Tier', type: 'SELECT', options: ['Gold', 'Silver'] });
+    await createField(app, key, { label: 'Lifetime value', type: 'NUMBER' });
     const good = await create({
       details: [{ kind: 'EMAIL', value: 'typed@example.com' }],
       customFields: [

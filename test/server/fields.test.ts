@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ContactFilterInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { SetMapping, StartImport } from '../support/imports.ts';
+import { createGroup } from '../support/operations.ts';
 
 const Fields = graphql(`
   query Fields {
@@ -44,12 +45,6 @@ const DeleteField = graphql(`
   }
 `);
 
-const FieldsCreateGroup = graphql(`
-  mutation FieldsCreateGroup($input: CreateGroupInput!) {
-    createGroup(input: $input) { __typename ... on Group { id } ... on Error { message } }
-  }
-`);
-
 const FieldsDeleteGroup = graphql(`
   mutation FieldsDeleteGroup($id: ID!) {
     deleteGroup(id: $id) { __typename ... on Error { message } }
@@ -68,16 +63,14 @@ const ContactFields = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp();
 let workspace: TestWorkspace;
 let key: string;
 
 beforeAll(async () => {
-  app = await startTestApp();
   workspace = await app.createWorkspace();
   key = workspace.keys.WRITE;
 });
-afterAll(() => app?.close());
 
 describe('fields', () => {
   it('lists the built-in fields with the keys clients rely on', async () => {
@@ -258,11 +251,7 @@ describe('deleting a field a saved filter uses', () => {
       ['Ranked VIPs', { and: [{ tags: { any: ['vip'] } }, { not: { field: { key: 'rank', isNotSet: true } } }] }],
       ['VIPs', { tags: { any: ['vip'] } }],
     ];
-    for (const [name, filter] of groups) {
-      const { createGroup } = await app.data(FieldsCreateGroup, { input: { name, type: 'DYNAMIC', filter } }, own.keys.WRITE);
-      if (createGroup.__typename !== 'Group') throw new Error(createGroup.message);
-      ids.push(createGroup.id);
-    }
+    for (const [name, filter] of groups) ids.push(await createGroup(app, own.keys.WRITE, { name, type: 'DYNAMIC', filter }));
 
     const refused = await app.data(DeleteField, { key: 'rank' }, own.keys.WRITE);
     expect(refused.deleteField).toMatchObject({

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GRAPHQL_PATH } from '../../src/server/app.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
 
 /**
  * GraphiQL as a person uses it: the page the server gives a browser at /graphql, in headless
@@ -30,20 +30,18 @@ const UI_TIMEOUT = 30_000;
 const WORKSPACE_NAME = 'GraphiQL Test Workspace';
 const TITLE = 'runs a query with an API key typed into GraphiQL';
 
-let testApp: TestApp;
+const testApp = useTestApp();
 let adminKey: string;
 let userDataDir: string | undefined;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
   adminKey = (await testApp.createWorkspace(WORKSPACE_NAME)).keys.ADMIN;
 });
 
 afterAll(async () => {
   await context?.close();
   if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
-  await testApp?.close();
 });
 
 it.skipIf(!hasChromium)(hasChromium ? TITLE : `${TITLE} — skipped: Chromium is missing (no ${CHROMIUM}; apt-get install chromium)`, async () => {

@@ -1,7 +1,7 @@
 import { serverAudits, type AuditResult } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHQL_PATH } from '../../src/server/app.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { useTestApp } from '../support/app.ts';
 
 /**
  * GraphQL over HTTP conformance, checked with graphql-http's server audits against the real listening
@@ -12,16 +12,11 @@ import { startTestApp, type TestApp } from '../support/app.ts';
  * a key, so authenticating does not change the protocol. Without a key the schema is not served, so
  * the audits that send `__type(...)` are checked to be refused instead.
  */
-let testApp: TestApp;
+const testApp = useTestApp();
 let readKey: string;
 
 beforeAll(async () => {
-  testApp = await startTestApp();
   readKey = (await testApp.createWorkspace('Audit workspace')).keys.READ;
-});
-
-afterAll(async () => {
-  await testApp?.close();
 });
 
 /** The audits whose request asks for `__type(...)`: a caller without a key gets UNAUTHENTICATED. */

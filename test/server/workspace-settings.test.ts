@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { Audience, exclusions } from '../opt-outs/consent-api.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { createField } from '../support/operations.ts';
 
 const Settings = graphql(`
   query WorkspaceSettings {
     workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }
-  }
-`);
-
-const SettingsCreateField = graphql(`
-  mutation SettingsCreateField($input: CreateFieldInput!) {
-    createField(input: $input) { __typename ... on Error { message } }
   }
 `);
 
@@ -25,16 +20,14 @@ const UpdateSettings = graphql(`
   }
 `);
 
-let app: TestApp;
+const app = useTestApp({ worker: false });
 let acme: TestWorkspace;
 let other: TestWorkspace;
 
 beforeAll(async () => {
-  app = await startTestApp({ worker: false });
   acme = await app.createWorkspace('Acme');
   other = await app.createWorkspace('Other');
 });
-afterAll(() => app?.close());
 
 describe('updateWorkspaceSettings', () => {
   it('changes the settings given, keeps the others, and touches no other workspace', async () => {
@@ -72,9 +65,7 @@ describe('updateWorkspaceSettings', () => {
 
   it('refuses a custom field limit below the fields the workspace has, naming both, and takes one that holds them', async () => {
     const fielded = await app.createWorkspace('Fielded');
-    for (const label of ['One', 'Two', 'Three']) {
-      expect((await app.data(SettingsCreateField, { input: { label, type: 'TEXT' } }, fielded.keys.WRITE)).createField.__typename).toBe('Field');
-    }
+    for (const label of ['One', 'Two', 'Three']) await createField(app, fielded.keys.WRITE, { label, type: 'TEXT' });
     const before = (await app.data(Settings, {}, fielded.keys.READ)).workspace;
     const lowered = await app.data(UpdateSettings, { input: { customFieldLimit: 2, fileRetentionDays: 3 } }, fielded.keys.ADMIN);
     expect(lowered.updateWorkspaceSettings).toEqual({

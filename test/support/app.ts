@@ -6,11 +6,12 @@ import { print, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_OPERATOR_LIMITS, type OperatorLimits } from '../../src/config.ts';
 import type { ApiDatabaseOptions } from '../../src/db/api-database.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
-import { FileStore } from '../../src/import/file-store.ts';
-import { JobEvents } from '../../src/import/progress.ts';
+import { FileStore } from '../../src/files/file-store.ts';
+import { JobEvents } from '../../src/db/job-events.ts';
 import { startImportWorker, type ImportWorker } from '../../src/import/worker.ts';
 import type { DownloadLimits } from '../../src/server/download-slots.ts';
 import { buildApp, GRAPHQL_PATH, type App } from '../../src/server/app.ts';
@@ -126,4 +127,29 @@ export async function startTestApp(
       await rm(filesDir, { recursive: true, force: true });
     },
   };
+}
+
+export type TestAppOptions = NonNullable<Parameters<typeof startTestApp>[0]>;
+
+/**
+ * Starts the test app in `beforeAll` and closes it in `afterAll`, for the tests of the file (or of
+ * the `describe` it is called in), with the options of `startTestApp`. Returns a stand-in for the
+ * app, used in hooks and tests as the app itself (`app.data(...)`); read before `beforeAll` has
+ * started the app, it throws. Tests that need several apps, or one started inside a test, call
+ * `startTestApp`.
+ */
+export function useTestApp(options: TestAppOptions = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_, member) {
+      if (!started) throw new Error(`the test app is not started: read app.${String(member)} in a hook or a test, after useTestApp's beforeAll`);
+      return Reflect.get(started, member);
+    },
+  });
 }

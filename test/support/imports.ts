@@ -1,9 +1,8 @@
-import type { ResultOf } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
 import { expect } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { SetContactImportMappingInput } from '../generated/graphql.ts';
 import type { TestApp } from './app.ts';
+import { sendFile } from './operations.ts';
 
 export const StartImport = graphql(`
   mutation StartImport($input: StartContactImportInput!) {
@@ -69,14 +68,7 @@ export type Job = Extract<Awaited<ReturnType<typeof fetchJob>>, { __typename: 'I
 
 /** Sends a CSV as a GraphQL multipart request (operations, map, file), as a browser would. */
 export async function uploadCsv(app: TestApp, key: string, content: string | Uint8Array, fileName = 'contacts.csv') {
-  const form = new FormData();
-  form.append('operations', JSON.stringify({ query: print(StartImport), variables: { input: { file: null } } }));
-  form.append('map', JSON.stringify({ 0: ['variables.input.file'] }));
-  form.append('0', new Blob([content as BlobPart], { type: 'text/csv' }), fileName);
-  const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: form });
-  const body = await response.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data.startContactImport as ResultOf<typeof StartImport>['startContactImport'];
+  return (await sendFile(app, key, StartImport, {}, { content, name: fileName, type: 'text/csv' })).startContactImport;
 }
 
 export async function fetchJob(app: TestApp, key: string, id: string) {

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import type { CreateContactInput, SyncRecordInput } from '../generated/graphql.ts';
-import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import type { SyncRecordInput } from '../generated/graphql.ts';
+import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { importCsv } from '../support/imports.ts';
+import { createContact } from '../support/operations.ts';
 
 const SyncContacts = graphql(`
   mutation SyncContacts($input: SyncContactsInput!) {
@@ -44,12 +45,6 @@ const CountContacts = graphql(`
   }
 `);
 
-const CreateContact = graphql(`
-  mutation SyncCreateContact($input: CreateContactInput!) {
-    createContact(input: $input) { __typename ... on Contact { id } ... on Error { message } }
-  }
-`);
-
 const ContactById = graphql(`
   query SyncContactById($id: ID!) {
     contact(id: $id) {
@@ -74,12 +69,7 @@ const MergeContacts = graphql(`
 
 const SHARED = '+12345678901';
 
-let app: TestApp;
-
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(() => app?.close());
+const app = useTestApp();
 
 /** Each test gets a workspace of its own. */
 async function freshWorkspace(): Promise<TestWorkspace> {
@@ -102,12 +92,6 @@ async function state(workspace: TestWorkspace, source = 'crm') {
 
 async function contactCount(workspace: TestWorkspace): Promise<number> {
   return (await app.data(CountContacts, {}, workspace.keys.READ)).contacts.totalCount;
-}
-
-async function createContact(workspace: TestWorkspace, input: CreateContactInput): Promise<string> {
-  const { createContact: created } = await app.data(CreateContact, { input }, workspace.keys.WRITE);
-  if (created.__typename !== 'Contact') throw new Error(created.message);
-  return created.id;
 }
 
 async function contact(workspace: TestWorkspace, id: string) {
@@ -303,7 +287,7 @@ describe('idempotency and updates', () => {
 describe('one contact per phone number: records link to the contact that has their number', () => {
   it('links a record to a contact made by hand: no new contact, names and email filled', async () => {
     const workspace = await freshWorkspace();
-    const id = await createContact(workspace, { details: [{ kind: 'PHONE', value: '+1 202 555 0201' }] });
+    const id = await createContact(app, workspace.keys.WRITE, { details: [{ kind: 'PHONE', value: '+1 202 555 0201' }] });
     const result = await sync(workspace, [{ externalId: '42', phone: '(202) 555-0201', firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@X.test' }], 'crm', 'US');
     expect(result).toMatchObject({ created: 0, linked: 1, updated: 0, changed: true, conflicts: [], contactConflicts: [] });
     expect(result.records).toEqual([{ externalId: '42', outcome: 'LINKED', contactId: id }]);
@@ -350,7 +334,7 @@ describe('one contact per phone number: records link to the contact that has the
 
   it("links a record whose number is a contact's secondary phone and leaves its details as they are", async () => {
     const workspace = await freshWorkspace();
-    const id = await createContact(workspace, {
+    const id = await createContact(app, workspace.keys.WRITE, {
       firstName: 'Old',
       details: [
         { kind: 'PHONE', value: '+12025550203' },
@@ -439,7 +423,7 @@ describe('one contact per phone number: records link to the contact that has the
 
   it('keeps the lowest-externalId rule among records of one source that share a contact\'s number', async () => {
     const workspace = await freshWorkspace();
-    const id = await createContact(workspace, { details: [{ kind: 'PHONE', value: SHARED }] });
+    const id = await createContact(app, workspace.keys.WRITE, { details: [{ kind: 'PHONE', value: SHARED }] });
     const result = await sync(workspace, [
       { externalId: '10', phone: SHARED, firstName: 'Ten' },
       { externalId: '9', phone: SHARED, firstName: 'Nine' },
@@ -455,7 +439,7 @@ describe('one contact per phone number: records link to the contact that has the
 
   it('gives a contact to one record of a source, even through its other numbers', async () => {
     const workspace = await freshWorkspace();
-    const id = await createContact(workspace, {
+    const id = await createContact(app, workspace.keys.WRITE, {
       details: [
         { kind: 'PHONE', value: '+12025550206' },
         { kind: 'PHONE', value: '+12025550207' },
@@ -480,7 +464,7 @@ describe('one contact per phone number: records link to the contact that has the
 
   it("holds back a linked record that moves to another contact's number: link and contacts stay as they were", async () => {
     const workspace = await freshWorkspace();
-    const other = await createContact(workspace, { firstName: 'Other', details: [{ kind: 'PHONE', value: '+12025550210' }] });
+    const other = await createContact(app, workspace.keys.WRITE, { firstName: 'Other', details: [{ kind: 'PHONE', value: '+12025550210' }] });
     const first = await sync(workspace, [{ externalId: '1', phone: '+12025550209', firstName: 'Mine' }]);
     const mine = first.records[0]!.contactId!;
     const before = { mine: await contact(workspace, mine), other: await contact(workspace, other), state: await state(workspace) };
@@ -499,7 +483,7 @@ describe('one contact per phone number: records link to the contact that has the
 
   it('changes nothing when a linking push is repeated', async () => {
     const workspace = await freshWorkspace();
-    const id = await createContact(workspace, { details: [{ kind: 'PHONE', value: '+12025550211' }] });
+    const id = await createContact(app, workspace.keys.WRITE, { details: [{ kind: 'PHONE', value: '+12025550211' }] });
     const records: SyncRecordInput[] = [
       { externalId: '1', phone: '+12025550211', firstName: 'Ada', email: 'ada@x.test' },
       { externalId: '2', phone: '+12025550212', firstName: 'New' },
