@@ -51,9 +51,9 @@ export interface NormalizedContactChanges {
 }
 
 /**
- * Checks and normalizes a new contact. It must have at least one valid phone or email (004 seed);
- * the workspace may also require a first name (002 seed) or a phone whose country is known
- * (000/003 seeds). Every problem is reported at once, with the input path it is at.
+ * Checks and normalizes a new contact. It must have at least one valid phone or email; the
+ * workspace may also require a first name or a phone whose country is known. Every problem is
+ * reported at once, with the input path it is at.
  */
 export function normalizeNewContact(
   input: ContactAttributesInput & { details?: readonly DetailInput[] | null },

@@ -23,7 +23,7 @@ export function openChannels(kind: DetailKind, optOuts: readonly OptOutChannel[]
 
 /**
  * A detail is OPTED_OUT when it is opted out on every channel that reaches it; a contact is active
- * when at least one of its details is not (the 004 seed's "active contact").
+ * when at least one of its details is not.
  */
 export function detailStatus(kind: DetailKind, optOuts: readonly OptOutChannel[]): DetailStatus {
   return openChannels(kind, optOuts).length === 0 ? 'OPTED_OUT' : 'ACTIVE';

@@ -36,7 +36,7 @@ export type BuiltInFieldKey = (typeof BUILT_IN_FIELD_KEYS)[number];
 
 /**
  * The import-only mapping key of a column that holds Switchboard contact ids, used with the
- * `CONTACT_ID` identifier of an update-only import (002 seed). It is not a contact field: nothing is
+ * `CONTACT_ID` identifier of an update-only import. It is not a contact field: nothing is
  * stored under it, the id only finds the contact to update. Reserved so that no custom field made by
  * an import takes this key.
  */

@@ -9,11 +9,11 @@ import type { FieldType } from './field-value.ts';
  * the per-row rules are in import-row.ts and never do.
  */
 
-/** What an import does with the rows of its file (002 seed). */
+/** What an import does with the rows of its file. */
 export const IMPORT_PURPOSES = ['ADD_NEW_ONLY', 'UPDATE_EXISTING_ONLY', 'ADD_AND_UPDATE', 'ADD_ALL_DESPITE_DUPLICATES'] as const;
 export type ImportPurpose = (typeof IMPORT_PURPOSES)[number];
 
-/** What recognises an existing contact (002 seed). CONTACT_ID only for update-only imports. */
+/** What recognises an existing contact. CONTACT_ID only for update-only imports. */
 export const IMPORT_IDENTIFIERS = ['PHONE', 'EMAIL', 'CONTACT_ID'] as const;
 export type ImportIdentifier = (typeof IMPORT_IDENTIFIERS)[number];
 
@@ -21,7 +21,7 @@ export type ImportIdentifier = (typeof IMPORT_IDENTIFIERS)[number];
 export const IN_FILE_DUPLICATES = ['REJECT_ALL', 'KEEP_FIRST', 'KEEP_LAST', 'MERGE'] as const;
 export type InFileDuplicates = (typeof IN_FILE_DUPLICATES)[number];
 
-/** The 002 seed's behaviour: every row sharing an identifier with another row is an error. */
+/** Every row sharing an identifier with another row is an error. */
 export const DEFAULT_IN_FILE_DUPLICATES: InFileDuplicates = 'REJECT_ALL';
 
 /** The mapping key of the column an identifier reads; {@link CONTACT_ID_KEY} is import-only. */
@@ -77,7 +77,7 @@ export interface ImportOptionsInput {
   defaultCountry?: string | null;
   /** Tags added to every contact the import creates or updates. */
   tags?: string[] | null;
-  /** Whether the automatic batch tag of this import is added too (default true; the 002 seed lets it be removed). */
+  /** Whether the automatic batch tag of this import is added too (default true; a client may leave it out). */
   batchTag?: boolean | null;
   /** Existing groups the contacts join; the service checks that they exist. */
   groupIds?: string[] | null;

@@ -56,11 +56,11 @@ export function identifierKindOf(identifier: string): ImportIdentifier {
  * 0 when the row has no identifier). In order:
  *
  * 1. A row with errors is ERROR, its errors joined by "; ".
- * 2. Two or more matches is ERROR (002 seed): the row cannot tell which contact it means.
+ * 2. Two or more matches is ERROR: the row cannot tell which contact it means.
  * 3. ADD_NEW_ONLY skips a row whose contact exists; UPDATE_EXISTING_ONLY skips one whose contact does
  *    not; ADD_AND_UPDATE updates or creates; ADD_ALL_DESPITE_DUPLICATES always creates.
- * 4. A row that would create is ERROR when it lacks what a new contact needs: a valid phone or email
- *    (004 seed), and per the settings a first name and a phone whose country is known. These are
+ * 4. A row that would create is ERROR when it lacks what a new contact needs: a valid phone or email,
+ *    and per the settings a first name and a phone whose country is known. These are
  *    checked here rather than when reading the row because they apply only to rows that create.
  *
  * A row without errors has an identifier whenever its purpose uses one (normalizeImportRow makes a

@@ -24,9 +24,9 @@ import { quote } from './result.ts';
 
 /** The workspace settings the row rules follow, and the file's shape. */
 export interface RowRuleSettings {
-  /** New contacts need a first name (002 seed). */
+  /** New contacts need a first name. */
   requireFirstName: boolean;
-  /** New contacts need a phone number whose country is known (000/003 seeds). */
+  /** New contacts need a phone number whose country is known. */
   requirePhoneWithCountry: boolean;
   /** Cells in the header row; a row with another count is an error. */
   headerCount: number;
@@ -61,7 +61,7 @@ export interface RowData {
   tags: readonly string[];
   /** The row's `groups` column: names of groups to add the contact to (made by the import when missing). */
   groups?: readonly string[];
-  /** TRUE → the caller records a WhatsApp opt-in for the phone, FALSE an opt-out (003 seed). */
+  /** TRUE → the caller records a WhatsApp opt-in for the phone, FALSE an opt-out. */
   whatsappOptIn?: boolean;
   /** Lower-cased contact id, from a column mapped to `contactId`. */
   contactId?: string;

@@ -46,8 +46,8 @@ function sameValue(a: unknown, b: unknown): boolean {
  * same rules.
  *
  * - Without `doNotOverwrite`, every value the row holds replaces the contact's; for phone and email
- *   the contact's primary detail of that kind is replaced, not joined by a second one (002 seed,
- *   "Contact A"). With it, only the contact's empty fields are filled.
+ *   the contact's primary detail of that kind is replaced, not joined by a second one. With
+ *   it, only the contact's empty fields are filled.
  * - A phone or email the contact already has, as any of its details (the row may have matched a
  *   secondary one), is already its own: nothing is replaced or added.
  * - Names follow {@link resolveNames}: a full name given in the row replaces the contact's (or fills

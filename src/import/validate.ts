@@ -133,7 +133,7 @@ async function lookUpIdentifiers(
 
 /**
  * Rows of the file that share an identifier (the mapping's inFileDuplicates): REJECT_ALL makes every
- * one of them an error (the 002 seed); KEEP_FIRST / KEEP_LAST keep one and skip the others;
+ * one of them an error; KEEP_FIRST / KEEP_LAST keep one and skip the others;
  * MERGE folds them into the first (its values win, later rows fill its blanks). The rows set aside
  * no longer rest on a lookup: the write never settles them again, so a file's duplicates can never
  * create a contact twice, whatever the contact book holds by then. KEEP and MERGE look at the rows
@@ -225,7 +225,7 @@ async function countActions(context: JobRunContext, job: ImportJob): Promise<Rec
   return counts;
 }
 
-/** The original rows that fail, with an `Error` column added (the 002 seed's error file). */
+/** The original rows that fail, with an `Error` column added. */
 async function writeErrorFile(context: JobRunContext, job: ImportJob): Promise<string> {
   const path = context.files.errorFilePath(job.workspaceId, job.id);
   const layout = jobLayout(job);

@@ -285,10 +285,9 @@ async function updateContacts(
     ['PHONE', 'phone', 'e164'],
     ['EMAIL', 'email', 'value'],
   ] as const) {
-    // A mapped phone or email replaces the contact's primary one of its kind (the 002 seed's
-    // "Contact A"), unless doNotOverwrite keeps it, or the contact already has it as any of its
-    // details (the row may have matched a secondary one): then it is already the contact's, and
-    // nothing is replaced or duplicated.
+    // A mapped phone or email replaces the contact's primary one of its kind, unless doNotOverwrite
+    // keeps it, or the contact already has it as any of its details (the row may have matched a
+    // secondary one): then it is already the contact's, and nothing is replaced or duplicated.
     if (!keepExisting) {
       await client.query(
         `${batchRows(`'UPDATE'`, `AND data ? '${key}'`)}
@@ -361,7 +360,7 @@ async function noteDynamicGroups(client: PoolClient, batch: unknown[]): Promise<
 }
 
 /**
- * The `WhatsApp Opted` column (003 seed): TRUE records an opt-in of the row's phone (or the
+ * The `WhatsApp Opted` column: TRUE records an opt-in of the row's phone (or the
  * contact's primary phone), FALSE an opt-out — each with a consent event (source IMPORT, the job,
  * the key that started it, the row). The consent rules of src/domain/consent.ts hold here too:
  * an import never lifts an opt-out, so a TRUE on a phone opted out of WhatsApp (or ALL), or one

@@ -124,7 +124,7 @@ describe('suggestField', () => {
   ];
   const fields = [...BUILT_IN_FIELDS, ...custom];
 
-  it('matches a key or label exactly, ignoring case, spaces and punctuation (SPEC examples)', () => {
+  it('matches a key or label exactly, ignoring case, spaces and punctuation', () => {
     expect(suggestField('Phone Number', fields)).toEqual({ key: 'phone', confidence: 1 });
     expect(suggestField('phone_number', fields)).toEqual({ key: 'phone', confidence: 1 });
     expect(suggestField('PHONE', fields)).toEqual({ key: 'phone', confidence: 1 });

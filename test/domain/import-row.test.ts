@@ -46,7 +46,7 @@ const PHONE_ROW: [string, string][] = [
 ];
 
 describe('normalizeImportRow: phone numbers', () => {
-  it('gives (202) 555-0143 with country US and +1 202 555 0143 the same identifier (SPEC)', () => {
+  it('gives (202) 555-0143 with country US and +1 202 555 0143 the same identifier', () => {
     const plan = planOf(PHONE_ROW);
     const national = read(plan, ['(202) 555-0143', 'US']);
     const international = read(plan, ['+1 202 555 0143', '']);
@@ -65,11 +65,11 @@ describe('normalizeImportRow: phone numbers', () => {
     expect(withoutFormulaGuard("'plain")).toBe("'plain");
   });
 
-  it('reads a national number with the Country column (GB, the 000 seed)', () => {
+  it('reads a national number with the Country column (GB)', () => {
     expect(dataOf(planOf(PHONE_ROW), ['07400 123456', 'gb'])).toMatchObject({ phone: { e164: '+447400123456' }, country: 'GB' });
   });
 
-  it('reads a national number with the Country Code column (91, the 003 seed)', () => {
+  it('reads a national number with the Country Code column (91)', () => {
     const plan = planOf([
       ['Phone Number', 'phone'],
       ['Country Code', 'countryCode'],
@@ -170,7 +170,7 @@ describe('normalizeImportRow: typed fields', () => {
     ['2022-10-31T19:30:00.000+05:30', '2022-10-31T14:00:00.000Z'],
     ['2022-10-31T14:00:00Z', '2022-10-31T14:00:00.000Z'],
     ['2022-10-31', '2022-10-31T00:00:00.000Z'],
-  ])('reads the DATETIME %s (003 seed)', (cell, stored) => {
+  ])('reads the DATETIME %s', (cell, stored) => {
     expect(dataOf(addAllPlan([['Visited', 'lastVisit']]), [cell]).customFields).toEqual({ lastVisit: stored });
   });
 
@@ -209,7 +209,7 @@ describe('normalizeImportRow: typed fields', () => {
     ]);
   });
 
-  it('reads WhatsApp consent: TRUE is an opt-in, FALSE an opt-out (003 seed)', () => {
+  it('reads WhatsApp consent: TRUE is an opt-in, FALSE an opt-out', () => {
     const plan = planOf([
       ['Phone', 'phone'],
       ['WhatsApp Opted', 'whatsappOptIn'],
@@ -302,7 +302,7 @@ describe('decideRow', () => {
     expect(bad.errors).toHaveLength(2);
   });
 
-  it('makes an identifier matching two or more contacts an error (002 seed)', () => {
+  it('makes an identifier matching two or more contacts an error', () => {
     for (const purpose of ['ADD_NEW_ONLY', 'UPDATE_EXISTING_ONLY', 'ADD_AND_UPDATE'] as ImportPurpose[]) {
       expect(decideRow(row, 2, purpose, rules)).toEqual({
         action: 'ERROR',
@@ -386,12 +386,12 @@ describe('previewUpdate', () => {
     ['Tags', 'tags'],
   ]);
 
-  it('replaces the email of Contact A, identified by phone (002 seed)', () => {
+  it('replaces the email of Contact A, identified by phone', () => {
     const data = dataOf(plan, ['+1 202 555 0143', 'contact123@email.com', '', '', '', '', '']);
     expect(previewUpdate(contactA, data, false)).toEqual([{ field: 'email', old: 'contactabc@email.com', new: 'contact123@email.com' }]);
   });
 
-  it('keeps the email of Contact A with doNotOverwrite (002 seed)', () => {
+  it('keeps the email of Contact A with doNotOverwrite', () => {
     const data = dataOf(plan, ['+1 202 555 0143', 'contact123@email.com', '', '', '', '', '']);
     expect(previewUpdate(contactA, data, true)).toEqual([]);
   });

@@ -20,7 +20,7 @@ function errorOf(raw: string, hints: Parameters<typeof normalizePhone>[1] = {}):
 }
 
 describe('normalizePhone', () => {
-  it('gives a US national number and its international form the same E.164 (SPEC row rules)', () => {
+  it('gives a US national number and its international form the same E.164', () => {
     const national = e164('(202) 555-0143', { country: 'US' });
     expect(national).toBe('+12025550143');
     expect(e164('+1 202 555 0143')).toBe(national);

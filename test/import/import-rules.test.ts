@@ -145,7 +145,7 @@ describe('updates', () => {
   }
   const csv = 'Phone,Email,Last Name,Tags\n+60123456789,contact123@email.com,,new\n';
 
-  it('replaces the primary email (the 002 seed Contact A) and never erases with an empty cell', async () => {
+  it('replaces the primary email (Contact A) and never erases with an empty cell', async () => {
     const key = await contactA();
     const review = await validateCsv(app, key, csv, { purpose: 'UPDATE_EXISTING_ONLY', identifier: 'PHONE', batchTag: false });
     expect(review.updatePreview[0]!.changes).toEqual(
@@ -265,7 +265,7 @@ describe('what every new contact needs', () => {
     expect(job.counts).toMatchObject({ toCreate: 1, errors: 3 });
   });
 
-  it('can require a phone whose country is known (000/003 seeds)', async () => {
+  it('can require a phone whose country is known', async () => {
     const { workspace, key } = await freshWorkspace();
     await app.db.prisma.workspace.update({ where: { id: workspace.id }, data: { requirePhoneWithCountry: true } });
     const job = await validateCsv(app, key, 'Email,Phone\nwith@x.test,+12025550143\nwithout@x.test,\nfreephone@x.test,+80012345678\n', {
