@@ -1,3 +1,7 @@
+/**
+ * The mapping step's rules, input by input (columns, fields, purpose, identifier, options, new
+ * fields): one table of cases against one set of fields; over 400 lines for that reason.
+ */
 import { describe, expect, it } from 'vitest';
 import { ValidationError, type InputIssue } from '../../src/domain/errors.ts';
 import type { CustomFieldDefinition } from '../../src/domain/field-definition.ts';

@@ -1,3 +1,7 @@
+/**
+ * The rules of one import row, case by case (cells, phones, emails, typed fields, tags, groups,
+ * consent, decisions): the table of the row rules, kept together; over 400 lines for that reason.
+ */
 import { describe, expect, it } from 'vitest';
 import type { CustomFieldDefinition } from '../../src/domain/field-definition.ts';
 import type { ImportOptionsInput, ImportPlan, ImportPurpose } from '../../src/domain/import-options.ts';

@@ -1,3 +1,8 @@
+/**
+ * Static and dynamic groups through the API (create, members, merge, delete, broken filters, the
+ * list, isolation): the cases share one workspace's contacts and groups; over 400 lines for that
+ * reason.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ContactFilterInput } from '../generated/graphql.ts';

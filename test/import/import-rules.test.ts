@@ -1,3 +1,7 @@
+/**
+ * The import's row rules through the whole API flow (upload, mapping, review, write): each rule of
+ * docs/product-rules.md "Row rules" is a case here on one app; over 400 lines for that reason.
+ */
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';

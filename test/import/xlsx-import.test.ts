@@ -1,3 +1,8 @@
+/**
+ * XLSX imports through the API, workbook by workbook (cells as shown, the archive, sheets, files
+ * refused, memory): each case builds its own small workbook, which makes the file long; over 400
+ * lines for that reason.
+ */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';

@@ -1,3 +1,8 @@
+/**
+ * The integration sync end to end (number ownership, linking to existing contacts, invalid records,
+ * batch size, isolation, opt-outs): one file, since every case runs on the same app and workspace
+ * and reads as one story of a source's records; over 400 lines for that reason.
+ */
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { SyncRecordInput } from '../generated/graphql.ts';
