@@ -9,6 +9,7 @@ import type { OperatorLimits } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { JobEvents } from '../db/job-events.ts';
+import type { Caller } from '../services/api-keys.ts';
 import type { WebhookSettings } from '../services/webhooks.ts';
 import { uploadScalarConfig, type FileUpload } from './upload-scalar.ts';
 import InputLimitsPlugin, { CURSOR_MAX_LENGTH, textLimit } from './input-limits.ts';
@@ -16,13 +17,6 @@ import { EDGES_COST, fieldCost } from './query-cost.ts';
 import type PrismaTypes from '../generated/pothos-types.ts';
 import { getDatamodel } from '../generated/pothos-types.ts';
 import type { ApiKeyScope } from '../generated/prisma/enums.ts';
-
-/** Who is calling: the workspace and key a bearer key resolved to. */
-export interface Caller {
-  workspaceId: string;
-  keyId: string;
-  scope: ApiKeyScope;
-}
 
 export interface Context {
   db: Database;

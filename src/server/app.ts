@@ -11,7 +11,8 @@ import { openApiDatabases, type ApiDatabaseOptions } from '../db/api-database.ts
 import type { Database } from '../db/client.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { JobEvents } from '../db/job-events.ts';
-import type { Caller, Context } from '../schema/builder.ts';
+import type { Context } from '../schema/builder.ts';
+import type { Caller } from '../services/api-keys.ts';
 import { schema } from '../schema/index.ts';
 import { authenticate, revokedAmong } from '../services/api-keys.ts';
 import type { WebhookSettings } from '../services/webhooks.ts';

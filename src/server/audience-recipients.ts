@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '../db/client.ts';
 import { readAudienceRequestJson } from '../domain/audience.ts';
 import { DomainError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import type { Caller } from '../schema/builder.ts';
+import type { Caller } from '../services/api-keys.ts';
 import { prepareAudience, writeAudienceRecipientsCsv, type PreparedAudience } from '../services/audience.ts';
 import type { DownloadSlots } from './download-slots.ts';
 import { EXPORT_STALL_TIMEOUT_MS } from './export.ts';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '../db/client.ts';
 import { decodeExportRequest, type ExportFormat } from '../domain/contact-export.ts';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import type { Caller } from '../schema/builder.ts';
+import type { Caller } from '../services/api-keys.ts';
 import type { DownloadSlots } from './download-slots.ts';
 import { EXPORT_FILE_NAMES, EXPORT_PATH_PREFIX } from '../schema/download-links.ts';
 import { exportWriter, prepareContactExport, streamContactExport, type PreparedExport } from '../services/export.ts';

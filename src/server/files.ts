@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
 import { csvText } from '../files/csv-output.ts';
 import type { FileStore } from '../files/file-store.ts';
-import type { Caller } from '../schema/builder.ts';
+import type { Caller } from '../services/api-keys.ts';
 import { importFilePath, TEMPLATE_PATH } from '../schema/download-links.ts';
 
 

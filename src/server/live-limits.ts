@@ -1,7 +1,7 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { WebSocket } from 'ws';
-import type { Caller } from '../schema/builder.ts';
+import type { Caller } from '../services/api-keys.ts';
 
 /**
  * What live traffic (WebSocket connections, subscriptions over WebSocket and SSE) one API process

@@ -9,7 +9,8 @@
 import { createComplexityRule } from '@pothos/plugin-complexity';
 import { GraphQLError, Kind, Lexer, Source, TokenKind, validate, visit, BREAK, type ASTVisitor, type DocumentNode, type ExecutionArgs, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { authenticationRequired, type Caller } from '../schema/builder.ts';
+import { authenticationRequired } from '../schema/builder.ts';
+import type { Caller } from '../services/api-keys.ts';
 
 /**
  * The most an operation may cost. The largest page of contacts (500) with their names, tags, custom

@@ -9,7 +9,7 @@ import { GraphQLError, getOperationAST, type ExecutionArgs, type Source } from '
 import { handleStreamOrSingleExecutionResult, maskError as maskYogaError, type Plugin } from 'graphql-yoga';
 import { apiDatabaseFailure, runInRequestScope, ServerBusyError, type ApiDatabaseOptions, type ApiDatabases, type RequestScope } from '../db/api-database.ts';
 import type { Database } from '../db/client.ts';
-import type { Caller } from '../schema/builder.ts';
+import type { Caller } from '../services/api-keys.ts';
 
 /**
  * Deepest nesting of brackets in a document and of objects and lists in variables: a filter at its

@@ -17,6 +17,13 @@ export interface IssuedKey {
   secret: string;
 }
 
+/** Who is calling: the workspace and key a bearer key resolved to. */
+export interface Caller {
+  workspaceId: string;
+  keyId: string;
+  scope: ApiKeyScope;
+}
+
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
