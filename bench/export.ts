@@ -64,7 +64,10 @@ for (const format of ['CSV', 'XLSX'] as const) {
   const response = await fetch(`${origin}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key.secret}` },
-    body: JSON.stringify({ query: 'query ($format: ExportFormat!) { contactExport(input: { format: $format }) { ... on ContactExport { url } } }', variables: { format } }),
+    body: JSON.stringify({
+      query: 'query ($format: ExportFormat!) { contactExport(input: { format: $format }) { ... on ContactExport { url } } }',
+      variables: { format },
+    }),
   });
   const exportUrl: string = (await response.json()).data.contactExport.url;
   let peakRss = process.memoryUsage().rss;

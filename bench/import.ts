@@ -168,7 +168,11 @@ async function runBaselines(bench: BenchServer, name: string, migratedThrough?: 
       [workspace.id, file.bytes, rows],
     );
     const job = jobs[0]!;
-    return { workspaceId: workspace.id, jobId: job.id, batchTag: importBatchTag({ id: job.id, createdAt: job.created_at, fileName: 'contacts.csv' }) };
+    return {
+      workspaceId: workspace.id,
+      jobId: job.id,
+      batchTag: importBatchTag({ id: job.id, createdAt: job.created_at, fileName: 'contacts.csv' }),
+    };
   };
   const baselineNew = await loadFinalRowsBaseline(db.pool, await target(), finalRowsPath);
   const baselineAgain = await loadFinalRowsBaseline(db.pool, await target(), finalRowsPath);
@@ -247,7 +251,9 @@ async function importScenario(api: BenchApi): Promise<ScenarioFigures> {
     firstRows: firstRows ? (firstRows.at - confirmed) / 1000 : Number.NaN,
     eventsPerSecond: firstEvent && done.at > firstEvent.at ? (writing.length - 1) / ((done.at - firstEvent.at) / 1000) : Number.NaN,
     longestGap: gaps.length ? Math.max(...gaps) / 1000 : Number.NaN,
-    withRate: reporting.length ? reporting.filter((event) => event.rowsPerSecond !== null && event.etaSeconds !== null).length / reporting.length : Number.NaN,
+    withRate: reporting.length
+      ? reporting.filter((event) => event.rowsPerSecond !== null && event.etaSeconds !== null).length / reporting.length
+      : Number.NaN,
     peakRss,
     counts: importJob.counts,
   };
@@ -331,8 +337,16 @@ function printFigures(): void {
     { label: 'baseline again, final rows/s', values: column((run) => finalCount / run.baselineAgain.seconds), format: whole },
     ...(baselineAt
       ? [
-          { label: `baseline new on the schema through ${baselineAt}, s`, values: column((run) => run.earlier!.baselineNew.seconds), format: seconds },
-          { label: `baseline again on the schema through ${baselineAt}, s`, values: column((run) => run.earlier!.baselineAgain.seconds), format: seconds },
+          {
+            label: `baseline new on the schema through ${baselineAt}, s`,
+            values: column((run) => run.earlier!.baselineNew.seconds),
+            format: seconds,
+          },
+          {
+            label: `baseline again on the schema through ${baselineAt}, s`,
+            values: column((run) => run.earlier!.baselineAgain.seconds),
+            format: seconds,
+          },
         ]
       : []),
     { label: '**(a) whole import / baseline new**', values: column((run) => run.a.whole / run.baselineNew.seconds), format: ratio },

@@ -137,15 +137,21 @@ async function seed(db: Database): Promise<string> {
     const tier = TIERS[i % TIERS.length];
     return `${workspaceId}\t${ids[i]}\tFirst\tLast${i}\tFirst Last${i}\t${COUNTRIES[i % COUNTRIES.length]}\t{"tier":"${tier}"}\t${created(i)}\t${created(i)}\n`;
   });
-  await copyRows(db, 'contact_details', 'workspace_id, id, contact_id, kind, value, raw_value, is_primary', count, (i) =>
-    `${workspaceId}\t${randomUUID()}\t${ids[i]}\tPHONE\t${phone(i)}\t${phone(i)}\ttrue\n`,
+  await copyRows(
+    db,
+    'contact_details',
+    'workspace_id, id, contact_id, kind, value, raw_value, is_primary',
+    count,
+    (i) => `${workspaceId}\t${randomUUID()}\t${ids[i]}\tPHONE\t${phone(i)}\t${phone(i)}\ttrue\n`,
   );
   await copyRows(db, 'contact_details', 'workspace_id, id, contact_id, kind, value, raw_value, is_primary', count, (i) =>
     i % 2 === 0 ? `${workspaceId}\t${randomUUID()}\t${ids[i]}\tEMAIL\tc${i}@example.com\tc${i}@example.com\ttrue\n` : null,
   );
   const tagId = randomUUID();
   await db.pool.query('INSERT INTO tags (workspace_id, id, name) VALUES ($1, $2, $3)', [workspaceId, tagId, 'vip']);
-  await copyRows(db, 'contact_tags', 'workspace_id, contact_id, tag_id', count, (i) => (i % 10 === 0 ? `${workspaceId}\t${ids[i]}\t${tagId}\n` : null));
+  await copyRows(db, 'contact_tags', 'workspace_id, contact_id, tag_id', count, (i) =>
+    i % 10 === 0 ? `${workspaceId}\t${ids[i]}\t${tagId}\n` : null,
+  );
   await copyRows(db, 'opt_outs', 'workspace_id, address, kind, channel, source', count, (i) =>
     i % 10 === 3 ? `${workspaceId}\t${phone(i)}\tPHONE\tALL\tAPI\n` : null,
   );
@@ -162,7 +168,12 @@ async function seed(db: Database): Promise<string> {
 async function measure(db: Database, workspaceId: string): Promise<void> {
   const events = new JobEvents(url.toString());
   await events.start();
-  const app = buildApp({ db, files: new FileStore(path.join(work, 'files')), events, webhooks: { secretKey: randomBytes(32), allowInsecure: false } });
+  const app = buildApp({
+    db,
+    files: new FileStore(path.join(work, 'files')),
+    events,
+    webhooks: { secretKey: randomBytes(32), allowInsecure: false },
+  });
   const origin = await app.start({ host: '127.0.0.1', port: 0 });
   try {
     const key = await createApiKey(db, { workspaceId, name: 'bench', scope: 'READ' });
@@ -240,7 +251,9 @@ async function measure(db: Database, workspaceId: string): Promise<void> {
 
     const copySeconds = await time('baseline: COPY (SELECT …) TO STDOUT of the export columns', runs, () => copyExportColumns(db, workspaceId));
     const exportSeconds = await time('CSV export of all contacts (API)', runs, async () => {
-      const { contactExport } = await api.gql(`query { contactExport(input: { format: CSV }) { ... on ContactExport { url } ... on Error { message } } }`);
+      const { contactExport } = await api.gql(
+        `query { contactExport(input: { format: CSV }) { ... on ContactExport { url } ... on Error { message } } }`,
+      );
       if (!contactExport.url) throw new Error(`contactExport: ${contactExport.message}`);
       return `${((await api.download(contactExport.url)) / 2 ** 20).toFixed(1)} MiB`;
     });

@@ -44,8 +44,7 @@ const TIERS = ['Gold', 'silver', 'BRONZE', ''];
 function generateRow(i: number): string[] {
   const line = String(i % 10_000).padStart(4, '0');
   const area = 201 + (i % 7) * 100;
-  const phone =
-    i % 3 === 0 ? `(${area}) 555-${line}` : i % 3 === 1 ? `+1 ${area} 555 ${line}` : i % 50 === 2 ? `555-${line}` : `${area}-555-${line}`;
+  const phone = i % 3 === 0 ? `(${area}) 555-${line}` : i % 3 === 1 ? `+1 ${area} 555 ${line}` : i % 50 === 2 ? `555-${line}` : `${area}-555-${line}`;
   const month = String(1 + (i % 12)).padStart(2, '0');
   const day = String(1 + (i % 28)).padStart(2, '0');
   return [

@@ -91,7 +91,9 @@ await db.pool.query('ANALYZE contacts');
 
 const deadline = Date.now() + seconds * 1000;
 const running = () => Date.now() < deadline;
-console.log(`soak: ${seconds} s, ${TENANTS} tenants importing ${ROWS_PER_IMPORT.toLocaleString('en')}-row files, one abusive client; server at ${origin}`);
+console.log(
+  `soak: ${seconds} s, ${TENANTS} tenants importing ${ROWS_PER_IMPORT.toLocaleString('en')}-row files, one abusive client; server at ${origin}`,
+);
 
 /**
  * Times one request of a well-behaved client (a subscription, which lasts as long as the job, is
@@ -126,7 +128,10 @@ async function importLoop(tenant: (typeof tenants)[number]): Promise<void> {
     );
     const job = started?.startContactImport;
     if (!job || job.__typename !== 'ImportJob') continue;
-    const columns = job.columns.map((column: { index: number; suggestedFieldKey: string }) => ({ index: column.index, fieldKey: column.suggestedFieldKey }));
+    const columns = job.columns.map((column: { index: number; suggestedFieldKey: string }) => ({
+      index: column.index,
+      fieldKey: column.suggestedFieldKey,
+    }));
     await timed(tenant, 'mapping', () =>
       tenant.api.gql(`mutation($input: SetContactImportMappingInput!) { setContactImportMapping(input: $input) { __typename } }`, {
         input: { jobId: job.id, columns, purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' },
@@ -135,7 +140,10 @@ async function importLoop(tenant: (typeof tenants)[number]): Promise<void> {
     if ((await follow(tenant, job.id, 'REVIEW')) !== 'REVIEW') continue;
     await timed(tenant, 'confirm', () => tenant.api.gql(`mutation($id: ID!) { confirmContactImport(jobId: $id) { __typename } }`, { id: job.id }));
     if ((await follow(tenant, job.id, 'COMPLETED')) === 'COMPLETED') {
-      const { importJob } = await tenant.api.gql(`query($id: ID!) { importJob(id: $id) { ... on ImportJob { counts { created errors skipped } } } }`, { id: job.id });
+      const { importJob } = await tenant.api.gql(
+        `query($id: ID!) { importJob(id: $id) { ... on ImportJob { counts { created errors skipped } } } }`,
+        { id: job.id },
+      );
       if (importJob.counts.created !== ROWS_PER_IMPORT) console.log(JSON.stringify(importJob.counts));
       tenant.figures.imported += ROWS_PER_IMPORT;
       tenant.figures.jobs.push({ id: job.id, finishedAt: Date.now() });
@@ -204,12 +212,21 @@ const abuser = {
     });
   },
   async hugeSearch() {
-    await answer('1 MB search', abuserAdmin.secret, { query: `query($s: String!) { contacts(first: 10, search: $s) { totalCount } }`, variables: { s: 'x'.repeat(2 ** 20) } });
+    await answer('1 MB search', abuserAdmin.secret, {
+      query: `query($s: String!) { contacts(first: 10, search: $s) { totalCount } }`,
+      variables: { s: 'x'.repeat(2 ** 20) },
+    });
   },
   async hostileFilters() {
     const and = Array.from({ length: 100_000 }, () => ({ active: true }));
-    await answer('filter of 100,000 conditions', abuserAdmin.secret, { query: `query($f: ContactFilterInput) { contacts(first: 1, filter: $f) { totalCount } }`, variables: { f: { and } } });
-    await answer('NUL byte in a search', abuserAdmin.secret, { query: `query($s: String!) { contacts(first: 1, search: $s) { totalCount } }`, variables: { s: 'a\u0000b' } });
+    await answer('filter of 100,000 conditions', abuserAdmin.secret, {
+      query: `query($f: ContactFilterInput) { contacts(first: 1, filter: $f) { totalCount } }`,
+      variables: { f: { and } },
+    });
+    await answer('NUL byte in a search', abuserAdmin.secret, {
+      query: `query($s: String!) { contacts(first: 1, search: $s) { totalCount } }`,
+      variables: { s: 'a\u0000b' },
+    });
     await answer('field key __proto__', abuserAdmin.secret, {
       query: `query($f: ContactFilterInput) { contacts(first: 1, filter: $f) { totalCount } }`,
       variables: { f: { field: { key: '__proto__', eq: 'x' } } },
@@ -218,7 +235,9 @@ const abuser = {
   async stalledExport() {
     // A download that is never read: the server must neither hold a pool connection for it for
     // ever nor let ten of them starve the others.
-    const data = await new BenchApi(origin, abuserAdmin.secret).gql(`{ contactExport(input: {}) { ... on ContactExport { url } } }`).catch(() => undefined);
+    const data = await new BenchApi(origin, abuserAdmin.secret)
+      .gql(`{ contactExport(input: {}) { ... on ContactExport { url } } }`)
+      .catch(() => undefined);
     const url = data?.contactExport?.url;
     if (!url) return count('export never read', 'no URL');
     const request = httpRequest(url, { headers: { authorization: `Bearer ${abuserAdmin.secret}` } }, (response) => {
@@ -263,12 +282,20 @@ const abuser = {
     });
     await delay(200);
     for (let i = 0; i < 150; i++) {
-      socket.send(JSON.stringify({ id: String(i), type: 'subscribe', payload: { query: `subscription { contactImportProgress(jobId: "${jobId}") { status } }` } }));
+      socket.send(
+        JSON.stringify({
+          id: String(i),
+          type: 'subscribe',
+          payload: { query: `subscription { contactImportProgress(jobId: "${jobId}") { status } }` },
+        }),
+      );
     }
     await delay(1_000);
     socket.close();
     count('150 subscriptions on one socket', `${refused} refused`);
-    await new BenchApi(origin, abuserAdmin.secret).gql(`mutation($id: ID!) { cancelContactImport(jobId: $id) { __typename } }`, { id: jobId }).catch(() => {});
+    await new BenchApi(origin, abuserAdmin.secret)
+      .gql(`mutation($id: ID!) { cancelContactImport(jobId: $id) { __typename } }`, { id: jobId })
+      .catch(() => {});
   },
   async oneLineOptOutUpload() {
     const file = path.join(server.work, 'one-line.txt');
@@ -290,7 +317,9 @@ const abuser = {
   },
   async hangingWebhook() {
     await new BenchApi(origin, abuserAdmin.secret)
-      .gql(`mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { __typename } }`, { input: { url: `http://127.0.0.1:${port(hanging)}/never` } })
+      .gql(`mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { __typename } }`, {
+        input: { url: `http://127.0.0.1:${port(hanging)}/never` },
+      })
       .then(() => count('webhook to a receiver that never answers', 'registered'))
       .catch(() => count('webhook to a receiver that never answers', 'refused'));
   },
@@ -313,13 +342,18 @@ for (const stop of stalledDownloads) stop();
 // ---------------------------------------------------------------------------------------------
 // Afterwards: the server still answers, and every import is there exactly once.
 
-const health = await fetch(`${origin}/healthz`).then((response) => response.status, () => 0);
+const health = await fetch(`${origin}/healthz`).then(
+  (response) => response.status,
+  () => 0,
+);
 await delay(3_000); // the last webhooks
 const peak = rss.stop();
 
 const latencies = tenants.flatMap((tenant) => tenant.figures.latencies).sort((a, b) => a - b);
 const quantile = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-console.log(`\nwell-behaved clients: ${latencies.length.toLocaleString('en')} requests served, p50 ${quantile(0.5).toFixed(0)} ms, p99 ${quantile(0.99).toFixed(0)} ms, max ${(latencies.at(-1) ?? 0).toFixed(0)} ms`);
+console.log(
+  `\nwell-behaved clients: ${latencies.length.toLocaleString('en')} requests served, p50 ${quantile(0.5).toFixed(0)} ms, p99 ${quantile(0.99).toFixed(0)} ms, max ${(latencies.at(-1) ?? 0).toFixed(0)} ms`,
+);
 const errors = new Map<string, number>();
 for (const tenant of tenants) for (const [kind, n] of tenant.figures.errors) errors.set(kind, (errors.get(kind) ?? 0) + n);
 console.log(`their errors: ${errors.size === 0 ? 'none' : ''}`);
@@ -331,8 +365,12 @@ for (const [outcome, n] of [...outcomes].sort()) console.log(`  ${n} × ${outcom
 const jobs = tenants.flatMap((tenant) => tenant.figures.jobs);
 const delays = jobs.map((job) => (delivered.get(job.id) ?? Number.NaN) - job.finishedAt);
 const late = delays.filter((delay) => Number.isNaN(delay));
-console.log(`\nwebhooks of the tenants' completed imports: ${jobs.length - late.length} of ${jobs.length} delivered` +
-  (jobs.length > late.length ? `, slowest ${Math.max(...delays.filter((delay) => !Number.isNaN(delay))).toFixed(0)} ms after the job ended (as the client saw it)` : ''));
+console.log(
+  `\nwebhooks of the tenants' completed imports: ${jobs.length - late.length} of ${jobs.length} delivered` +
+    (jobs.length > late.length
+      ? `, slowest ${Math.max(...delays.filter((delay) => !Number.isNaN(delay))).toFixed(0)} ms after the job ended (as the client saw it)`
+      : ''),
+);
 
 let allThere = true;
 for (const tenant of tenants) {
@@ -345,8 +383,10 @@ for (const tenant of tenants) {
   const { contacts, emails, duplicates } = rows[0]!;
   const ok = contacts === tenant.figures.imported && emails === tenant.figures.imported && duplicates === 0;
   allThere &&= ok;
-  console.log(`tenant ${tenant.index + 1}: ${tenant.figures.jobs.length} imports completed, ${tenant.figures.imported.toLocaleString('en')} rows; ` +
-    `${contacts.toLocaleString('en')} contacts, ${emails.toLocaleString('en')} emails, ${duplicates} duplicated — ${ok ? 'all there exactly once' : 'MISMATCH'}`);
+  console.log(
+    `tenant ${tenant.index + 1}: ${tenant.figures.jobs.length} imports completed, ${tenant.figures.imported.toLocaleString('en')} rows; ` +
+      `${contacts.toLocaleString('en')} contacts, ${emails.toLocaleString('en')} emails, ${duplicates} duplicated — ${ok ? 'all there exactly once' : 'MISMATCH'}`,
+  );
 }
 console.log(`\n/healthz after the run: ${health}; peak RSS of the process (server, worker and clients): ${Math.round(peak / MIB)} MiB`);
 

@@ -16,7 +16,13 @@ const records = (firstName: string) =>
   Array.from({ length: count }, (_, i) => {
     // Every tenth record shares the phone of the record before it: one of the two owns it.
     const n = i % 10 === 9 ? i - 1 : i;
-    return { externalId: String(i + 1), phone: `+1202${String(5_000_000 + n).padStart(7, '0')}`, firstName, lastName: 'Bench', email: `r${i}@example.com` };
+    return {
+      externalId: String(i + 1),
+      phone: `+1202${String(5_000_000 + n).padStart(7, '0')}`,
+      firstName,
+      lastName: 'Bench',
+      email: `r${i}@example.com`,
+    };
   });
 
 for (const [label, batch] of [

@@ -80,7 +80,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function origins(text: string | undefined): string[] {
-  const entries = (text ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = (text ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     let origin: string | undefined;
     try {

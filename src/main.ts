@@ -24,7 +24,8 @@ async function start() {
     secretKey: await loadWebhookSecretKey({ configured: config.webhooks.secretKey, dataDir: config.dataDir }),
     allowInsecure: config.webhooks.allowInsecure,
   };
-  if (webhookSettings.allowInsecure) console.warn('WEBHOOKS_ALLOW_INSECURE=1: webhooks may use http and post to private addresses (development only)');
+  if (webhookSettings.allowInsecure)
+    console.warn('WEBHOOKS_ALLOW_INSECURE=1: webhooks may use http and post to private addresses (development only)');
 
   const files = new FileStore(path.join(config.dataDir, 'files'));
   const events = new JobEvents(connection.db.url);

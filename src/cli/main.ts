@@ -83,7 +83,9 @@ async function run(argv: string[]): Promise<unknown> {
  */
 function databaseNotice(config: Config, embedded: EmbeddedServer | undefined): string[] {
   if (!embedded) return [`using DATABASE_URL (${describeDatabaseUrl(config.databaseUrl ?? '')})`];
-  const how = embedded.owned ? 'started for this command and stopped after it' : `already running on port ${embedded.port} under another process (a server on the same DATA_DIR)`;
+  const how = embedded.owned
+    ? 'started for this command and stopped after it'
+    : `already running on port ${embedded.port} under another process (a server on the same DATA_DIR)`;
   const lines = [`using the embedded database in ${config.dataDir}, ${how} (DATABASE_URL not set)`];
   if (embedded.created) {
     lines.push(

@@ -16,7 +16,10 @@ const EMBEDDED_DATABASE = 'switchboard';
  * One code path to a migrated database: `DATABASE_URL` when given, otherwise the embedded
  * PostgreSQL on the data folder (started, or reused when another process of ours runs it).
  */
-export async function connect(config: { databaseUrl: string | undefined; dataDir: string }, options: { log?: (line: string) => void } = {}): Promise<Connection> {
+export async function connect(
+  config: { databaseUrl: string | undefined; dataDir: string },
+  options: { log?: (line: string) => void } = {},
+): Promise<Connection> {
   let embedded: EmbeddedServer | undefined;
   let url = config.databaseUrl;
   if (!url) {

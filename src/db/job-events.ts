@@ -81,7 +81,11 @@ export class JobEvents {
    * poll timer and one read at a time, whatever their number. A subscriber's `return()` takes
    * effect at once (a pending `next()` resolves as done) and the watch ends with its last subscriber.
    */
-  async follow(options: { workspaceId: string; jobId: string; load: () => Promise<ImportJob | null> }): Promise<AsyncIterableIterator<ImportJob> | null> {
+  async follow(options: {
+    workspaceId: string;
+    jobId: string;
+    load: () => Promise<ImportJob | null>;
+  }): Promise<AsyncIterableIterator<ImportJob> | null> {
     const key = `${options.workspaceId}:${options.jobId}`;
     let watch = this.watches.get(key);
     if (!watch) {
@@ -198,7 +202,10 @@ class JobWatch {
     this.loading = true;
     clearTimeout(this.timer);
     this.load()
-      .then((job): JobState => ({ job }), (error: unknown): JobState => ({ error }))
+      .then(
+        (job): JobState => ({ job }),
+        (error: unknown): JobState => ({ error }),
+      )
       .then((state) => {
         this.loading = false;
         if (this.closed) return;
@@ -249,7 +256,12 @@ class JobFollower implements AsyncIterableIterator<ImportJob> {
       const job = state.job;
       if (!job) break;
       const previous = this.last;
-      if (!previous || WORKING_STATUSES.includes(previous.status) || previous.status !== job.status || previous.updatedAt.getTime() !== job.updatedAt.getTime()) {
+      if (
+        !previous ||
+        WORKING_STATUSES.includes(previous.status) ||
+        previous.status !== job.status ||
+        previous.updatedAt.getTime() !== job.updatedAt.getTime()
+      ) {
         this.last = job;
         return { value: job, done: false };
       }

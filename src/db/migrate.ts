@@ -125,11 +125,7 @@ interface AppliedRow {
   logs: string | null;
 }
 
-async function applyPending(
-  client: pg.PoolClient,
-  migrations: Migration[],
-  log: (line: string) => void,
-): Promise<string[]> {
+async function applyPending(client: pg.PoolClient, migrations: Migration[], log: (line: string) => void): Promise<string[]> {
   await client.query(MIGRATIONS_TABLE_DDL);
   // Rows marked rolled back (`prisma migrate resolve --rolled-back`) are history only, as for Prisma.
   const { rows } = await client.query<AppliedRow>(

@@ -3,11 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  DriverAdapterError,
-  type SqlDriverAdapter,
-} from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, DriverAdapterError, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { MIGRATIONS_DIR, readMigrations } from './migrate.ts';
 
@@ -120,11 +116,7 @@ interface WasmSchemaEngine {
 interface SchemaEngineGlue {
   __wbg_set_wasm(exports: WebAssembly.Exports): void;
   SchemaEngine: {
-    new: (
-      options: { datamodels: [string, string][] | undefined },
-      log: (line: string) => void,
-      adapter: object,
-    ) => Promise<WasmSchemaEngine>;
+    new: (options: { datamodels: [string, string][] | undefined }, log: (line: string) => void, adapter: object) => Promise<WasmSchemaEngine>;
   };
 }
 
@@ -174,11 +166,7 @@ function loadGlue(): Promise<SchemaEngineGlue> {
  * Runs `work` with an engine whose main connection is `mainUrl` and whose shadow connection is
  * `shadowUrl`, then frees the engine and closes every pool it opened (freeing it does not).
  */
-async function withEngine<T>(
-  mainUrl: string,
-  shadowUrl: string | undefined,
-  work: (engine: WasmSchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(mainUrl: string, shadowUrl: string | undefined, work: (engine: WasmSchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadGlue();
   const pools: pg.Pool[] = [];
   const connect = (url: string | undefined, role: string) => {

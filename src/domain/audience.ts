@@ -79,7 +79,8 @@ export interface AudienceRequestInput {
 export function checkAudienceRequest(input: AudienceRequestInput, path: readonly string[]): AudienceRequest {
   const lists = { groupIds: input.groupIds ?? [], contactIds: input.contactIds ?? [], addresses: input.addresses ?? [] };
   for (const [name, list] of Object.entries(lists)) {
-    if (list.length > AUDIENCE_INPUT_LIMIT) throw new LimitExceededError(`an audience names at most ${AUDIENCE_INPUT_LIMIT} ${name}`, AUDIENCE_INPUT_LIMIT);
+    if (list.length > AUDIENCE_INPUT_LIMIT)
+      throw new LimitExceededError(`an audience names at most ${AUDIENCE_INPUT_LIMIT} ${name}`, AUDIENCE_INPUT_LIMIT);
   }
   const ids = (name: 'groupIds' | 'contactIds') => lists[name].map((id, index) => parseId(id, [...path, name, String(index)]));
   return {
@@ -100,7 +101,10 @@ const REQUEST_FIELDS = ['channel', 'groupIds', 'contactIds', 'addresses', 'defau
  */
 export function readAudienceRequestJson(body: unknown): AudienceRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw ValidationError.of([], 'the audience must be a JSON object: { "channel": "SMS", "groupIds": [...], "contactIds": [...], "addresses": [...], "defaultCountry": "US" }');
+    throw ValidationError.of(
+      [],
+      'the audience must be a JSON object: { "channel": "SMS", "groupIds": [...], "contactIds": [...], "addresses": [...], "defaultCountry": "US" }',
+    );
   }
   const fields = body as Record<string, unknown>;
   const issues: InputIssue[] = Object.keys(fields)
@@ -108,7 +112,10 @@ export function readAudienceRequestJson(body: unknown): AudienceRequest {
     .map((key) => ({ path: [key], message: `unknown field; an audience has ${REQUEST_FIELDS.join(', ')}` }));
   const { channel } = fields;
   if (!AUDIENCE_CHANNELS.includes(channel as Channel)) {
-    issues.push({ path: ['channel'], message: `${channel === undefined || channel === null ? 'required' : `${JSON.stringify(channel)} is not a channel`}: one of ${AUDIENCE_CHANNELS.join(', ')}` });
+    issues.push({
+      path: ['channel'],
+      message: `${channel === undefined || channel === null ? 'required' : `${JSON.stringify(channel)} is not a channel`}: one of ${AUDIENCE_CHANNELS.join(', ')}`,
+    });
   }
   // Like the GraphQL input: ids are strings (or numbers, as an ID may be written), addresses strings.
   const list = <T>(name: string, fits: (item: unknown) => item is T, one: string): T[] | null => {
@@ -133,7 +140,10 @@ export function readAudienceRequestJson(body: unknown): AudienceRequest {
     issues.push({ path: ['defaultCountry'], message: 'must be a string' });
   }
   if (issues.length > 0) throw new ValidationError(issues);
-  return checkAudienceRequest({ channel: channel as Channel, groupIds, contactIds, addresses, defaultCountry: defaultCountry as string | null | undefined }, []);
+  return checkAudienceRequest(
+    { channel: channel as Channel, groupIds, contactIds, addresses, defaultCountry: defaultCountry as string | null | undefined },
+    [],
+  );
 }
 
 /** The raw addresses of an audience, read for one channel. */
@@ -333,7 +343,12 @@ export function audienceRecipientsCsvSql(options: AudienceSqlOptions): Sql {
  * One page of excluded recipients with one of `reasons`, in list order (see ExcludedPosition),
  * after the position `after` (keyset pagination), `limit` rows.
  */
-export function excludedPageSql(options: AudienceSqlOptions, reasons: readonly ExclusionReason[], after: ExcludedPosition | null, limit: number): Sql {
+export function excludedPageSql(
+  options: AudienceSqlOptions,
+  reasons: readonly ExclusionReason[],
+  after: ExcludedPosition | null,
+  limit: number,
+): Sql {
   const rank = (reason: Sql) => sql`array_position(${EXCLUSION_REASONS}::text[], ${reason})`;
   const afterCondition = after ? sql`AND (${rank(raw('reason'))}, key) > (${rank(sql`${after.reason}::text`)}, ${after.key}::text)` : raw('');
   return sql`${recipientCte(options)}

@@ -154,12 +154,13 @@ export interface ReinstatePlan {
 export function planReinstate(address: Address, existing: readonly OptOutChannel[], channel: OptOutChannel): ReinstatePlan {
   const lift = channel === 'ALL' ? [...existing] : existing.filter((optOut) => optOut === channel || optOut === 'ALL');
   if (lift.length === 0) {
-    throw new InvalidStateError(`${address.address} is not opted out${channel === 'ALL' ? '' : ` of ${channel}`}: there is nothing to reinstate`, 'NOT_OPTED_OUT');
+    throw new InvalidStateError(
+      `${address.address} is not opted out${channel === 'ALL' ? '' : ` of ${channel}`}: there is nothing to reinstate`,
+      'NOT_OPTED_OUT',
+    );
   }
   const keep =
-    channel !== 'ALL' && lift.includes('ALL')
-      ? CHANNELS_OF_KIND[address.kind].filter((other) => other !== channel && !existing.includes(other))
-      : [];
+    channel !== 'ALL' && lift.includes('ALL') ? CHANNELS_OF_KIND[address.kind].filter((other) => other !== channel && !existing.includes(other)) : [];
   return { lift, keep };
 }
 
@@ -189,7 +190,10 @@ export type InboundKeyword = 'STOP' | 'START';
 
 /** The keyword family of an inbound message, or null for any other text. */
 export function inboundKeyword(text: string): { family: InboundKeyword; word: string } | null {
-  const word = text.trim().replace(/[.!?\s]+$/u, '').toUpperCase();
+  const word = text
+    .trim()
+    .replace(/[.!?\s]+$/u, '')
+    .toUpperCase();
   if (STOP_KEYWORDS.includes(word)) return { family: 'STOP', word };
   if (START_KEYWORDS.includes(word)) return { family: 'START', word };
   return null;

@@ -7,7 +7,18 @@ export const EXPORT_FORMATS = ['CSV', 'XLSX'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The built-in columns of a contact export, in their default order. */
-export const EXPORT_BUILT_IN_COLUMNS = ['firstName', 'lastName', 'name', 'phone', 'email', 'country', 'tags', 'groups', 'createdAt', 'updatedAt'] as const;
+export const EXPORT_BUILT_IN_COLUMNS = [
+  'firstName',
+  'lastName',
+  'name',
+  'phone',
+  'email',
+  'country',
+  'tags',
+  'groups',
+  'createdAt',
+  'updatedAt',
+] as const;
 export type ExportBuiltInColumn = (typeof EXPORT_BUILT_IN_COLUMNS)[number];
 
 /** Headers of the built-in columns: the field labels the import recognises, so an export imports back as is. */
@@ -53,7 +64,10 @@ export function resolveExportColumns(
   keys.forEach((key, index) => {
     const found = column(key);
     if (!found) {
-      issues.push({ path: [...path, String(index)], message: `"${key}" is not a column: use ${EXPORT_BUILT_IN_COLUMNS.join(', ')} or a custom field key` });
+      issues.push({
+        path: [...path, String(index)],
+        message: `"${key}" is not a column: use ${EXPORT_BUILT_IN_COLUMNS.join(', ')} or a custom field key`,
+      });
     } else if (seen.has(key)) {
       issues.push({ path: [...path, String(index)], message: `"${key}" is named twice` });
     } else {
@@ -162,7 +176,9 @@ export function decodeExportRequest(token: string | null): ExportRequest {
   if (request.search != null && typeof request.search !== 'string') throw invalid;
   if (request.groupId != null && typeof request.groupId !== 'string') throw invalid;
   const isOrder = (order: unknown) =>
-    typeof order === 'object' && order !== null && typeof (order as { field?: unknown }).field === 'string' &&
+    typeof order === 'object' &&
+    order !== null &&
+    typeof (order as { field?: unknown }).field === 'string' &&
     [undefined, null, 'ASC', 'DESC'].includes((order as { direction?: unknown }).direction as string);
   if (request.orderBy != null && !(Array.isArray(request.orderBy) && request.orderBy.every(isOrder))) throw invalid;
   return request;

@@ -182,7 +182,14 @@ function detailOf(input: DetailInput, country: string | undefined, path: string[
       issues.push({ path: [...path, 'value'], message: result.error });
       return undefined;
     }
-    return { kind: 'PHONE', value: result.value.e164, rawValue: input.value, label, isPrimary: input.primary ?? false, country: result.value.country };
+    return {
+      kind: 'PHONE',
+      value: result.value.e164,
+      rawValue: input.value,
+      label,
+      isPrimary: input.primary ?? false,
+      country: result.value.country,
+    };
   }
   const result = normalizeEmail(input.value);
   if (!result.ok) {

@@ -25,7 +25,10 @@ export function checkMergeRequest(input: { primaryId: string | number; otherIds:
   if (otherIds.length === 0) throw ValidationError.of(['input', 'otherIds'], 'name at least one contact to merge into the primary');
   const clash = otherIds.indexOf(primaryId);
   if (clash >= 0) {
-    throw ValidationError.of(['input', 'otherIds', String(input.otherIds.findIndex((id) => String(id).toLowerCase() === primaryId))], 'the primary contact cannot also be merged into itself');
+    throw ValidationError.of(
+      ['input', 'otherIds', String(input.otherIds.findIndex((id) => String(id).toLowerCase() === primaryId))],
+      'the primary contact cannot also be merged into itself',
+    );
   }
   if (otherIds.length > MERGE_MAX_OTHERS) {
     throw new LimitExceededError(`at most ${MERGE_MAX_OTHERS} contacts can be merged into one at a time, got ${otherIds.length}`, MERGE_MAX_OTHERS);

@@ -28,11 +28,7 @@ export function normalizeEmail(raw: string): Result<string> {
   if (trimmed === '') return err('no email address given');
   const address = NON_ASCII.test(trimmed) ? trimmed.normalize('NFC') : trimmed;
   const at = address.indexOf('@');
-  if (
-    address.length > ADDRESS_MAX_LENGTH ||
-    at > LOCAL_PART_MAX_LENGTH ||
-    !EMAIL_FORM.test(address)
-  ) {
+  if (address.length > ADDRESS_MAX_LENGTH || at > LOCAL_PART_MAX_LENGTH || !EMAIL_FORM.test(address)) {
     return err(`${quote(trimmed)} is not a valid email address`);
   }
   return ok(address.toLowerCase());

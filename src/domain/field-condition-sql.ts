@@ -27,7 +27,10 @@ export function compileField(condition: FieldCondition, path: string[], env: Fil
   const type = typeOf(access);
   const allowed = OPERATORS_BY_TYPE[type];
   if (!allowed.includes(operator)) {
-    throw new FilterProblem([...path, operator], `${operator} does not apply to ${quote(condition.key)}, a ${type} field (it takes ${allowed.join(', ')})`);
+    throw new FilterProblem(
+      [...path, operator],
+      `${operator} does not apply to ${quote(condition.key)}, a ${type} field (it takes ${allowed.join(', ')})`,
+    );
   }
   const at = [...path, operator];
   const value = condition[operator];
@@ -108,15 +111,10 @@ function daysBefore(now: Date, days: number): string {
   return day.toISOString().slice(0, 10);
 }
 
-function compileColumn(
-  access: Extract<FieldAccess, { kind: 'column' }>,
-  operator: FieldOperator,
-  value: unknown,
-  path: string[],
-  now: Date,
-): Sql {
+function compileColumn(access: Extract<FieldAccess, { kind: 'column' }>, operator: FieldOperator, value: unknown, path: string[], now: Date): Sql {
   const column = raw(`c.${access.column}`);
-  if (access.type === 'TEXT') return access.upperCase ? compileUpperCase(column, operator, value, path) : compileText(column, operator, value, path, true);
+  if (access.type === 'TEXT')
+    return access.upperCase ? compileUpperCase(column, operator, value, path) : compileText(column, operator, value, path, true);
   const instant = (item: unknown, at: string[]): string => {
     const coerced = coerceFieldValue({ key: 'datetime', label: 'value', type: 'DATETIME', options: [] }, text(item, at));
     if (!coerced.ok || coerced.empty) throw new FilterProblem(at, coerced.ok ? 'a date-time is needed' : coerced.error);
@@ -271,7 +269,10 @@ function compileCustom(field: FieldDefinition, operator: FieldOperator, value: u
           return operator === 'eq' ? match : sql`NOT ${match}`;
         }
         default: {
-          const match = sql`(${join(options(value, path).map((option) => contains([option])), ' OR ')})`;
+          const match = sql`(${join(
+            options(value, path).map((option) => contains([option])),
+            ' OR ',
+          )})`;
           return operator === 'in' ? match : sql`NOT ${match}`;
         }
       }

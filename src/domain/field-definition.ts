@@ -25,7 +25,9 @@ const RESERVED_KEYS = new Set([...BUILT_IN_FIELDS.map((field) => field.key), CON
  * custom "Mobile" beside the built-in phone number exports and imports back as it was.
  */
 const BUILT_IN_NAMES: ReadonlyMap<string, string> = new Map([
-  ...resolveExportColumns(null, []).flatMap((column) => [column.key, column.header].map((name) => [normalizeHeader(name), `the built-in column "${column.header}"`] as const)),
+  ...resolveExportColumns(null, []).flatMap((column) =>
+    [column.key, column.header].map((name) => [normalizeHeader(name), `the built-in column "${column.header}"`] as const),
+  ),
   ...BUILT_IN_FIELDS.flatMap((field) =>
     [field.key, field.label].map((name) => [normalizeHeader(name), `the built-in field "${field.label}" (key ${field.key})`] as const),
   ),
@@ -73,7 +75,11 @@ export function checkLabelIsDistinct(label: string, others: readonly Pick<Custom
   const builtIn = BUILT_IN_NAMES.get(wanted);
   const custom = others.find((field) => normalizeHeader(field.label) === wanted || normalizeHeader(field.key) === wanted);
   const clash = builtIn ?? (custom && `the custom field "${custom.label}" (key ${custom.key})`);
-  if (clash) throw ValidationError.of(['label'], `"${label}" reads like ${clash}: use that field, or choose a label that differs in more than case, spaces or punctuation`);
+  if (clash)
+    throw ValidationError.of(
+      ['label'],
+      `"${label}" reads like ${clash}: use that field, or choose a label that differs in more than case, spaces or punctuation`,
+    );
 }
 
 /** The error for a workspace at (or above) its custom field limit, saying both numbers and the ways out. */
@@ -89,10 +95,16 @@ export function isBuiltInFieldKey(key: string): boolean {
  * Refuses to delete a custom field that a dynamic group's saved filter uses (ValidationError naming
  * those groups): the groups would no longer compile. A saved filter that no longer parses uses nothing.
  */
-export function checkFieldUnused(field: Pick<CustomFieldDefinition, 'key' | 'label'>, dynamicGroups: readonly { name: string; filter: unknown }[]): void {
+export function checkFieldUnused(
+  field: Pick<CustomFieldDefinition, 'key' | 'label'>,
+  dynamicGroups: readonly { name: string; filter: unknown }[],
+): void {
   const users = dynamicGroups.filter((group) => filterUsesField(group.filter, field.key)).map((group) => `"${group.name}"`);
   if (users.length === 0) return;
-  const groups = users.length === 1 ? `the group ${users[0]}: change its filter or delete it` : `the groups ${users.join(', ')}: change their filters or delete them`;
+  const groups =
+    users.length === 1
+      ? `the group ${users[0]}: change its filter or delete it`
+      : `the groups ${users.join(', ')}: change their filters or delete them`;
   throw ValidationError.of(['key'], `the field "${field.label}" (key ${field.key}) is used by the filter of ${groups} first`);
 }
 

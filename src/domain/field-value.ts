@@ -5,18 +5,7 @@ import { normalizePhone } from './phone-number.ts';
 import { EMPTY, err, ok, quote, type CellResult } from './result.ts';
 
 /** The types a contact field can have, in the order they are offered to users. */
-export const FIELD_TYPES = [
-  'TEXT',
-  'NUMBER',
-  'BOOLEAN',
-  'DATE',
-  'DATETIME',
-  'SELECT',
-  'MULTI_SELECT',
-  'URL',
-  'EMAIL',
-  'PHONE',
-] as const;
+export const FIELD_TYPES = ['TEXT', 'NUMBER', 'BOOLEAN', 'DATE', 'DATETIME', 'SELECT', 'MULTI_SELECT', 'URL', 'EMAIL', 'PHONE'] as const;
 
 /** A contact field's type; declared here so the domain does not depend on Prisma's generated enum. */
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -101,7 +90,9 @@ const INTEGER = /^[+-]?\d+$/;
 
 function coerceNumber(field: FieldDefinition, text: string): CellResult<number> {
   if (!DECIMAL.test(text)) {
-    return err(`${field.label}: ${quote(text)} is not a number (expected digits with an optional sign, decimal point and exponent, e.g. -1234.5; no thousands separators)`);
+    return err(
+      `${field.label}: ${quote(text)} is not a number (expected digits with an optional sign, decimal point and exponent, e.g. -1234.5; no thousands separators)`,
+    );
   }
   const value = Number(text);
   if (!Number.isFinite(value)) return err(`${field.label}: ${quote(text)} is too large a number`);
@@ -156,8 +147,7 @@ function coerceDate(field: FieldDefinition, text: string): CellResult<string> {
  * ISO 8601 / RFC 3339 in extended form: a date, optionally `T` (or a space) and `HH:MM`, optional
  * `:SS` and fraction, optional offset `Z`, `±HH:MM`, `±HHMM` or `±HH`.
  */
-const DATETIME_FORM =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const DATETIME_FORM = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
 /** Milliseconds since the epoch of a UTC wall-clock time; unlike `Date.UTC`, years 1–99 stay as given. */
 function utcMillis(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {

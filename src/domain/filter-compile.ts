@@ -72,10 +72,14 @@ function grow(totals: CompileTotals, conditions: number, values: number): void {
   totals.conditions += conditions;
   totals.values += values;
   if (totals.conditions > COMPILED_MAX_CONDITIONS) {
-    throw new TooLarge(`with the dynamic groups it names written out, this filter has more than ${COMPILED_MAX_CONDITIONS} conditions, the most a filter may have`);
+    throw new TooLarge(
+      `with the dynamic groups it names written out, this filter has more than ${COMPILED_MAX_CONDITIONS} conditions, the most a filter may have`,
+    );
   }
   if (totals.values > COMPILED_MAX_VALUES) {
-    throw new TooLarge(`with the dynamic groups it names written out, this filter lists more than ${COMPILED_MAX_VALUES} values, the most a filter may list`);
+    throw new TooLarge(
+      `with the dynamic groups it names written out, this filter lists more than ${COMPILED_MAX_VALUES} values, the most a filter may list`,
+    );
   }
 }
 
@@ -126,8 +130,16 @@ export function newGroupFilterSql(filter: ContactFilter, env: FilterEnvironment,
 function compileNode(filter: ContactFilter, path: string[], state: CompileState): Sql {
   grow(state.totals, 1, listedValues(filter));
   try {
-    if ('and' in filter) return sql`(${join(filter.and.map((child, i) => compileNode(child, [...path, 'and', String(i)], state)), ' AND ')})`;
-    if ('or' in filter) return sql`(${join(filter.or.map((child, i) => compileNode(child, [...path, 'or', String(i)], state)), ' OR ')})`;
+    if ('and' in filter)
+      return sql`(${join(
+        filter.and.map((child, i) => compileNode(child, [...path, 'and', String(i)], state)),
+        ' AND ',
+      )})`;
+    if ('or' in filter)
+      return sql`(${join(
+        filter.or.map((child, i) => compileNode(child, [...path, 'or', String(i)], state)),
+        ' OR ',
+      )})`;
     if ('not' in filter) return sql`NOT ${compileNode(filter.not, [...path, 'not'], state)}`;
     if ('field' in filter) return compileField(filter.field, [...path, 'field'], state.env);
     if ('tags' in filter) return compileTags(filter.tags, [...path, 'tags']);
@@ -208,7 +220,10 @@ function compileGroup(id: string, path: string[], state: CompileState): Sql {
     return raw('FALSE');
   }
   const tooDeep = () => {
-    state.issues.push({ path, message: `dynamic groups name dynamic groups at most ${GROUP_MAX_NESTING} deep; here: ${chain([...state.stack, group.id])} → …` });
+    state.issues.push({
+      path,
+      message: `dynamic groups name dynamic groups at most ${GROUP_MAX_NESTING} deep; here: ${chain([...state.stack, group.id])} → …`,
+    });
     return raw('FALSE');
   };
   const compiled = state.totals.memo.get(group.id);

@@ -4,7 +4,14 @@
  */
 import type { Channel } from './detail-status.ts';
 import { ValidationError, type InputIssue } from './errors.ts';
-import { FIELD_OPERATORS, type ContactFilter, type FieldCondition, type FieldOperator, type FilterScalar, type SetCondition } from './contact-filter.ts';
+import {
+  FIELD_OPERATORS,
+  type ContactFilter,
+  type FieldCondition,
+  type FieldOperator,
+  type FilterScalar,
+  type SetCondition,
+} from './contact-filter.ts';
 import { quote } from './result.ts';
 
 const NODE_KEYS = ['and', 'or', 'not', 'field', 'tags', 'groups', 'hasAddressFor', 'reachableOn', 'optedOutOn', 'active'] as const;
@@ -68,12 +75,14 @@ function parseNode(raw: Json, path: string[], state: ParseState, depth: number):
   };
   if (state.tooLarge) return undefined;
   if (depth > MAX_DEPTH) return fail(`a filter nests at most ${MAX_DEPTH} levels`);
-  if (++state.conditions > FILTER_MAX_CONDITIONS) return overSize(state, path, `a filter has at most ${FILTER_MAX_CONDITIONS} conditions (and, or and not count too)`);
+  if (++state.conditions > FILTER_MAX_CONDITIONS)
+    return overSize(state, path, `a filter has at most ${FILTER_MAX_CONDITIONS} conditions (and, or and not count too)`);
   if (!isRecord(raw)) return fail('a filter condition is an object with one key');
   const keys = presentKeys(raw);
   const unknown = keys.filter((key) => !(NODE_KEYS as readonly string[]).includes(key));
   if (unknown.length > 0) return fail(`unknown condition ${quote(unknown[0]!)} (expected one of ${NODE_KEYS.join(', ')})`, [...path, unknown[0]!]);
-  if (keys.length !== 1) return fail(`a filter condition has exactly one of ${NODE_KEYS.join(', ')}; got ${keys.length === 0 ? 'none' : keys.join(', ')}`);
+  if (keys.length !== 1)
+    return fail(`a filter condition has exactly one of ${NODE_KEYS.join(', ')}; got ${keys.length === 0 ? 'none' : keys.join(', ')}`);
   const key = keys[0] as (typeof NODE_KEYS)[number];
   const value = raw[key];
   const at = [...path, key];
@@ -81,7 +90,8 @@ function parseNode(raw: Json, path: string[], state: ParseState, depth: number):
     case 'and':
     case 'or': {
       if (!Array.isArray(value) || value.length === 0) return fail(`${key} takes a non-empty list of conditions`, at);
-      if (value.length > FILTER_MAX_CONDITIONS) return overSize(state, at, `a filter has at most ${FILTER_MAX_CONDITIONS} conditions (and, or and not count too)`);
+      if (value.length > FILTER_MAX_CONDITIONS)
+        return overSize(state, at, `a filter has at most ${FILTER_MAX_CONDITIONS} conditions (and, or and not count too)`);
       const children = value.map((child, index) => parseNode(child, [...at, String(index)], state, depth + 1));
       return children.every((child) => child !== undefined) ? ({ [key]: children } as ContactFilter) : undefined;
     }

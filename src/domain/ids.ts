@@ -43,10 +43,25 @@ export function timeOrderedId(): string {
   randomOffset += 8;
   const high = Math.floor(ms / 0x10000);
   return (
-    HEX[(high >>> 24) & 0xff]! + HEX[(high >>> 16) & 0xff]! + HEX[(high >>> 8) & 0xff]! + HEX[high & 0xff]! + '-' +
-    HEX[(ms >>> 8) & 0xff]! + HEX[ms & 0xff]! + '-' +
-    HEX[0x70 | (sequence >>> 8)]! + HEX[sequence & 0xff]! + '-' +
-    HEX[0x80 | (r[o]! & 0x3f)]! + HEX[r[o + 1]!]! + '-' +
-    HEX[r[o + 2]!]! + HEX[r[o + 3]!]! + HEX[r[o + 4]!]! + HEX[r[o + 5]!]! + HEX[r[o + 6]!]! + HEX[r[o + 7]!]!
+    HEX[(high >>> 24) & 0xff]! +
+    HEX[(high >>> 16) & 0xff]! +
+    HEX[(high >>> 8) & 0xff]! +
+    HEX[high & 0xff]! +
+    '-' +
+    HEX[(ms >>> 8) & 0xff]! +
+    HEX[ms & 0xff]! +
+    '-' +
+    HEX[0x70 | (sequence >>> 8)]! +
+    HEX[sequence & 0xff]! +
+    '-' +
+    HEX[0x80 | (r[o]! & 0x3f)]! +
+    HEX[r[o + 1]!]! +
+    '-' +
+    HEX[r[o + 2]!]! +
+    HEX[r[o + 3]!]! +
+    HEX[r[o + 4]!]! +
+    HEX[r[o + 5]!]! +
+    HEX[r[o + 6]!]! +
+    HEX[r[o + 7]!]!
   );
 }

@@ -99,13 +99,22 @@ function readEntries(
       return;
     }
     const { field } = defined;
-    candidates.push({ position, index, target: { kind: 'field', key: field.key, type: field.type, label: field.label, options: field.options }, newField: field });
+    candidates.push({
+      position,
+      index,
+      target: { kind: 'field', key: field.key, type: field.type, label: field.label, options: field.options },
+      newField: field,
+    });
   });
   return { candidates, attempted };
 }
 
 /** Each field once: the leftmost column keeps it, whatever order the input listed them in. */
-function keepLeftmost(candidates: MappedColumn[], headers: readonly string[], issues: InputIssue[]): { mapped: MappedColumn[]; columnOfKey: Map<string, MappedColumn> } {
+function keepLeftmost(
+  candidates: MappedColumn[],
+  headers: readonly string[],
+  issues: InputIssue[],
+): { mapped: MappedColumn[]; columnOfKey: Map<string, MappedColumn> } {
   candidates.sort((a, b) => a.index - b.index);
   const columnOfKey = new Map<string, MappedColumn>();
   const mapped: MappedColumn[] = [];
@@ -172,7 +181,15 @@ function defineNewField(
   if (!isFieldType(input.type)) return { ok: false, issues: [{ path: ['type'], message: `${quote(String(input.type))} is not a field type` }] };
   const key = fieldKeyFromLabel(input.label.trim());
   if (key.toLowerCase() === CONTACT_ID_KEY.toLowerCase()) {
-    return { ok: false, issues: [{ path: ['label'], message: `${quote(input.label.trim())} would have the key ${key}, which imports use for contact ids: choose another label` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: ['label'],
+          message: `${quote(input.label.trim())} would have the key ${key}, which imports use for contact ids: choose another label`,
+        },
+      ],
+    };
   }
   let field: CustomFieldDefinition;
   try {
@@ -193,7 +210,12 @@ function defineNewField(
   if (clash) {
     return {
       ok: false,
-      issues: [{ path: ['label'], message: `${quote(field.label)} would have the key ${field.key}, too close to the key ${clash.key} of the field ${quote(clash.label)}` }],
+      issues: [
+        {
+          path: ['label'],
+          message: `${quote(field.label)} would have the key ${field.key}, too close to the key ${clash.key} of the field ${quote(clash.label)}`,
+        },
+      ],
     };
   }
   return { ok: true, field };

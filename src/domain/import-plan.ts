@@ -95,13 +95,19 @@ function checkPurposeAndIdentifier(
     issues.push({ path: ['identifier'], message: `${quote(String(identifier))} is not an identifier (${IMPORT_IDENTIFIERS.join(', ')})` });
   } else if (purpose === 'ADD_ALL_DESPITE_DUPLICATES') {
     if (identifier !== null) {
-      issues.push({ path: ['identifier'], message: 'an import that adds all contacts despite duplicates uses no identifier: every row makes a new contact' });
+      issues.push({
+        path: ['identifier'],
+        message: 'an import that adds all contacts despite duplicates uses no identifier: every row makes a new contact',
+      });
     }
   } else if (identifier === null) {
     issues.push({ path: ['identifier'], message: 'choose an identifier (PHONE, EMAIL or CONTACT_ID) to recognise existing contacts' });
   } else {
     if (identifier === 'CONTACT_ID' && purpose !== 'UPDATE_EXISTING_ONLY') {
-      issues.push({ path: ['identifier'], message: 'CONTACT_ID identifies contacts only in an UPDATE_EXISTING_ONLY import: a new contact has no id yet' });
+      issues.push({
+        path: ['identifier'],
+        message: 'CONTACT_ID identifies contacts only in an UPDATE_EXISTING_ONLY import: a new contact has no id yet',
+      });
     }
     const key = IDENTIFIER_KEYS[identifier];
     if (!columnOfKey.has(key.toLowerCase())) {
@@ -161,7 +167,11 @@ function readNewGroupName(raw: string | null | undefined, issues: InputIssue[]):
 }
 
 /** Null for ADD_ALL_DESPITE_DUPLICATES, which has no identifier to find duplicates by; else the choice, REJECT_ALL by default. */
-function readInFileDuplicates(raw: InFileDuplicates | null | undefined, purpose: ImportOptionsInput['purpose'], issues: InputIssue[]): InFileDuplicates | null {
+function readInFileDuplicates(
+  raw: InFileDuplicates | null | undefined,
+  purpose: ImportOptionsInput['purpose'],
+  issues: InputIssue[],
+): InFileDuplicates | null {
   if (raw !== null && raw !== undefined && !isOneOf(IN_FILE_DUPLICATES, raw)) {
     issues.push({ path: ['inFileDuplicates'], message: `${quote(String(raw))} is not one of ${IN_FILE_DUPLICATES.join(', ')}` });
     return null;

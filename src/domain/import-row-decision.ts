@@ -38,9 +38,15 @@ const NOT_FOUND: Record<ImportIdentifier, RowDecision> = {
 };
 
 const NO_IDENTIFIER: RowDecision = Object.freeze({ action: 'ERROR', reason: 'the row has nothing to identify the contact by' });
-const NEEDS_PHONE_OR_EMAIL: RowDecision = Object.freeze({ action: 'ERROR', reason: 'a new contact needs at least one valid phone number or email address' });
+const NEEDS_PHONE_OR_EMAIL: RowDecision = Object.freeze({
+  action: 'ERROR',
+  reason: 'a new contact needs at least one valid phone number or email address',
+});
 const NEEDS_FIRST_NAME: RowDecision = Object.freeze({ action: 'ERROR', reason: 'this workspace requires a first name for new contacts' });
-const NEEDS_PHONE_WITH_COUNTRY: RowDecision = Object.freeze({ action: 'ERROR', reason: 'this workspace requires a phone number whose country is known' });
+const NEEDS_PHONE_WITH_COUNTRY: RowDecision = Object.freeze({
+  action: 'ERROR',
+  reason: 'this workspace requires a phone number whose country is known',
+});
 
 /**
  * What a normalized identifier is: an email always has `@`, an E.164 phone starts with `+` and has
@@ -81,7 +87,10 @@ function decideByMatches(identifier: string | null, matches: number, purpose: Im
   if (purpose !== 'ADD_ALL_DESPITE_DUPLICATES' && identifier !== null) {
     const kind = identifierKindOf(identifier);
     if (matches >= 2) {
-      return { action: 'ERROR', reason: `${matches} existing contacts have this ${IDENTIFIER_NOUN[kind]}: merge them, or identify the contact another way` };
+      return {
+        action: 'ERROR',
+        reason: `${matches} existing contacts have this ${IDENTIFIER_NOUN[kind]}: merge them, or identify the contact another way`,
+      };
     }
     if (matches === 1) return purpose === 'ADD_NEW_ONLY' ? ALREADY_EXISTS[kind] : UPDATE;
     if (purpose === 'UPDATE_EXISTING_ONLY') return NOT_FOUND[kind];
@@ -155,7 +164,12 @@ export function settleRow(row: ReviewedRow, now: IdentifierMatch, purpose: Impor
   const matchedAtReview = row.action === 'CREATE' ? null : row.contactId;
   const contactId = now.count === 1 && (decision.action === 'UPDATE' || decision.action === 'SKIP') ? now.contactId : null;
   if (decision.action === row.action && (contactId === null || contactId === matchedAtReview)) return null;
-  return { action: decision.action, contactId, reason: decision.reason, note: `changed since the review: ${changeSinceReview(row, matchedAtReview, now)}` };
+  return {
+    action: decision.action,
+    contactId,
+    reason: decision.reason,
+    note: `changed since the review: ${changeSinceReview(row, matchedAtReview, now)}`,
+  };
 }
 
 function changeSinceReview(row: ReviewedRow, matchedAtReview: string | null, now: IdentifierMatch): string {

@@ -155,10 +155,12 @@ function compile(plan: ImportPlan): CompiledPlan {
     const prefix = `${header}: `;
     if (target.kind === 'contactId') return { index, kind: CONTACT_ID, key: 'contactId', prefix, definition: null };
     const kind = KIND_OF_BUILT_IN[target.key] ?? CUSTOM;
-    const definition = kind === CUSTOM || kind === WHATSAPP_OPT_IN ? { key: target.key, label: header, type: target.type, options: target.options } : null;
+    const definition =
+      kind === CUSTOM || kind === WHATSAPP_OPT_IN ? { key: target.key, label: header, type: target.type, options: target.options } : null;
     return { index, kind, key: target.key, prefix, definition };
   });
-  const identifierKind = plan.identifier === 'PHONE' ? PHONE : plan.identifier === 'EMAIL' ? EMAIL : plan.identifier === 'CONTACT_ID' ? CONTACT_ID : -1;
+  const identifierKind =
+    plan.identifier === 'PHONE' ? PHONE : plan.identifier === 'EMAIL' ? EMAIL : plan.identifier === 'CONTACT_ID' ? CONTACT_ID : -1;
   const identifierColumn = columns.find((column) => column.kind === identifierKind) ?? null;
   compiled = {
     columns,
@@ -204,7 +206,13 @@ export function normalizeImportRow(rawCells: readonly string[], plan: ImportPlan
   const cells = rawCells.map(withoutFormulaGuard);
   if (cells.length !== settings.headerCount) return wrongCellCount(cells.length, settings.headerCount);
   const compiled = compile(plan);
-  const reading: RowReading = { data: { customFields: NO_CUSTOM_FIELDS, tags: NO_TAGS }, errors: undefined, customFields: undefined, tags: undefined, groups: undefined };
+  const reading: RowReading = {
+    data: { customFields: NO_CUSTOM_FIELDS, tags: NO_TAGS },
+    errors: undefined,
+    customFields: undefined,
+    tags: undefined,
+    groups: undefined,
+  };
   for (const column of compiled.columns) {
     const cell = cells[column.index] ?? '';
     if (!isBlank(cell)) readCell(reading, column, cell, cells, compiled);

@@ -32,10 +32,7 @@ export interface NormalizedPhone {
 const COUNTRIES_WITHOUT_NUMBERING_PLAN: ReadonlySet<string> = new Set(['AQ', 'BV', 'GS', 'HM', 'PN', 'TF', 'UM']);
 
 /** Every calling code with a numbering plan, geographic (`44`) or not (`800`). */
-const CALLING_CODES: ReadonlySet<string> = new Set([
-  ...Object.keys(metadata.country_calling_codes),
-  ...Object.keys(metadata.nonGeographic ?? {}),
-]);
+const CALLING_CODES: ReadonlySet<string> = new Set([...Object.keys(metadata.country_calling_codes), ...Object.keys(metadata.nonGeographic ?? {})]);
 
 type ParseOptions = { defaultCountry?: CountryCode; defaultCallingCode?: string; extract: false };
 

@@ -44,9 +44,7 @@ export interface NormalizedSyncRecord {
   hash: string;
 }
 
-export type NormalizedRecordResult =
-  | { ok: true; record: NormalizedSyncRecord }
-  | { ok: false; externalId: string; reasons: string[] };
+export type NormalizedRecordResult = { ok: true; record: NormalizedSyncRecord } | { ok: false; externalId: string; reasons: string[] };
 
 const blank = (value: string | null | undefined): value is null | undefined => value == null || value.trim() === '';
 
@@ -169,7 +167,10 @@ export function decideOwnership(claims: readonly PhoneClaim[], existingOwners: R
     const owners = new Map<string, string>();
     for (const [phone, ids] of claimants) {
       const holder = existingOwners.get(phone);
-      owners.set(phone, holder !== undefined && !released.has(phone) ? holder : ids.reduce((low, id) => (compareExternalIds(id, low) < 0 ? id : low)));
+      owners.set(
+        phone,
+        holder !== undefined && !released.has(phone) ? holder : ids.reduce((low, id) => (compareExternalIds(id, low) < 0 ? id : low)),
+      );
     }
     let moved = false;
     for (const phone of released) {
@@ -298,7 +299,14 @@ export function decideSync(
       if (linkHolder !== undefined && linkHolder !== record.externalId) continue;
       const found = holdersOf(record.phone);
       if (found.length > 0 && !found.some((holder) => holder.contactId === link.contactId)) {
-        heldBack.set(record.externalId, contactConflict('OTHER_CONTACT', record.phone, found.map((holder) => holder.contactId)));
+        heldBack.set(
+          record.externalId,
+          contactConflict(
+            'OTHER_CONTACT',
+            record.phone,
+            found.map((holder) => holder.contactId),
+          ),
+        );
         more = true;
       }
     }
@@ -328,7 +336,14 @@ export function decideSync(
     if (found.length === 0) {
       decisions.set(record.externalId, { outcome: 'CREATED' });
     } else if (found.length > 1) {
-      decisions.set(record.externalId, contactConflict('SHARED_BY_CONTACTS', record.phone!, found.map((holder) => holder.contactId)));
+      decisions.set(
+        record.externalId,
+        contactConflict(
+          'SHARED_BY_CONTACTS',
+          record.phone!,
+          found.map((holder) => holder.contactId),
+        ),
+      );
     } else {
       const { contactId, linkedExternalIds } = found[0]!;
       const owner = [...linkedExternalIds].sort(compareExternalIds)[0] ?? takenBy.get(contactId);

@@ -55,7 +55,8 @@ export function parseWebhookUrl(value: string, path: string[], policy: WebhookUr
   } catch {
     throw ValidationError.of(path, `"${value}" is not an absolute URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw ValidationError.of(path, `a webhook URL must use https, not ${url.protocol.slice(0, -1)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw ValidationError.of(path, `a webhook URL must use https, not ${url.protocol.slice(0, -1)}`);
   if (url.protocol === 'http:' && !policy.allowInsecure) throw ValidationError.of(path, 'a webhook URL must use https (plain http is refused)');
   if (url.username || url.password) throw ValidationError.of(path, 'a webhook URL must not carry a user name or password');
   if (trimmed.length > MAX_URL_LENGTH) throw ValidationError.of(path, `a webhook URL is at most ${MAX_URL_LENGTH} characters`);
@@ -77,7 +78,10 @@ export function webhookSecret(given: string | null | undefined, path: string[]):
   const encoded = given.startsWith(SECRET_PREFIX) ? given.slice(SECRET_PREFIX.length) : null;
   const bytes = encoded !== null && /^[A-Za-z0-9+/]+={0,2}$/.test(encoded) ? Buffer.from(encoded, 'base64').length : 0;
   if (bytes < MIN_SECRET_BYTES || bytes > MAX_SECRET_BYTES) {
-    throw ValidationError.of(path, `a webhook secret is "${SECRET_PREFIX}" followed by the base64 of ${MIN_SECRET_BYTES} to ${MAX_SECRET_BYTES} random bytes`);
+    throw ValidationError.of(
+      path,
+      `a webhook secret is "${SECRET_PREFIX}" followed by the base64 of ${MIN_SECRET_BYTES} to ${MAX_SECRET_BYTES} random bytes`,
+    );
   }
   return given;
 }

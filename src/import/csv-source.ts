@@ -50,7 +50,10 @@ const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
 const BINARY_SIGNATURES: ReadonlyArray<{ bytes: number[]; what: string }> = [
   { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive' },
   { bytes: [0x50, 0x4b, 0x05, 0x06], what: 'a ZIP archive' },
-  { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an Excel 97–2003 (.xls) workbook or other Office document — save it as an Excel Workbook (.xlsx) or as CSV' },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    what: 'an Excel 97–2003 (.xls) workbook or other Office document — save it as an Excel Workbook (.xlsx) or as CSV',
+  },
   { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
   { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document' },
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
@@ -120,10 +123,7 @@ async function scan(
     }
     rowCount += 1;
     if (rowCount > maxRows) {
-      throw new LimitExceededError(
-        `The file has more than ${maxRows.toLocaleString('en-US')} data rows, the workspace limit`,
-        maxRows,
-      );
+      throw new LimitExceededError(`The file has more than ${maxRows.toLocaleString('en-US')} data rows, the workspace limit`, maxRows);
     }
     if (samples.length < SAMPLE_ROWS) samples.push(cells);
   }

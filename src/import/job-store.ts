@@ -41,7 +41,12 @@ export function createJob(
  * Changes a job only if it is still in one of `from` (another request may have moved it); the job
  * as changed, or null when it was not in one of them.
  */
-async function moveJob(prisma: Database['prisma'], job: JobKey, from: ImportJob['status'][], data: Prisma.ImportJobUpdateInput): Promise<ImportJob | null> {
+async function moveJob(
+  prisma: Database['prisma'],
+  job: JobKey,
+  from: ImportJob['status'][],
+  data: Prisma.ImportJobUpdateInput,
+): Promise<ImportJob | null> {
   try {
     return await prisma.importJob.update({ where: { workspaceId_id: { workspaceId: job.workspaceId, id: job.id }, status: { in: from } }, data });
   } catch (error) {
@@ -140,7 +145,12 @@ export async function claimJob(db: Database, workerId: string, leaseSeconds: num
 }
 
 /** Extends the lease `workerId` holds; undefined when it holds it no more, else whether a cancel was asked for. */
-export async function renewLease(pool: Runner, job: JobKey, workerId: string, leaseSeconds: number): Promise<{ cancelRequested: boolean } | undefined> {
+export async function renewLease(
+  pool: Runner,
+  job: JobKey,
+  workerId: string,
+  leaseSeconds: number,
+): Promise<{ cancelRequested: boolean } | undefined> {
   const { rows } = await pool.query<{ cancel_requested: boolean }>(
     `UPDATE import_jobs SET locked_until = now() + make_interval(secs => $4) WHERE workspace_id = $1 AND id = $2 AND locked_by = $3
      RETURNING cancel_requested`,
@@ -194,7 +204,11 @@ export async function startValidating(pool: Runner, job: JobKey): Promise<void> 
 
 /** The rows validated so far. */
 export async function recordValidated(pool: Runner, job: JobKey, processed: number): Promise<void> {
-  await pool.query('UPDATE import_jobs SET processed_rows = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2', [job.workspaceId, job.id, processed]);
+  await pool.query('UPDATE import_jobs SET processed_rows = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2', [
+    job.workspaceId,
+    job.id,
+    processed,
+  ]);
 }
 
 /** Validation is done: the job waits in REVIEW, with what it expects to do, until `reviewTtlSeconds` from now. */
@@ -273,7 +287,11 @@ export async function startRevert(pool: Runner, job: JobKey): Promise<void> {
 }
 
 /** A batch of the journal is reverted: `size` contacts, `reverted` of them restored or deleted, `conflicts` left as they are. */
-export async function recordReverted(client: pg.PoolClient, job: JobKey, batch: { size: number; reverted: number; conflicts: number }): Promise<void> {
+export async function recordReverted(
+  client: pg.PoolClient,
+  job: JobKey,
+  batch: { size: number; reverted: number; conflicts: number },
+): Promise<void> {
   await client.query(
     `UPDATE import_jobs SET processed_rows = processed_rows + $3, reverted = reverted + $4, revert_conflicts = revert_conflicts + $5, updated_at = now()
      WHERE workspace_id = $1 AND id = $2`,

@@ -163,7 +163,10 @@ export interface ImportJobsFilter {
 /** The history's condition, checked: an empty status list or a range holding no instant is refused. */
 export function importJobsWhere(workspaceId: string, filter: ImportJobsFilter | null | undefined): Prisma.ImportJobWhereInput {
   if (filter?.statuses?.length === 0) throw ValidationError.of(['filter', 'statuses'], 'give at least one status, or leave statuses out');
-  checkDateRange({ after: filter?.createdAfter, before: filter?.createdBefore }, { after: ['filter', 'createdAfter'], before: ['filter', 'createdBefore'] });
+  checkDateRange(
+    { after: filter?.createdAfter, before: filter?.createdBefore },
+    { after: ['filter', 'createdAfter'], before: ['filter', 'createdBefore'] },
+  );
   return { workspaceId, ...(filter?.statuses && { status: { in: filter.statuses } }), ...createdWithin(filter?.createdAfter, filter?.createdBefore) };
 }
 

@@ -89,7 +89,10 @@ async function revertBatch(client: PoolClient, job: ImportJob, after: string): P
     size: decided.length,
     reverted: restored.length + deleted.length,
     conflicts: decided.length - restored.length - deleted.length,
-    last: decided.map((row) => row.contact_id).sort().at(-1)!,
+    last: decided
+      .map((row) => row.contact_id)
+      .sort()
+      .at(-1)!,
   };
 }
 

@@ -46,13 +46,28 @@ export interface StoredSource {
  * The same checks apply to all (empty, header only, blank or duplicate headers, row and size
  * limits). On failure the caller removes the job's folder.
  */
-export async function storeSource(options: { files: FileStore; target: string; source: ImportSource; limit: UploadLimit; maxRows: number }): Promise<StoredSource> {
+export async function storeSource(options: {
+  files: FileStore;
+  target: string;
+  source: ImportSource;
+  limit: UploadLimit;
+  maxRows: number;
+}): Promise<StoredSource> {
   const { files, target, source, limit, maxRows } = options;
   if (source.kind === 'text') {
     const pasted = await preparePastedText(source.text, source.hasHeader);
     const { size } = await files.saveStream(pasted.stream, target, limit);
     const layout = await inspectCsv(target, { maxRows });
-    return { kind: 'TEXT', size, layout, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: pasted.hasHeader, sheetName: null, sheetNames: null };
+    return {
+      kind: 'TEXT',
+      size,
+      layout,
+      encoding: layout.encoding,
+      delimiter: layout.delimiter,
+      hasHeader: pasted.hasHeader,
+      sheetName: null,
+      sheetNames: null,
+    };
   }
 
   const { size } = await files.saveStream(source.stream, target, limit);

@@ -72,7 +72,10 @@ async function expireBatch({ db }: SweepOptions): Promise<number> {
     const jobs = await lockExpiredJobs(client, SWEEP_BATCH_SIZE);
     if (jobs.length === 0) return 0;
     for (const job of jobs) if (job.file_path) await rm(job.file_path, { force: true });
-    await expireJobs(client, jobs.map((job) => ({ ...job, reason: expiryReason(job.status, job.review_ttl_seconds) })));
+    await expireJobs(
+      client,
+      jobs.map((job) => ({ ...job, reason: expiryReason(job.status, job.review_ttl_seconds) })),
+    );
     // Sent when the transaction commits, like every NOTIFY.
     for (const job of jobs) await notifyJobChanged(client, job.id);
     return jobs.length;

@@ -80,13 +80,7 @@ export async function validateJob(context: JobRunContext, job: ImportJob): Promi
 type StagedRow = ImportRowResult & { rowNumber: number };
 
 /** Looks the batch's identifiers up in one query, decides each row and COPYs the decisions in. */
-async function decideBatch(
-  context: JobRunContext,
-  job: ImportJob,
-  plan: ImportPlan,
-  settings: RowRuleSettings,
-  rows: StagedRow[],
-): Promise<void> {
+async function decideBatch(context: JobRunContext, job: ImportJob, plan: ImportPlan, settings: RowRuleSettings, rows: StagedRow[]): Promise<void> {
   const matches = await lookUpIdentifiers(context, job, plan, rows);
   const lines: string[] = [];
   for (const row of rows) {
@@ -98,14 +92,20 @@ async function decideBatch(
     const data = action === 'ERROR' && !lookup ? null : JSON.stringify(row.data);
     const createError = lookup ? creationDecision(row.data, settings).reason : null;
     lines.push(
-      [job.workspaceId, job.id, row.rowNumber, action, contactId, row.identifier, data, reason, lookup ? 't' : 'f', createError].map(copyText).join('\t'),
+      [job.workspaceId, job.id, row.rowNumber, action, contactId, row.identifier, data, reason, lookup ? 't' : 'f', createError]
+        .map(copyText)
+        .join('\t'),
     );
   }
   const client = await context.db.pool.connect();
   try {
     await pipeline(
       Readable.from([lines.join('\n') + '\n']),
-      client.query(copyFrom('COPY import_rows (workspace_id, job_id, row_number, action, contact_id, identifier, data, message, lookup, create_error) FROM STDIN')),
+      client.query(
+        copyFrom(
+          'COPY import_rows (workspace_id, job_id, row_number, action, contact_id, identifier, data, message, lookup, create_error) FROM STDIN',
+        ),
+      ),
     );
   } finally {
     client.release();

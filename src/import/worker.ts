@@ -94,12 +94,15 @@ export async function startImportWorker(options: {
 async function runJob(db: Database, files: FileStore, workerId: string, job: ImportJob, stopping: () => boolean): Promise<void> {
   const renew = () => renewLease(db.pool, job, workerId, LEASE_SECONDS);
   let leaseLost = false;
-  const renewal = setInterval(() => {
-    renew().then(
-      (lease) => (leaseLost ||= !lease),
-      () => {},
-    );
-  }, (LEASE_SECONDS * 1000) / 3);
+  const renewal = setInterval(
+    () => {
+      renew().then(
+        (lease) => (leaseLost ||= !lease),
+        () => {},
+      );
+    },
+    (LEASE_SECONDS * 1000) / 3,
+  );
   const context: JobRunContext = {
     db,
     files,

@@ -293,7 +293,11 @@ function checkTotal(parts: ZipEntry[], maxBytes: number): void {
 }
 
 /** Writes the sheet's rows to `target` and returns how many came after the header (undefined for a sheet without a header row). */
-async function writeCsv(sheet: SheetReader, target: string, options: { sheetName: string; maxRows: number; maxBytes: number; context: CellContext }): Promise<number | undefined> {
+async function writeCsv(
+  sheet: SheetReader,
+  target: string,
+  options: { sheetName: string; maxRows: number; maxBytes: number; context: CellContext },
+): Promise<number | undefined> {
   const csv = stringify({ quoted: true, bom: true });
   const limit = new OutputLimit(options.maxBytes);
   const written = pipeline(csv, limit, createWriteStream(target));

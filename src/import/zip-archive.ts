@@ -77,9 +77,11 @@ export class ZipArchive {
    */
   async unpack(entry: ZipEntry): Promise<Readable> {
     if (entry.flags & ENCRYPTED) throw new ZipFormatError(`the entry "${entry.name}" is encrypted`);
-    if (entry.method !== STORED && entry.method !== DEFLATED) throw new ZipFormatError(`the entry "${entry.name}" uses compression method ${entry.method}`);
+    if (entry.method !== STORED && entry.method !== DEFLATED)
+      throw new ZipFormatError(`the entry "${entry.name}" uses compression method ${entry.method}`);
     const header = await readAt(this.file, entry.localHeaderOffset, LOCAL_HEADER_SIZE);
-    if (header.length < LOCAL_HEADER_SIZE || header.readUInt32LE(0) !== LOCAL_HEADER) throw new ZipFormatError(`the entry "${entry.name}" has no local header`);
+    if (header.length < LOCAL_HEADER_SIZE || header.readUInt32LE(0) !== LOCAL_HEADER)
+      throw new ZipFormatError(`the entry "${entry.name}" has no local header`);
     const start = entry.localHeaderOffset + LOCAL_HEADER_SIZE + header.readUInt16LE(26) + header.readUInt16LE(28);
     if (start + entry.compressedSize > this.fileSize) throw new ZipFormatError(`the entry "${entry.name}" runs past the end of the file`);
 
@@ -88,7 +90,8 @@ export class ZipArchive {
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         unpacked += chunk.length;
-        if (unpacked > entry.size) callback(new ZipFormatError(`the entry "${entry.name}" unpacks to more than the ${entry.size} bytes its directory declares`));
+        if (unpacked > entry.size)
+          callback(new ZipFormatError(`the entry "${entry.name}" unpacks to more than the ${entry.size} bytes its directory declares`));
         else callback(null, chunk);
       },
     });

@@ -1,4 +1,11 @@
-import { AUDIENCE_PAGE_MAX, checkAudienceRequest, EXCLUSION_REASONS, type ExcludedPosition, type ExcludedRecipient, type ExclusionReason } from '../domain/audience.ts';
+import {
+  AUDIENCE_PAGE_MAX,
+  checkAudienceRequest,
+  EXCLUSION_REASONS,
+  type ExcludedPosition,
+  type ExcludedRecipient,
+  type ExclusionReason,
+} from '../domain/audience.ts';
 import { LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { resolveAudience, type Audience, type AudienceAddress } from '../services/audience.ts';
 import { AUDIENCE_REQUEST_MAX_BYTES, audienceRecipientsUrl } from './download-links.ts';
@@ -10,7 +17,7 @@ const ExclusionReasonEnum = builder.enumType('ExclusionReason', {
   values: {
     OPTED_OUT: { description: 'An opt-out of the channel (or ALL) covers the address. Takes precedence over NO_OPT_IN.' },
     NO_OPT_IN: { description: 'The workspace requires an opt-in on the channel and the address has none.' },
-    NO_ADDRESS: { description: "The contact has no address the channel reaches (or a raw address is of the other kind, e.g. an email for SMS)." },
+    NO_ADDRESS: { description: 'The contact has no address the channel reaches (or a raw address is of the other kind, e.g. an email for SMS).' },
     INVALID_ADDRESS: { description: 'A raw address that is not a valid phone number or email address.' },
     UNKNOWN_CONTACT: { description: 'A contact id the workspace does not have.' },
   } satisfies Record<(typeof EXCLUSION_REASONS)[number], { description: string }>,
@@ -27,7 +34,10 @@ const AudienceAddressRef = builder.objectRef<AudienceAddress>('AudienceAddress')
   description: 'A sendable address.',
   fields: (t) => ({
     address: t.exposeString('address', { description: 'E.164 phone number or lower-cased email address.' }),
-    contactId: t.exposeID('contactId', { nullable: true, description: 'The first included contact reached on it; null for a raw address of no included contact.' }),
+    contactId: t.exposeID('contactId', {
+      nullable: true,
+      description: 'The first included contact reached on it; null for a raw address of no included contact.',
+    }),
   }),
 });
 
@@ -42,11 +52,13 @@ const ExcludedRecipientRef = builder.objectRef<ExcludedRecipient>('AudienceExclu
     reason: t.field({ type: ExclusionReasonEnum, resolve: (recipient) => recipient.reason }),
     address: t.exposeString('address', {
       nullable: true,
-      description: 'E.164 phone number or lower-cased email address; null for a contact without an address the channel reaches, an INVALID_ADDRESS and an UNKNOWN_CONTACT.',
+      description:
+        'E.164 phone number or lower-cased email address; null for a contact without an address the channel reaches, an INVALID_ADDRESS and an UNKNOWN_CONTACT.',
     }),
     contactId: t.exposeID('contactId', {
       nullable: true,
-      description: 'The included contact excluded with this address (the first by id when several share it), or the contact without an address; null for a raw address of no included contact, an INVALID_ADDRESS and an UNKNOWN_CONTACT.',
+      description:
+        'The included contact excluded with this address (the first by id when several share it), or the contact without an address; null for a raw address of no included contact, an INVALID_ADDRESS and an UNKNOWN_CONTACT.',
     }),
     contact: t.prismaField({
       type: 'Contact',
@@ -80,7 +92,11 @@ const AudienceRef = builder.objectRef<Audience>('Audience').implement({
   fields: (t) => ({
     channel: t.field({ type: ChannelEnum, resolve: (audience) => audience.channel }),
     sendableCount: t.exposeInt('sendableCount', { description: 'Distinct sendable addresses.' }),
-    excluded: t.field({ type: [ExclusionRef], description: 'Every reason, in precedence order, with its count (zero included).', resolve: (audience) => audience.excluded }),
+    excluded: t.field({
+      type: [ExclusionRef],
+      description: 'Every reason, in precedence order, with its count (zero included).',
+      resolve: (audience) => audience.excluded,
+    }),
     addresses: t.field({
       type: AudienceAddressConnection,
       description: `The sendable addresses in address order (byte order), deduplicated; at most ${AUDIENCE_PAGE_MAX} per page. To read them all, download \`recipientsUrl\` instead.`,
@@ -90,7 +106,12 @@ const AudienceRef = builder.objectRef<Audience>('Audience').implement({
         const edges = page.addresses.map((node) => ({ node, cursor: toCursor(node.address) }));
         return {
           edges,
-          pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: args.after != null, startCursor: edges[0]?.cursor, endCursor: edges.at(-1)?.cursor },
+          pageInfo: {
+            hasNextPage: page.hasNextPage,
+            hasPreviousPage: args.after != null,
+            startCursor: edges[0]?.cursor,
+            endCursor: edges.at(-1)?.cursor,
+          },
           totalCount: audience.sendableCount,
         };
       },
@@ -121,7 +142,12 @@ const AudienceRef = builder.objectRef<Audience>('Audience').implement({
         const edges = page.recipients.map((node) => ({ node, cursor: toExcludedCursor(node) }));
         return {
           edges,
-          pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: args.after != null, startCursor: edges[0]?.cursor, endCursor: edges.at(-1)?.cursor },
+          pageInfo: {
+            hasNextPage: page.hasNextPage,
+            hasPreviousPage: args.after != null,
+            startCursor: edges[0]?.cursor,
+            endCursor: edges.at(-1)?.cursor,
+          },
           totalCount: page.totalCount,
         };
       },

@@ -119,15 +119,13 @@ const KeywordActionEnum = builder.enumType('KeywordAction', {
   },
 });
 
-const InboundKeywordResultRef = builder
-  .objectRef<Awaited<ReturnType<typeof recordInboundKeyword>>>('InboundKeyword')
-  .implement({
-    fields: (t) => ({
-      action: t.field({ type: KeywordActionEnum, resolve: (result) => result.action }),
-      keyword: t.exposeString('keyword', { nullable: true, description: 'The keyword recognised, upper-cased.' }),
-      consent: t.field({ type: AddressConsentRef, resolve: (result) => result.consent }),
-    }),
-  });
+const InboundKeywordResultRef = builder.objectRef<Awaited<ReturnType<typeof recordInboundKeyword>>>('InboundKeyword').implement({
+  fields: (t) => ({
+    action: t.field({ type: KeywordActionEnum, resolve: (result) => result.action }),
+    keyword: t.exposeString('keyword', { nullable: true, description: 'The keyword recognised, upper-cased.' }),
+    consent: t.field({ type: AddressConsentRef, resolve: (result) => result.consent }),
+  }),
+});
 
 const actorOf = (ctx: AuthedContext) => ({ workspaceId: ctx.caller.workspaceId, keyId: ctx.caller.keyId });
 
@@ -182,7 +180,8 @@ builder.mutationFields((t) => ({
   }),
   bulkOptOut: t.withAuth({ write: true }).field({
     type: BulkOptOutResultRef,
-    description: 'Opts out a list of addresses, one per line, in one transaction; invalid lines are reported. Sending the same list again changes nothing.',
+    description:
+      'Opts out a list of addresses, one per line, in one transaction; invalid lines are reported. Sending the same list again changes nothing.',
     errors: { types: [ValidationError, LimitExceededError] },
     args: { input: t.arg({ type: BulkOptOutInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
@@ -194,7 +193,9 @@ builder.mutationFields((t) => ({
         defaultCountry: requireDefaultCountry(input.defaultCountry, ['input', 'defaultCountry']),
         maxUploadBytes: ctx.limits.maxUploadBytes,
       };
-      const source = input.file ? ({ kind: 'file', stream: (await input.file).createReadStream() } as const) : ({ kind: 'text', text: input.text! } as const);
+      const source = input.file
+        ? ({ kind: 'file', stream: (await input.file).createReadStream() } as const)
+        : ({ kind: 'text', text: input.text! } as const);
       return bulkOptOut(ctx.db, actorOf(ctx), { ...list, source });
     },
   }),

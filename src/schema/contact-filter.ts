@@ -25,7 +25,10 @@ const FieldConditionInput = builder.inputType('FieldConditionInput', {
     'TEXT compares ignoring case; NUMBER takes numbers; DATE `YYYY-MM-DD`; DATETIME ISO 8601; SELECT an option; ' +
     'BOOLEAN true/false; phone numbers in international form. `neq` and `notIn` also match contacts without a value.',
   fields: (t) => ({
-    key: t.string({ required: true, description: 'A built-in field (firstName, lastName, name, country, phone, email, createdAt, updatedAt) or a custom field key.' }),
+    key: t.string({
+      required: true,
+      description: 'A built-in field (firstName, lastName, name, country, phone, email, createdAt, updatedAt) or a custom field key.',
+    }),
     eq: t.field({ type: 'JSON', description: 'Equal to (for MULTI_SELECT: exactly these options).' }),
     neq: t.field({ type: 'JSON', description: 'Not equal to, or unset.' }),
     contains: t.string({ description: 'Contains this text, ignoring case (for MULTI_SELECT: has this option).' }),
@@ -96,7 +99,8 @@ export const ContactFilterInput = builder.inputRef<ContactFilterShape>('ContactF
 export const SortDirectionEnum = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
 
 export const ContactOrderInput = builder.inputRef<{ field: string; direction?: SortDirection | null }>('ContactOrderInput').implement({
-  description: 'A sort key: a built-in field (firstName, lastName, name, country, phone, email, createdAt, updatedAt) or a custom field key. Unset values come last.',
+  description:
+    'A sort key: a built-in field (firstName, lastName, name, country, phone, email, createdAt, updatedAt) or a custom field key. Unset values come last.',
   fields: (t) => ({
     field: t.string({ required: true }),
     direction: t.field({ type: SortDirectionEnum, defaultValue: 'ASC' }),
@@ -112,4 +116,3 @@ export function contactFilterFromInput(input: ContactFilterShape | null | undefi
 export function contactOrderFromInput(input: readonly { field: string; direction?: SortDirection | null }[] | null | undefined): ContactOrder[] {
   return (input ?? []).map((order) => ({ key: order.field, direction: order.direction ?? 'ASC' }));
 }
-

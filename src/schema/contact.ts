@@ -2,14 +2,7 @@ import { SEARCH_MAX_LENGTH } from '../domain/contact-search.ts';
 import { detailStatus, openChannels, type OptOutChannel } from '../domain/detail-status.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
-import {
-  addContactDetail,
-  createContact,
-  deleteContact,
-  removeContactDetail,
-  updateContact,
-  updateContactDetail,
-} from '../services/contacts.ts';
+import { addContactDetail, createContact, deleteContact, removeContactDetail, updateContact, updateContactDetail } from '../services/contacts.ts';
 import { contactPage } from '../services/contact-query.ts';
 import { builder, type Context } from './builder.ts';
 import { ContactFilterInput, ContactOrderInput, contactFilterFromInput, contactOrderFromInput } from './contact-filter.ts';
@@ -91,7 +84,10 @@ const DetailInput = builder.inputType('ContactDetailInput', {
 const CustomFieldValueInput = builder.inputType('CustomFieldValueInput', {
   fields: (t) => ({
     key: t.string({ required: true }),
-    value: t.string({ description: 'The value as text, checked against the field type; null removes it.', extensions: textLimit(LONG_TEXT_MAX_LENGTH) }),
+    value: t.string({
+      description: 'The value as text, checked against the field type; null removes it.',
+      extensions: textLimit(LONG_TEXT_MAX_LENGTH),
+    }),
   }),
 });
 
@@ -145,11 +141,14 @@ builder.queryFields((t) => ({
   contact: t.withAuth({ read: true }).prismaField({
     type: 'Contact',
     description: 'One contact of the workspace.',
-        errors: { types: [NotFoundError, ValidationError] },
+    errors: { types: [NotFoundError, ValidationError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = parseId(args.id, ['id']);
-      const contact = await ctx.db.prisma.contact.findUnique({ ...selection(query), where: { workspaceId_id: { workspaceId: ctx.caller.workspaceId, id } } });
+      const contact = await ctx.db.prisma.contact.findUnique({
+        ...selection(query),
+        where: { workspaceId_id: { workspaceId: ctx.caller.workspaceId, id } },
+      });
       if (!contact) throw new NotFoundError('Contact', id);
       return contact;
     },
@@ -174,7 +173,14 @@ builder.queryFields((t) => ({
         const { workspaceId } = ctx.caller;
         const query = { search: args.search, filter: contactFilterFromInput(args.filter), orderBy: contactOrderFromInput(args.orderBy) };
         const page = await contactPage(ctx.db, workspaceId, query, args);
-        return connectionOf(page, await contactsByIds(ctx, info, page.rows.map((row) => row.id)));
+        return connectionOf(
+          page,
+          await contactsByIds(
+            ctx,
+            info,
+            page.rows.map((row) => row.id),
+          ),
+        );
       }),
   }),
 }));
@@ -183,7 +189,7 @@ builder.mutationFields((t) => ({
   createContact: t.withAuth({ write: true }).prismaField({
     type: 'Contact',
     description: 'Adds one contact; it needs at least one valid phone number or email address.',
-        errors: { types: [ValidationError] },
+    errors: { types: [ValidationError] },
     args: { input: t.arg({ type: CreateContactInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const { id } = await createContact(ctx.db, { workspaceId: ctx.caller.workspaceId, input });
@@ -193,7 +199,7 @@ builder.mutationFields((t) => ({
   updateContact: t.withAuth({ write: true }).prismaField({
     type: 'Contact',
     description: "Edits a contact's names, country, tags and custom fields.",
-        errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: UpdateContactInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const { workspaceId } = ctx.caller;
@@ -205,14 +211,14 @@ builder.mutationFields((t) => ({
   deleteContact: t.withAuth({ write: true }).field({
     type: DeletedContact,
     description: 'Deletes a contact. Opt-outs of its addresses stay: they are kept by address.',
-        errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => ({ id: await deleteContact(ctx.db, { workspaceId: ctx.caller.workspaceId, id: parseId(args.id, ['id']) }) }),
   }),
   addContactDetail: t.withAuth({ write: true }).field({
     type: ContactDetailRef,
     description: 'Adds a phone number or email address to a contact.',
-        errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError] },
     args: { contactId: t.arg.id({ required: true }), input: t.arg({ type: DetailInput, required: true }) },
     resolve: (_root, args, ctx) =>
       addContactDetail(ctx.db, { workspaceId: ctx.caller.workspaceId, contactId: parseId(args.contactId, ['contactId']), input: args.input }),
@@ -220,7 +226,7 @@ builder.mutationFields((t) => ({
   updateContactDetail: t.withAuth({ write: true }).field({
     type: ContactDetailRef,
     description: "Changes a detail's value, label or primary flag.",
-        errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError] },
     args: { input: t.arg({ type: UpdateContactDetailInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
       updateContactDetail(ctx.db, { workspaceId: ctx.caller.workspaceId, id: parseId(input.id, ['input', 'id']), input }),
@@ -228,7 +234,7 @@ builder.mutationFields((t) => ({
   removeContactDetail: t.withAuth({ write: true }).field({
     type: ContactDetailRef,
     description: 'Removes a detail from its contact; a contact keeps at least one.',
-        errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => removeContactDetail(ctx.db, { workspaceId: ctx.caller.workspaceId, id: parseId(args.id, ['id']) }),
   }),

@@ -49,13 +49,13 @@ const BUILT_IN_VIEWS: FieldView[] = BUILT_IN_FIELDS.map((field) => ({
 
 builder.queryFields((t) => ({
   importTemplateUrl: t.withAuth({ read: true }).string({
-    description: "A CSV with one header per field of the workspace, to fill in and import (GET with the bearer key).",
+    description: 'A CSV with one header per field of the workspace, to fill in and import (GET with the bearer key).',
     resolve: (_root, _args, ctx) => templateUrl(ctx.origin),
   }),
   fields: t.withAuth({ read: true }).field({
     type: [FieldRef],
     description: 'Built-in fields, then custom fields in the order they were made.',
-        resolve: async (_root, _args, ctx) => [...BUILT_IN_VIEWS, ...(await listCustomFields(ctx.db, ctx.caller.workspaceId)).map(customView)],
+    resolve: async (_root, _args, ctx) => [...BUILT_IN_VIEWS, ...(await listCustomFields(ctx.db, ctx.caller.workspaceId)).map(customView)],
   }),
 }));
 
@@ -71,16 +71,16 @@ builder.mutationFields((t) => ({
   createField: t.withAuth({ write: true }).field({
     type: FieldRef,
     description:
-      'Adds a custom field; its key is the slug of its label. A label that reads like another field\'s name (the same ignoring case, ' +
+      "Adds a custom field; its key is the slug of its label. A label that reads like another field's name (the same ignoring case, " +
       'spaces and punctuation, like "Phone Number" beside the built-in "Phone number") is a ValidationError.',
-        errors: { types: [ValidationError, ConflictError, LimitExceededError] },
+    errors: { types: [ValidationError, ConflictError, LimitExceededError] },
     args: { input: t.arg({ type: CreateFieldInput, required: true }) },
     resolve: async (_root, { input }, ctx) => customView(await createField(ctx.db, { workspaceId: ctx.caller.workspaceId, ...input })),
   }),
   renameField: t.withAuth({ write: true }).field({
     type: FieldRef,
-    description: 'Changes the label of a custom field; its key stays. The label must not read like another field\'s name, as in createField.',
-        errors: { types: [ValidationError, NotFoundError] },
+    description: "Changes the label of a custom field; its key stays. The label must not read like another field's name, as in createField.",
+    errors: { types: [ValidationError, NotFoundError] },
     args: { key: t.arg.string({ required: true }), label: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => customView(await renameField(ctx.db, { workspaceId: ctx.caller.workspaceId, ...args })),
   }),
@@ -88,7 +88,7 @@ builder.mutationFields((t) => ({
     type: FieldRef,
     description:
       "Deletes a custom field and every contact's value of it. A field that a dynamic group's filter uses is kept (ValidationError naming the groups).",
-        errors: { types: [ValidationError, NotFoundError] },
+    errors: { types: [ValidationError, NotFoundError] },
     args: { key: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => customView(await deleteField(ctx.db, { workspaceId: ctx.caller.workspaceId, key: args.key })),
   }),

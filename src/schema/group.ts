@@ -53,7 +53,7 @@ export const GroupRef = builder.prismaObject('Group', {
       type: ValidationError,
       nullable: true,
       description:
-        'Why a dynamic group\'s filter no longer works (a field or group it uses is gone, or it was changed outside the API); null when it works.',
+        "Why a dynamic group's filter no longer works (a field or group it uses is gone, or it was changed outside the API); null when it works.",
       resolve: async (group, _args, ctx) => {
         const problem = group.type === 'DYNAMIC' ? await filterProblemOf(ctx, group.id) : null;
         // graphql-js takes an Error instance returned as a value for a thrown one, so the problem
@@ -65,7 +65,7 @@ export const GroupRef = builder.prismaObject('Group', {
       type: ContactRef,
       nullable: true,
       description:
-        'The members: a static group\'s contacts, or the contacts a dynamic group\'s filter matches now. Null for a dynamic group ' +
+        "The members: a static group's contacts, or the contacts a dynamic group's filter matches now. Null for a dynamic group " +
         'whose filter no longer works (see filterError). A bad sort or cursor is a GraphQL error with code VALIDATION_FAILED.',
       args: { orderBy: t.arg({ type: [ContactOrderInput] }) },
       resolve: (group, args, ctx, info) =>
@@ -77,7 +77,14 @@ export const GroupRef = builder.prismaObject('Group', {
             page: args,
           });
           if (!page) return null;
-          return connectionOf(page, await contactsByIds({ ...ctx, caller: ctx.caller! }, info, page.rows.map((row) => row.id)));
+          return connectionOf(
+            page,
+            await contactsByIds(
+              { ...ctx, caller: ctx.caller! },
+              info,
+              page.rows.map((row) => row.id),
+            ),
+          );
         }),
     }),
   }),
@@ -142,8 +149,8 @@ const GroupMembersInput = builder.inputType('GroupMembersInput', {
 
 const MergeGroupsInput = builder.inputType('MergeGroupsInput', {
   description:
-    'Merges the source into the target and deletes the source. Into a STATIC target: the source\'s members are added (a DYNAMIC ' +
-    'source\'s current matches). Into a DYNAMIC target: a DYNAMIC source\'s filter is joined with `or`; a STATIC source is refused.',
+    "Merges the source into the target and deletes the source. Into a STATIC target: the source's members are added (a DYNAMIC " +
+    "source's current matches). Into a DYNAMIC target: a DYNAMIC source's filter is joined with `or`; a STATIC source is refused.",
   fields: (t) => ({
     sourceId: t.id({ required: true }),
     targetId: t.id({ required: true }),
@@ -157,7 +164,10 @@ const GroupMembershipChange = builder.objectRef<{ groupId: string; count: number
     group: t.prismaField({
       type: 'Group',
       resolve: (query, change, _args, ctx) =>
-        ctx.db.prisma.group.findUniqueOrThrow({ ...selection(query), where: { workspaceId_id: { workspaceId: ctx.caller!.workspaceId, id: change.groupId } } }),
+        ctx.db.prisma.group.findUniqueOrThrow({
+          ...selection(query),
+          where: { workspaceId_id: { workspaceId: ctx.caller!.workspaceId, id: change.groupId } },
+        }),
     }),
   }),
 });
@@ -176,7 +186,14 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx, info) =>
       asGraphQLError(async () => {
         const page = await groupPage(ctx.db, ctx.caller.workspaceId, args);
-        return connectionOf(page, await groupsByIds(ctx, info, page.rows.map((row) => row.id)));
+        return connectionOf(
+          page,
+          await groupsByIds(
+            ctx,
+            info,
+            page.rows.map((row) => row.id),
+          ),
+        );
       }),
   }),
   group: t.withAuth({ read: true }).prismaField({
@@ -186,7 +203,10 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = parseId(args.id, ['id']);
-      const group = await ctx.db.prisma.group.findUnique({ ...selection(query), where: { workspaceId_id: { workspaceId: ctx.caller.workspaceId, id } } });
+      const group = await ctx.db.prisma.group.findUnique({
+        ...selection(query),
+        where: { workspaceId_id: { workspaceId: ctx.caller.workspaceId, id } },
+      });
       if (!group) throw new NotFoundError('Group', id);
       return group;
     },
@@ -196,7 +216,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createGroup: t.withAuth({ write: true }).prismaField({
     type: 'Group',
-    description: 'Creates a static group, or a dynamic group with a filter (checked against the workspace\'s fields and groups).',
+    description: "Creates a static group, or a dynamic group with a filter (checked against the workspace's fields and groups).",
     errors: { types: [ValidationError, ConflictError] },
     args: { input: t.arg({ type: CreateGroupInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -221,7 +241,7 @@ builder.mutationFields((t) => ({
   }),
   deleteGroup: t.withAuth({ write: true }).field({
     type: DeletedGroup,
-    description: 'Deletes a group; its contacts stay. A group another dynamic group\'s filter names is refused (InvalidStateError).',
+    description: "Deletes a group; its contacts stay. A group another dynamic group's filter names is refused (InvalidStateError).",
     errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => deleteGroup(ctx.db, { workspaceId: ctx.caller.workspaceId, id: parseId(args.id, ['id']) }),
@@ -268,4 +288,3 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
-

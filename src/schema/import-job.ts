@@ -81,7 +81,8 @@ const ImportPurposeEnum = builder.enumType('ImportPurpose', {
 });
 const ImportIdentifierEnum = builder.enumType('ImportIdentifier', { values: ['PHONE', 'EMAIL', 'CONTACT_ID'] as const });
 const InFileDuplicatesEnum = builder.enumType('InFileDuplicates', {
-  description: 'Rows of one file sharing an identifier: REJECT_ALL makes them all errors; KEEP_FIRST/KEEP_LAST import one; MERGE folds them into the first.',
+  description:
+    'Rows of one file sharing an identifier: REJECT_ALL makes them all errors; KEEP_FIRST/KEEP_LAST import one; MERGE folds them into the first.',
   values: ['REJECT_ALL', 'KEEP_FIRST', 'KEEP_LAST', 'MERGE'] as const,
 });
 const ImportRowActionEnum = builder.enumType('ImportRowAction', { values: ['CREATE', 'UPDATE', 'SKIP', 'ERROR'] as const });
@@ -149,7 +150,10 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     fileSize: t.float({ resolve: (job) => Number(job.fileSize) }),
     encoding: t.exposeString('encoding', { nullable: true }),
     delimiter: t.exposeString('delimiter', { nullable: true }),
-    hasHeader: t.exposeBoolean('hasHeader', { description: 'Whether the first row names the columns (for pasted text, detected or given); without one, columns are named Column 1, Column 2, …' }),
+    hasHeader: t.exposeBoolean('hasHeader', {
+      description:
+        'Whether the first row names the columns (for pasted text, detected or given); without one, columns are named Column 1, Column 2, …',
+    }),
     sheetName: t.exposeString('sheetName', { nullable: true, description: 'For an XLSX workbook: the sheet read.' }),
     sheetNames: t.stringList({
       nullable: true,
@@ -198,13 +202,15 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     }),
     resultFileUrl: t.string({
       nullable: true,
-      description: 'Every row with Import Status, Errors (why a row was skipped or failed) and Notes (a decision that changed since the review, an opt-out kept) columns, once the import completed (GET with the bearer key).',
+      description:
+        'Every row with Import Status, Errors (why a row was skipped or failed) and Notes (a decision that changed since the review, an opt-out kept) columns, once the import completed (GET with the bearer key).',
       resolve: (job, _args, ctx) => (job.resultFilePath ? importFileUrl(ctx.origin, job.id, 'result') : null),
     }),
     reviewExpiresAt: t.expose('reviewExpiresAt', {
       type: 'DateTime',
       nullable: true,
-      description: "While the job waits for its mapping (MAPPING) or its confirmation (REVIEW): when it expires, the workspace's reviewTtlSeconds after the upload or after validation ended.",
+      description:
+        "While the job waits for its mapping (MAPPING) or its confirmation (REVIEW): when it expires, the workspace's reviewTtlSeconds after the upload or after validation ended.",
     }),
     confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -234,7 +240,7 @@ builder.queryFields((t) => ({
   importJob: t.withAuth({ read: true }).prismaField({
     type: 'ImportJob',
     description: 'One import of the workspace.',
-        errors: { types: [NotFoundError, ValidationError] },
+    errors: { types: [NotFoundError, ValidationError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
       const id = parseId(args.id, ['id']);
@@ -250,7 +256,11 @@ builder.queryFields((t) => ({
     errors: { types: [ValidationError] },
     args: { filter: t.arg({ type: ImportJobsFilter }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.importJob.findMany({ ...query, where: importJobsWhere(ctx.caller.workspaceId, args.filter), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+      ctx.db.prisma.importJob.findMany({
+        ...query,
+        where: importJobsWhere(ctx.caller.workspaceId, args.filter),
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      }),
     totalCount: (_root, args, ctx) => ctx.db.prisma.importJob.count({ where: importJobsWhere(ctx.caller.workspaceId, args.filter) }),
   }),
 }));
@@ -316,7 +326,12 @@ builder.mutationFields((t) => ({
       if (input.file) {
         const upload = await input.file;
         if (input.hasHeader != null) throw ValidationError.of(['input', 'hasHeader'], "applies to pasted text; a file's first row is its header");
-        const source = { kind: 'file', stream: upload.createReadStream(), fileName: input.fileName ?? upload.filename, sheetName: input.sheetName } as const;
+        const source = {
+          kind: 'file',
+          stream: upload.createReadStream(),
+          fileName: input.fileName ?? upload.filename,
+          sheetName: input.sheetName,
+        } as const;
         return startImport({ ...scope, source });
       }
       if (input.text != null) {

@@ -121,7 +121,8 @@ function checkValue(value: unknown, type: GraphQLInputType, place: Place, limit:
     const fields = type.getFields();
     for (const name of Object.keys(value as object)) {
       const field = fields[name];
-      if (field) checkValue((value as Record<string, unknown>)[name], field.type, { parent: place, key: name }, limitOf(field, INPUT_TEXT_MAX_LENGTH), issues);
+      if (field)
+        checkValue((value as Record<string, unknown>)[name], field.type, { parent: place, key: name }, limitOf(field, INPUT_TEXT_MAX_LENGTH), issues);
     }
     return;
   }

@@ -74,7 +74,10 @@ builder.prismaObject('ConsentEvent', {
     type: t.expose('type', { type: ConsentEventTypeEnum }),
     source: t.expose('source', { type: ConsentSourceEnum }),
     reason: t.exposeString('reason', { nullable: true }),
-    actorKeyId: t.exposeID('actorKeyId', { nullable: true, description: 'The API key that made the change (for an import, the key that started it).' }),
+    actorKeyId: t.exposeID('actorKeyId', {
+      nullable: true,
+      description: 'The API key that made the change (for an import, the key that started it).',
+    }),
     jobId: t.exposeID('jobId', { nullable: true, description: 'The import that made the change.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
@@ -130,8 +133,13 @@ export const AddressConsentRef = builder.objectRef<AddressConsent>('AddressConse
       cursor: 'workspaceId_id',
       description: 'Every opt-out, opt-in and reinstate of the address, oldest first.',
       resolve: (query, consent, _args, ctx) =>
-        ctx.db.prisma.consentEvent.findMany({ ...query, where: { workspaceId: consent.workspaceId, address: consent.address }, orderBy: { id: 'asc' } }),
-      totalCount: (consent, _args, ctx) => ctx.db.prisma.consentEvent.count({ where: { workspaceId: consent.workspaceId, address: consent.address } }),
+        ctx.db.prisma.consentEvent.findMany({
+          ...query,
+          where: { workspaceId: consent.workspaceId, address: consent.address },
+          orderBy: { id: 'asc' },
+        }),
+      totalCount: (consent, _args, ctx) =>
+        ctx.db.prisma.consentEvent.count({ where: { workspaceId: consent.workspaceId, address: consent.address } }),
     }),
   }),
 });
@@ -140,8 +148,8 @@ export const AddressConsentRef = builder.objectRef<AddressConsent>('AddressConse
 const consentOf = requestLoader<AuthedContext, string, { optOuts: OptOutChannel[]; optIns: Channel[] }>((ctx, addresses) =>
   consentOfAddresses(ctx.db, ctx.caller.workspaceId, addresses),
 );
-const optInChannelsLoader = requestLoader<AuthedContext, string, Channel[]>(async (ctx, workspaceIds) =>
-  new Map(await Promise.all(workspaceIds.map(async (id) => [id, await optInChannelsOf(ctx.db, id)] as const))),
+const optInChannelsLoader = requestLoader<AuthedContext, string, Channel[]>(
+  async (ctx, workspaceIds) => new Map(await Promise.all(workspaceIds.map(async (id) => [id, await optInChannelsOf(ctx.db, id)] as const))),
 );
 
 builder.prismaObjectField('ContactDetail', 'channels', (t) =>

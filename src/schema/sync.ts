@@ -1,12 +1,6 @@
 import { ValidationError } from '../domain/errors.ts';
 import { SYNC_BATCH_LIMIT } from '../domain/sync.ts';
-import {
-  syncRecords,
-  type SyncConflictReport,
-  type SyncContactConflictReport,
-  type SyncRecordResult,
-  type SyncSummary,
-} from '../services/sync.ts';
+import { syncRecords, type SyncConflictReport, type SyncContactConflictReport, type SyncRecordResult, type SyncSummary } from '../services/sync.ts';
 import { builder } from './builder.ts';
 
 const SyncOutcomeEnum = builder.enumType('SyncOutcome', {
@@ -112,7 +106,8 @@ builder.prismaObject('SyncLink', {
 });
 
 builder.prismaObject('SyncConflict', {
-  description: 'An external record not synced because another record of its source owns its phone number, or is linked to the one contact that has it.',
+  description:
+    'An external record not synced because another record of its source owns its phone number, or is linked to the one contact that has it.',
   fields: (t) => ({
     source: t.exposeString('source'),
     externalId: t.exposeString('externalId'),
@@ -129,7 +124,11 @@ builder.queryFields((t) => ({
     description: 'The records of a source linked to contacts, by externalId (string order).',
     args: { source: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.syncLink.findMany({ ...query, where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() }, orderBy: { externalId: 'asc' } }),
+      ctx.db.prisma.syncLink.findMany({
+        ...query,
+        where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() },
+        orderBy: { externalId: 'asc' },
+      }),
     totalCount: (_root, args, ctx) => ctx.db.prisma.syncLink.count({ where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() } }),
   }),
   syncConflicts: t.withAuth({ read: true }).prismaConnection({
@@ -138,8 +137,13 @@ builder.queryFields((t) => ({
     description: 'The records of a source not synced because another record owns their phone number, by externalId.',
     args: { source: t.arg.string({ required: true }) },
     resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.syncConflict.findMany({ ...query, where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() }, orderBy: { externalId: 'asc' } }),
-    totalCount: (_root, args, ctx) => ctx.db.prisma.syncConflict.count({ where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() } }),
+      ctx.db.prisma.syncConflict.findMany({
+        ...query,
+        where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() },
+        orderBy: { externalId: 'asc' },
+      }),
+    totalCount: (_root, args, ctx) =>
+      ctx.db.prisma.syncConflict.count({ where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() } }),
   }),
 }));
 
@@ -151,6 +155,11 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError] },
     args: { input: t.arg({ type: SyncContactsInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      syncRecords(ctx.db, { workspaceId: ctx.caller.workspaceId, source: input.source, records: input.records, defaultCountry: input.defaultCountry }),
+      syncRecords(ctx.db, {
+        workspaceId: ctx.caller.workspaceId,
+        source: input.source,
+        records: input.records,
+        defaultCountry: input.defaultCountry,
+      }),
   }),
 }));

@@ -28,10 +28,14 @@ builder.prismaObject('WebhookDelivery', {
     }),
     jobStatus: t.field({
       type: ImportStatusEnum,
-      description: "The state the job had reached when the event happened, as delivered in the payload's job.status (a COMPLETED import reverted since still reads COMPLETED here).",
+      description:
+        "The state the job had reached when the event happened, as delivered in the payload's job.status (a COMPLETED import reverted since still reads COMPLETED here).",
       resolve: (delivery) => deliveredEvent(delivery.payload).jobStatus,
     }),
-    job: t.relation('job', { description: 'The job as it is now, which may have moved on since the event (an undo makes a COMPLETED job REVERTED); jobStatus is the state delivered.' }),
+    job: t.relation('job', {
+      description:
+        'The job as it is now, which may have moved on since the event (an undo makes a COMPLETED job REVERTED); jobStatus is the state delivered.',
+    }),
     status: t.field({ type: WebhookDeliveryStatusEnum, resolve: deliveryStatus }),
     attempts: t.exposeInt('attempts', { description: "POSTs made so far. A paused webhook's deliveries wait without spending attempts." }),
     nextAttemptAt: t.field({
@@ -58,7 +62,9 @@ const WebhookRef = builder.prismaObject('Webhook', {
     id: t.exposeID('id'),
     url: t.exposeString('url'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    consecutiveFailures: t.exposeInt('consecutiveFailures', { description: 'Failed attempts in a row, over all its deliveries; a delivered one resets it.' }),
+    consecutiveFailures: t.exposeInt('consecutiveFailures', {
+      description: 'Failed attempts in a row, over all its deliveries; a delivered one resets it.',
+    }),
     pausedUntil: t.field({
       type: 'DateTime',
       nullable: true,
@@ -79,7 +85,8 @@ const CreatedWebhookRef = builder.objectRef<CreatedWebhook>('CreatedWebhook').im
   description: 'A new webhook and its signing secret. The secret is not shown again.',
   fields: (t) => ({
     secret: t.exposeString('secret', {
-      description: 'The Standard Webhooks signing secret (whsec_ and base64): the key of the HMAC-SHA256 in the webhook-signature header. Stored sealed, never shown again.',
+      description:
+        'The Standard Webhooks signing secret (whsec_ and base64): the key of the HMAC-SHA256 in the webhook-signature header. Stored sealed, never shown again.',
     }),
     webhook: t.field({ type: WebhookRef, resolve: (created) => created.webhook }),
   }),
@@ -90,9 +97,12 @@ const CreateWebhookInput = builder.inputType('CreateWebhookInput', {
     url: t.string({
       required: true,
       extensions: textLimit(MAX_URL_LENGTH),
-      description: 'An absolute https URL to a public address (not loopback, private, link-local, …). A server run with WEBHOOKS_ALLOW_INSECURE=1, for development, also takes http and any address.',
+      description:
+        'An absolute https URL to a public address (not loopback, private, link-local, …). A server run with WEBHOOKS_ALLOW_INSECURE=1, for development, also takes http and any address.',
     }),
-    secret: t.string({ description: 'The signing secret, "whsec_" and the base64 of 24 to 64 random bytes; a random one of 32 bytes is made when none is given.' }),
+    secret: t.string({
+      description: 'The signing secret, "whsec_" and the base64 of 24 to 64 random bytes; a random one of 32 bytes is made when none is given.',
+    }),
   }),
 });
 
@@ -111,7 +121,8 @@ builder.mutationFields((t) => ({
     description: 'Registers a URL to be told (a signed POST) whenever an import ends.',
     errors: { types: [ValidationError, LimitExceededError] },
     args: { input: t.arg({ type: CreateWebhookInput, required: true }) },
-    resolve: (_root, { input }, ctx) => createWebhook(ctx.db, ctx.webhooks, { workspaceId: ctx.caller.workspaceId, url: input.url, secret: input.secret }),
+    resolve: (_root, { input }, ctx) =>
+      createWebhook(ctx.db, ctx.webhooks, { workspaceId: ctx.caller.workspaceId, url: input.url, secret: input.secret }),
   }),
   deleteWebhook: t.withAuth({ admin: true }).field({
     type: WebhookRef,

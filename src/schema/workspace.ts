@@ -60,12 +60,12 @@ builder.queryFields((t) => ({
   workspace: t.withAuth({ read: true }).prismaField({
     type: 'Workspace',
     description: "The caller's workspace.",
-        resolve: (query, _root, _args, ctx) => ctx.db.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: ctx.caller.workspaceId } }),
+    resolve: (query, _root, _args, ctx) => ctx.db.prisma.workspace.findUniqueOrThrow({ ...query, where: { id: ctx.caller.workspaceId } }),
   }),
   apiKeys: t.withAuth({ admin: true }).prismaField({
     type: ['ApiKey'],
     description: "The workspace's keys, newest first.",
-        resolve: (query, _root, _args, ctx) =>
+    resolve: (query, _root, _args, ctx) =>
       ctx.db.prisma.apiKey.findMany({ ...query, where: { workspaceId: ctx.caller.workspaceId }, orderBy: { createdAt: 'desc' } }),
   }),
 }));
@@ -74,10 +74,13 @@ const UpdateWorkspaceSettingsInput = builder.inputType('UpdateWorkspaceSettingsI
   description: 'The settings to change; those left out stay as they are.',
   fields: (t) => ({
     customFieldLimit: t.int({ description: 'How many custom fields the workspace may define (0–1,000, and no fewer than it has).' }),
-    importMaxBytes: t.float({ description: "Largest accepted import file, in bytes (from 1 KiB up to the server's maximum, 1 GiB unless its operator set another)." }),
+    importMaxBytes: t.float({
+      description: "Largest accepted import file, in bytes (from 1 KiB up to the server's maximum, 1 GiB unless its operator set another).",
+    }),
     importMaxRows: t.int({ description: 'Most data rows accepted in one import (1–10,000,000).' }),
     reviewTtlSeconds: t.int({
-      description: "How long an import may wait for its mapping or confirmation (from 60 s up to the server's maximum, 1 day unless its operator set another).",
+      description:
+        "How long an import may wait for its mapping or confirmation (from 60 s up to the server's maximum, 1 day unless its operator set another).",
     }),
     fileRetentionDays: t.int({ description: 'How long error and result files are kept (1–365 days).' }),
     requireFirstName: t.boolean({ description: 'New contacts must have a first name.' }),
@@ -103,7 +106,7 @@ builder.mutationFields((t) => ({
   createApiKey: t.withAuth({ admin: true }).field({
     type: CreatedApiKey,
     description: 'Makes a new key for the workspace.',
-        errors: { types: [ValidationError] },
+    errors: { types: [ValidationError] },
     args: {
       name: t.arg.string({ required: true }),
       scope: t.arg({ type: ApiKeyScopeEnum, required: true }),
@@ -113,7 +116,7 @@ builder.mutationFields((t) => ({
   revokeApiKey: t.withAuth({ admin: true }).field({
     type: ApiKeyRef,
     description: 'Revokes a key: requests carrying it are refused from now on.',
-        args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true }) },
     errors: { types: [NotFoundError, ValidationError] },
     resolve: (_root, args, ctx) => revokeApiKey(ctx.db, { workspaceId: ctx.caller.workspaceId, id: parseId(args.id, ['id']) }),
   }),

@@ -38,24 +38,32 @@ export async function serveAudienceRecipients(options: {
   } catch (error) {
     return reply(req, res, 401, { error: (error as Error).message, type: 'Unauthenticated' });
   }
-  if (!caller) return reply(req, res, 401, { error: 'Authentication required: send the header "Authorization: Bearer <API key>"', type: 'Unauthenticated' });
+  if (!caller)
+    return reply(req, res, 401, { error: 'Authentication required: send the header "Authorization: Bearer <API key>"', type: 'Unauthenticated' });
 
   const mediaType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') {
-    return reply(req, res, 415, { error: 'Send the audience as JSON, with the header "content-type: application/json"', type: 'UnsupportedMediaType' });
+    return reply(req, res, 415, {
+      error: 'Send the audience as JSON, with the header "content-type: application/json"',
+      type: 'UnsupportedMediaType',
+    });
   }
 
   let audience: PreparedAudience;
   try {
     const body = await readBody(req, AUDIENCE_REQUEST_MAX_BYTES);
     if (body === null) {
-      const error = new LimitExceededError(`The request body is larger than ${AUDIENCE_REQUEST_MAX_BYTES} bytes (${AUDIENCE_REQUEST_MAX_BYTES / 2 ** 20} MiB), the most an audience may take`, AUDIENCE_REQUEST_MAX_BYTES);
+      const error = new LimitExceededError(
+        `The request body is larger than ${AUDIENCE_REQUEST_MAX_BYTES} bytes (${AUDIENCE_REQUEST_MAX_BYTES / 2 ** 20} MiB), the most an audience may take`,
+        AUDIENCE_REQUEST_MAX_BYTES,
+      );
       return reply(req, res, 413, { error: error.message, type: 'LimitExceededError', limit: error.limit });
     }
     audience = await prepareAudience(db, { workspaceId: caller.workspaceId, ...readAudienceRequestJson(parseJson(body)) });
   } catch (error) {
     if (error instanceof ValidationError) return reply(req, res, 400, { error: error.message, type: 'ValidationError', issues: error.issues });
-    if (error instanceof NotFoundError) return reply(req, res, 404, { error: error.message, type: 'NotFoundError', entity: error.entity, id: error.id });
+    if (error instanceof NotFoundError)
+      return reply(req, res, 404, { error: error.message, type: 'NotFoundError', entity: error.entity, id: error.id });
     if (error instanceof LimitExceededError) return reply(req, res, 400, { error: error.message, type: 'LimitExceededError', limit: error.limit });
     if (error instanceof DomainError) return reply(req, res, 400, { error: error.message, type: error.name });
     return reply(req, res, 500, { error: 'Unexpected error' });
@@ -66,7 +74,11 @@ export async function serveAudienceRecipients(options: {
   const name = `audience-${audience.channel.toLowerCase()}-${new Date().toISOString().slice(0, 10)}.csv`;
   try {
     await writeAudienceRecipientsCsv(db, audience, () =>
-      res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' }),
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}"`,
+        'cache-control': 'no-store',
+      }),
     );
   } catch {
     if (res.headersSent) res.destroy();

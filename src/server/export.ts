@@ -60,8 +60,16 @@ export async function serveExport(options: {
   const name = `contacts-${new Date().toISOString().slice(0, 10)}.${EXPORT_FILE_NAMES[prepared.format].split('.')[1]}`;
   if (!downloads.hold(res, caller.workspaceId)) return reply(res, 429, downloads.refusal());
   res.setTimeout(EXPORT_STALL_TIMEOUT_MS, () => res.destroy());
-  res.writeHead(200, { 'content-type': CONTENT_TYPES[prepared.format], 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' });
-  const writer = exportWriter(prepared.format, res, prepared.columns.map((column) => column.header));
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[prepared.format],
+    'content-disposition': `attachment; filename="${name}"`,
+    'cache-control': 'no-store',
+  });
+  const writer = exportWriter(
+    prepared.format,
+    res,
+    prepared.columns.map((column) => column.header),
+  );
   await streamContactExport(db, prepared, writer).catch(() => res.destroy());
 }
 

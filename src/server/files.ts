@@ -8,7 +8,6 @@ import type { FileStore } from '../files/file-store.ts';
 import type { Caller } from '../services/api-keys.ts';
 import { importFilePath, TEMPLATE_PATH } from '../schema/download-links.ts';
 
-
 /**
  * Downloads over plain GET with the same bearer key as the API: an import's error and result
  * files, and a CSV template of the workspace's fields. A job of another workspace is answered like

@@ -89,7 +89,10 @@ export class LiveConnections {
       return false;
     }
     if ((this.socketsByKey.get(keyId)?.size ?? 0) >= this.limits.maxConnectionsPerKey) {
-      socket.close(CLOSE_CODES.tooManyForKey, `This API key already has ${this.limits.maxConnectionsPerKey} WebSocket connections open, the most allowed`);
+      socket.close(
+        CLOSE_CODES.tooManyForKey,
+        `This API key already has ${this.limits.maxConnectionsPerKey} WebSocket connections open, the most allowed`,
+      );
       return false;
     }
     addTo(this.socketsByKey, keyId, socket);
@@ -148,10 +151,18 @@ export class LiveConnections {
     // Revoked after this request's key was checked, before its subscription could be counted.
     if (this.wasRevoked(keyId)) return revokedError();
     if (socket && (this.subscriptionsBySocket.get(socket)?.size ?? 0) >= maxSubscriptionsPerSocket) {
-      return tooMany(`This WebSocket connection already has ${maxSubscriptionsPerSocket} open subscriptions, the most allowed: end one before starting another`, 'socket', maxSubscriptionsPerSocket);
+      return tooMany(
+        `This WebSocket connection already has ${maxSubscriptionsPerSocket} open subscriptions, the most allowed: end one before starting another`,
+        'socket',
+        maxSubscriptionsPerSocket,
+      );
     }
     if ((this.subscriptionsByKey.get(keyId)?.size ?? 0) >= maxSubscriptionsPerKey) {
-      return tooMany(`This API key already has ${maxSubscriptionsPerKey} open subscriptions, the most allowed: end one before starting another`, 'key', maxSubscriptionsPerKey);
+      return tooMany(
+        `This API key already has ${maxSubscriptionsPerKey} open subscriptions, the most allowed: end one before starting another`,
+        'key',
+        maxSubscriptionsPerKey,
+      );
     }
     return undefined;
   }

@@ -7,7 +7,20 @@
  * GraphQL error whose `extensions` give the `code` and the `limit`.
  */
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, Kind, Lexer, Source, TokenKind, validate, visit, BREAK, type ASTVisitor, type DocumentNode, type ExecutionArgs, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  validate,
+  visit,
+  BREAK,
+  type ASTVisitor,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ValidationContext,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { authenticationRequired } from '../schema/builder.ts';
 import type { Caller } from '../services/api-keys.ts';
@@ -73,7 +86,11 @@ function refuseTooManyTokens(source: string | Source): void {
     return;
   }
   if (tokens > MAX_TOKENS) {
-    throw limitError(`The document has more than ${formatted(MAX_TOKENS)} tokens, the limit: send a shorter operation`, 'TOO_MANY_TOKENS', MAX_TOKENS);
+    throw limitError(
+      `The document has more than ${formatted(MAX_TOKENS)} tokens, the limit: send a shorter operation`,
+      'TOO_MANY_TOKENS',
+      MAX_TOKENS,
+    );
   }
 }
 
@@ -87,7 +104,13 @@ function aliasLimit(context: ValidationContext): ASTVisitor {
     Document: {
       leave() {
         if (aliases > MAX_ALIASES) {
-          context.reportError(limitError(`The document has ${formatted(aliases)} aliases, more than the limit of ${formatted(MAX_ALIASES)}`, 'TOO_MANY_ALIASES', MAX_ALIASES));
+          context.reportError(
+            limitError(
+              `The document has ${formatted(aliases)} aliases, more than the limit of ${formatted(MAX_ALIASES)}`,
+              'TOO_MANY_ALIASES',
+              MAX_ALIASES,
+            ),
+          );
         }
       },
     },
@@ -105,7 +128,11 @@ function directiveLimit(context: ValidationContext): ASTVisitor {
       leave() {
         if (directives > MAX_DIRECTIVES) {
           context.reportError(
-            limitError(`The document has ${formatted(directives)} directives, more than the limit of ${formatted(MAX_DIRECTIVES)}`, 'TOO_MANY_DIRECTIVES', MAX_DIRECTIVES),
+            limitError(
+              `The document has ${formatted(directives)} directives, more than the limit of ${formatted(MAX_DIRECTIVES)}`,
+              'TOO_MANY_DIRECTIVES',
+              MAX_DIRECTIVES,
+            ),
           );
         }
       },
@@ -128,7 +155,13 @@ function operationErrors(args: ExecutionArgs): GraphQLError[] {
         operationName: args.operationName,
         validate: ({ complexity, depth }, report) => {
           if (depth > MAX_QUERY_DEPTH) {
-            report(limitError(`Query depth ${formatted(depth)} exceeds the limit of ${formatted(MAX_QUERY_DEPTH)}: select less deeply nested fields`, 'QUERY_TOO_DEEP', MAX_QUERY_DEPTH));
+            report(
+              limitError(
+                `Query depth ${formatted(depth)} exceeds the limit of ${formatted(MAX_QUERY_DEPTH)}: select less deeply nested fields`,
+                'QUERY_TOO_DEEP',
+                MAX_QUERY_DEPTH,
+              ),
+            );
           } else if (complexity > MAX_QUERY_COST) {
             report(
               limitError(

@@ -7,7 +7,14 @@
  */
 import { GraphQLError, getOperationAST, type ExecutionArgs, type Source } from 'graphql';
 import { handleStreamOrSingleExecutionResult, maskError as maskYogaError, type Plugin } from 'graphql-yoga';
-import { apiDatabaseFailure, runInRequestScope, ServerBusyError, type ApiDatabaseOptions, type ApiDatabases, type RequestScope } from '../db/api-database.ts';
+import {
+  apiDatabaseFailure,
+  runInRequestScope,
+  ServerBusyError,
+  type ApiDatabaseOptions,
+  type ApiDatabases,
+  type RequestScope,
+} from '../db/api-database.ts';
 import type { Database } from '../db/client.ts';
 import type { Caller } from '../services/api-keys.ts';
 

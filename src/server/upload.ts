@@ -3,7 +3,6 @@ import { GraphQLError } from 'graphql';
 import { processRequest } from 'graphql-upload-minimal';
 import type { FetchAPI, GraphQLParams, Plugin } from 'graphql-yoga';
 
-
 /** Yoga's own default for request bodies, kept for everything but multipart uploads. */
 export const DEFAULT_MAX_REQUEST_BODY_SIZE = 25_000_000;
 

@@ -28,10 +28,7 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-export async function createApiKey(
-  db: Database,
-  options: { workspaceId: string; name: string; scope: ApiKeyScope },
-): Promise<IssuedKey> {
+export async function createApiKey(db: Database, options: { workspaceId: string; name: string; scope: ApiKeyScope }): Promise<IssuedKey> {
   const name = options.name.trim();
   if (!name) throw ValidationError.of(['name'], 'a key needs a name');
   const secret = KEY_PREFIX + randomBytes(32).toString('base64url');

@@ -115,12 +115,17 @@ export async function resolveAudience(db: Database, input: AudienceInput): Promi
       }
       const wanted = EXCLUSION_REASONS.filter((reason) => reasons === null || reasons.includes(reason));
       const query = excludedPageSql(options, wanted, after, first + 1);
-      const { rows: page } = await db.pool.query<{ reason: ExclusionReason; key: string; address: string | null; contact_id: string | null; raw_value: string | null }>(
-        query.text,
-        query.values,
-      );
+      const { rows: page } = await db.pool.query<{
+        reason: ExclusionReason;
+        key: string;
+        address: string | null;
+        contact_id: string | null;
+        raw_value: string | null;
+      }>(query.text, query.values);
       return {
-        recipients: page.slice(0, first).map((row) => ({ reason: row.reason, key: row.key, address: row.address, contactId: row.contact_id, rawValue: row.raw_value })),
+        recipients: page
+          .slice(0, first)
+          .map((row) => ({ reason: row.reason, key: row.key, address: row.address, contactId: row.contact_id, rawValue: row.raw_value })),
         hasNextPage: page.length > first,
         totalCount: excluded.filter((entry) => wanted.includes(entry.reason)).reduce((sum, entry) => sum + entry.count, 0),
       };

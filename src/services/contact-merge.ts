@@ -26,7 +26,10 @@ const UNWRITTEN_IMPORT_STATES = ['MAPPING', 'VALIDATING', 'REVIEW', 'QUEUED', 'I
  *
  * Unknown ids (and ids of other workspaces) fail with NotFoundError naming the first such id.
  */
-export async function mergeContacts(db: Database, options: { workspaceId: string; primaryId: string | number; otherIds: readonly (string | number)[] }): Promise<string> {
+export async function mergeContacts(
+  db: Database,
+  options: { workspaceId: string; primaryId: string | number; otherIds: readonly (string | number)[] },
+): Promise<string> {
   const { workspaceId } = options;
   const { primaryId, otherIds } = checkMergeRequest(options);
   const allIds = [primaryId, ...otherIds];

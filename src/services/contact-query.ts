@@ -55,7 +55,10 @@ export async function loadFilterGroups(
     const ids = [...new Set(wanted.map((id) => id.toLowerCase()))].filter((id) => !asked.has(id) && UUID.test(id));
     ids.forEach((id) => asked.add(id));
     if (ids.length === 0) break;
-    const rows = await db.prisma.group.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, name: true, type: true, filter: true } });
+    const rows = await db.prisma.group.findMany({
+      where: { workspaceId, id: { in: ids } },
+      select: { id: true, name: true, type: true, filter: true },
+    });
     wanted = [];
     for (const row of rows) {
       const filter = row.type === 'DYNAMIC' && row.filter !== null ? parseContactFilter(row.filter, ['group', row.name, 'filter']) : null;

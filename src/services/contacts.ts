@@ -101,7 +101,9 @@ export async function updateContactDetail(
       : normalizeDetail({ kind: existing.kind, value: input.value }, contact.country ?? undefined, []);
   return db.prisma.$transaction(async (tx) => {
     if (normalized && normalized.value !== existing.value) {
-      const clash = await tx.contactDetail.count({ where: { workspaceId, contactId: existing.contactId, kind: existing.kind, value: normalized.value } });
+      const clash = await tx.contactDetail.count({
+        where: { workspaceId, contactId: existing.contactId, kind: existing.kind, value: normalized.value },
+      });
       if (clash > 0) throw ValidationError.of(['value'], `the contact already has ${normalized.value}`);
     }
     if (input.primary) {
@@ -128,10 +130,12 @@ export async function removeContactDetail(db: Database, options: { workspaceId: 
       where: { workspaceId, contactId: detail.contactId, id: { not: id } },
       orderBy: { createdAt: 'asc' },
     });
-    if (others.length === 0) throw ValidationError.of(['id'], 'a contact keeps at least one phone number or email address; delete the contact instead');
+    if (others.length === 0)
+      throw ValidationError.of(['id'], 'a contact keeps at least one phone number or email address; delete the contact instead');
     await tx.contactDetail.delete({ where: { workspaceId_id: { workspaceId, id } } });
     const heir = others.find((other) => other.kind === detail.kind);
-    if (detail.isPrimary && heir) await tx.contactDetail.update({ where: { workspaceId_id: { workspaceId, id: heir.id } }, data: { isPrimary: true } });
+    if (detail.isPrimary && heir)
+      await tx.contactDetail.update({ where: { workspaceId_id: { workspaceId, id: heir.id } }, data: { isPrimary: true } });
     await touch(tx, workspaceId, detail.contactId);
     return detail;
   });

@@ -164,7 +164,9 @@ const CONTACT_COLUMNS: Record<Exclude<ExportBuiltInColumn, 'phone' | 'email' | '
 async function exportSelect(db: Database, workspaceId: string, columns: readonly ExportColumn[]): Promise<ContactSelect> {
   const joins: Sql[] = [];
   // Both kinds in one pass: the first detail of each kind a contact has, then a row per contact.
-  const kinds = columns.flatMap((column) => (column.kind === 'builtIn' && (column.key === 'phone' || column.key === 'email') ? [DETAIL_KINDS[column.key]] : []));
+  const kinds = columns.flatMap((column) =>
+    column.kind === 'builtIn' && (column.key === 'phone' || column.key === 'email') ? [DETAIL_KINDS[column.key]] : [],
+  );
   if (kinds.length > 0) {
     joins.push(sql`LEFT JOIN (SELECT d.contact_id, min(d.value) FILTER (WHERE d.kind = 'PHONE') AS phone, min(d.value) FILTER (WHERE d.kind = 'EMAIL') AS email
         FROM (SELECT DISTINCT ON (d.contact_id, d.kind) d.contact_id, d.kind, d.value FROM contact_details d

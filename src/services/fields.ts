@@ -1,6 +1,13 @@
 import type { Database } from '../db/client.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import { checkFieldUnused, checkLabel, checkLabelIsDistinct, defineCustomField, isBuiltInFieldKey, type CustomFieldDefinition } from '../domain/field-definition.ts';
+import {
+  checkFieldUnused,
+  checkLabel,
+  checkLabelIsDistinct,
+  defineCustomField,
+  isBuiltInFieldKey,
+  type CustomFieldDefinition,
+} from '../domain/field-definition.ts';
 import type { FieldType } from '../domain/field-value.ts';
 import type { Field } from '../generated/prisma/client.ts';
 

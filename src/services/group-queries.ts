@@ -87,12 +87,18 @@ export async function activeContactCounts(db: Database, workspaceId: string, gro
 }
 
 /** Why a dynamic group's saved filter no longer compiles, or null when it does (and for static groups). */
-export async function groupFilterProblems(db: Database, workspaceId: string, groupIds: readonly string[]): Promise<Map<string, ValidationError | null>> {
+export async function groupFilterProblems(
+  db: Database,
+  workspaceId: string,
+  groupIds: readonly string[],
+): Promise<Map<string, ValidationError | null>> {
   const compiled = await compileSavedGroups(db, workspaceId, groupIds);
-  return new Map(groupIds.map((id) => {
-    const group = compiled.get(id);
-    return [id, group && 'problem' in group ? group.problem : null];
-  }));
+  return new Map(
+    groupIds.map((id) => {
+      const group = compiled.get(id);
+      return [id, group && 'problem' in group ? group.problem : null];
+    }),
+  );
 }
 
 /**
@@ -103,7 +109,11 @@ export async function dynamicGroupsMatching(db: Database, workspaceId: string, c
   const matches = new Map<string, Group[]>();
   const dynamic = await db.prisma.group.findMany({ where: { workspaceId, type: 'DYNAMIC' } });
   if (dynamic.length === 0 || contactIds.length === 0) return matches;
-  const compiled = await compileSavedGroups(db, workspaceId, dynamic.map((group) => group.id));
+  const compiled = await compileSavedGroups(
+    db,
+    workspaceId,
+    dynamic.map((group) => group.id),
+  );
   const selects: Sql[] = [];
   for (const [id, group] of compiled) {
     if ('problem' in group) continue;

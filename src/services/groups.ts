@@ -104,7 +104,11 @@ export async function mergeGroups(db: Database, options: { workspaceId: string; 
       const insert = addMembersSql(workspaceId, target.id, sourceMembers);
       await client.query(insert.text, insert.values);
     } else if (plan.kind === 'OR_FILTERS') {
-      await client.query('UPDATE groups SET filter = $3::jsonb WHERE workspace_id = $1 AND id = $2', [workspaceId, target.id, JSON.stringify(plan.filter)]);
+      await client.query('UPDATE groups SET filter = $3::jsonb WHERE workspace_id = $1 AND id = $2', [
+        workspaceId,
+        target.id,
+        JSON.stringify(plan.filter),
+      ]);
     }
     await client.query('DELETE FROM groups WHERE workspace_id = $1 AND id = $2', [workspaceId, source.id]);
     await touchGroup(client, workspaceId, target.id);

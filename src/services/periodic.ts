@@ -7,7 +7,12 @@ export interface PeriodicTask {
  * Runs `pass` until stopped: again at once when it reports more work waiting, else after
  * `intervalMs`. A failing pass is logged and the next one runs on schedule.
  */
-export function startPeriodic(options: { name: string; intervalMs: number; pass: () => Promise<boolean>; log?: (line: string) => void }): PeriodicTask {
+export function startPeriodic(options: {
+  name: string;
+  intervalMs: number;
+  pass: () => Promise<boolean>;
+  log?: (line: string) => void;
+}): PeriodicTask {
   const { name, intervalMs, pass } = options;
   const log = options.log ?? (() => {});
   let stopped = false;

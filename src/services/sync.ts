@@ -108,7 +108,8 @@ export async function syncRecords(db: Database, options: SyncOptions): Promise<S
   const source = options.source.trim();
   const issues: { path: string[]; message: string }[] = [];
   if (source === '') issues.push({ path: ['source'], message: 'source is empty' });
-  else if (source.length > SYNC_SOURCE_MAX_LENGTH) issues.push({ path: ['source'], message: `source is longer than ${SYNC_SOURCE_MAX_LENGTH} characters` });
+  else if (source.length > SYNC_SOURCE_MAX_LENGTH)
+    issues.push({ path: ['source'], message: `source is longer than ${SYNC_SOURCE_MAX_LENGTH} characters` });
   if (options.records.length > SYNC_BATCH_LIMIT) {
     issues.push({ path: ['records'], message: `at most ${SYNC_BATCH_LIMIT} records per call, got ${options.records.length}: split the batch` });
   }
@@ -133,7 +134,9 @@ export async function syncRecords(db: Database, options: SyncOptions): Promise<S
     );
     const linkById = new Map(links.map((link) => [link.externalId, link]));
     // The contacts that have the numbers of new and changed records (a repeated push needs none).
-    const lookedUp = [...new Set(valid.flatMap((record) => (record.phone && linkById.get(record.externalId)?.hash !== record.hash ? [record.phone] : [])))];
+    const lookedUp = [
+      ...new Set(valid.flatMap((record) => (record.phone && linkById.get(record.externalId)?.hash !== record.hash ? [record.phone] : []))),
+    ];
     const { rows: holders } =
       lookedUp.length === 0
         ? { rows: [] }

@@ -38,11 +38,21 @@ const addresses = (resolved: Resolved) => resolved.addresses.edges.map((edge) =>
 beforeAll(async () => {
   ws = await app.createWorkspace('Audience');
   other = await app.createWorkspace('Other');
-  ids.ann = await contact('Ann', [{ kind: 'PHONE', value: '+12025550120' }, { kind: 'EMAIL', value: 'ann@example.com' }], ['vip']);
+  ids.ann = await contact(
+    'Ann',
+    [
+      { kind: 'PHONE', value: '+12025550120' },
+      { kind: 'EMAIL', value: 'ann@example.com' },
+    ],
+    ['vip'],
+  );
   ids.ben = await contact('Ben', [{ kind: 'PHONE', value: '+12025550121' }]);
   ids.cal = await contact('Cal', [{ kind: 'PHONE', value: '+1 (202) 555-0121' }]);
   ids.dee = await contact('Dee', [{ kind: 'EMAIL', value: 'dee@example.com' }]);
-  ids.eve = await contact('Eve', [{ kind: 'PHONE', value: '+12025550123' }, { kind: 'PHONE', value: '+12025550124' }]);
+  ids.eve = await contact('Eve', [
+    { kind: 'PHONE', value: '+12025550123' },
+    { kind: 'PHONE', value: '+12025550124' },
+  ]);
   ids.fay = await contact('Fay', [{ kind: 'PHONE', value: '+12025550125' }], ['vip']);
   staticGroup = await group({ name: 'Customers', type: 'STATIC' });
   await addContactsToGroup(app, ws.keys.WRITE, { groupId: staticGroup, contactIds: [ids.ann, ids.ben, ids.dee, ids.eve] });
@@ -73,7 +83,12 @@ describe('audience', () => {
     const resolved = await audience({
       channel: 'SMS',
       groupIds: [staticGroup, dynamicGroup, staticGroup],
-      contactIds: [ids.cal, ids.ann, '00000000-0000-4000-8000-000000000000', await contact('Zed', [{ kind: 'PHONE', value: '+12025550129' }], [], other)],
+      contactIds: [
+        ids.cal,
+        ids.ann,
+        '00000000-0000-4000-8000-000000000000',
+        await contact('Zed', [{ kind: 'PHONE', value: '+12025550129' }], [], other),
+      ],
       addresses: ['(202) 555-0120', '+1 202 555 0199', 'garbage', 'x@example.com', ''],
       defaultCountry: 'US',
     });

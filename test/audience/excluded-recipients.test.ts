@@ -36,13 +36,21 @@ const REASON_ORDER: ExclusionReason[] = ['OPTED_OUT', 'NO_OPT_IN', 'NO_ADDRESS',
 
 const app = useTestApp({ worker: false });
 
-async function resolve(workspace: TestWorkspace, input: AudienceInput, page: { first?: number; after?: string | null; reasons?: ExclusionReason[] } = {}) {
+async function resolve(
+  workspace: TestWorkspace,
+  input: AudienceInput,
+  page: { first?: number; after?: string | null; reasons?: ExclusionReason[] } = {},
+) {
   const { audience } = await app.data(ExcludedRecipients, { input, ...page }, workspace.keys.READ);
   if (audience.__typename !== 'Audience') throw new Error(audience.message);
   return audience;
 }
 
-async function excludedPage(workspace: TestWorkspace, input: AudienceInput, page: { first?: number; after?: string | null; reasons?: ExclusionReason[] } = {}) {
+async function excludedPage(
+  workspace: TestWorkspace,
+  input: AudienceInput,
+  page: { first?: number; after?: string | null; reasons?: ExclusionReason[] } = {},
+) {
   const audience = await resolve(workspace, input, page);
   if (audience.excludedRecipients.__typename !== 'AudienceExcludedRecipientConnection') throw new Error(audience.excludedRecipients.message);
   return { excluded: audience.excluded, connection: audience.excludedRecipients };
@@ -79,7 +87,9 @@ function listedCounts(recipients: readonly Recipient[]) {
 
 /** Whether the recipients come in reason order (the order within a reason is the database's). */
 const inReasonOrder = (recipients: readonly Recipient[]) =>
-  recipients.every((recipient, index) => index === 0 || REASON_ORDER.indexOf(recipients[index - 1]!.reason) <= REASON_ORDER.indexOf(recipient.reason));
+  recipients.every(
+    (recipient, index) => index === 0 || REASON_ORDER.indexOf(recipients[index - 1]!.reason) <= REASON_ORDER.indexOf(recipient.reason),
+  );
 
 describe('the excluded recipients of an audience mixing every reason', () => {
   let ws: TestWorkspace;
@@ -88,7 +98,8 @@ describe('the excluded recipients of an audience mixing every reason', () => {
   const unknownId = '00000000-0000-4000-8000-000000000000';
   let input: AudienceInput;
 
-  const contact = (name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string }[], workspace = ws) => createContact(app, workspace.keys.WRITE, { firstName: name, details });
+  const contact = (name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string }[], workspace = ws) =>
+    createContact(app, workspace.keys.WRITE, { firstName: name, details });
 
   beforeAll(async () => {
     ws = await app.createWorkspace('Excluded');
@@ -143,7 +154,11 @@ describe('the excluded recipients of an audience mixing every reason', () => {
     for (const recipient of recipients) {
       expect(recipient.contact?.id ?? null).toBe(recipient.contactId);
     }
-    expect(recipients.find((recipient) => recipient.contactId === ids.dee)!.contact).toEqual({ id: ids.dee, name: 'Dee', details: [{ value: 'dee@example.com' }] });
+    expect(recipients.find((recipient) => recipient.contactId === ids.dee)!.contact).toEqual({
+      id: ids.dee,
+      name: 'Dee',
+      details: [{ value: 'dee@example.com' }],
+    });
   });
 
   it('pages through them in small pages, each exactly once and in the same order as one page', async () => {
@@ -269,7 +284,9 @@ describe('5,000 excluded recipients in a group of 10,000', () => {
     const largeCount = await statementsDuring(async () => (large = await excludedPage(ws, input, { first: 1000 })));
     expect(small.connection.edges).toHaveLength(5);
     expect(large.connection.edges).toHaveLength(1000);
-    expect(large.connection.edges.every((edge) => edge.node.contact?.id === edge.node.contactId && edge.node.contact.details.length === 1)).toBe(true);
+    expect(large.connection.edges.every((edge) => edge.node.contact?.id === edge.node.contactId && edge.node.contact.details.length === 1)).toBe(
+      true,
+    );
     expect(largeCount).toBe(smallCount);
   });
 });

@@ -58,7 +58,11 @@ async function pagedAddresses(input: AudienceInput, first: number, workspace = w
   }
 }
 
-function post(body: string | ReadableStream, key: string | null, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<Response> {
+function post(
+  body: string | ReadableStream,
+  key: string | null,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Promise<Response> {
   return fetch(`${app.url}${PATH}`, {
     method: 'POST',
     headers: { ...headers, ...(key ? { authorization: `Bearer ${key}` } : {}) },
@@ -95,13 +99,23 @@ beforeAll(async () => {
   ws = await app.createWorkspace('Recipients');
   other = await app.createWorkspace('Other');
   big = await app.createWorkspace('Big');
-  ids.ann = await contact('Ann', [{ kind: 'PHONE', value: '+12025550120' }, { kind: 'EMAIL', value: 'ann@example.com' }], ['vip']);
+  ids.ann = await contact(
+    'Ann',
+    [
+      { kind: 'PHONE', value: '+12025550120' },
+      { kind: 'EMAIL', value: 'ann@example.com' },
+    ],
+    ['vip'],
+  );
   // Ben and Cal share a number, written two ways: one recipient, the lower contact id.
   ids.ben = await contact('Ben', [{ kind: 'PHONE', value: '+12025550121' }], ['vip']);
   ids.cal = await contact('Cal', [{ kind: 'PHONE', value: '+1 (202) 555-0121' }]);
   ids.dee = await contact('Dee', [{ kind: 'EMAIL', value: 'dee@example.com' }]);
   // Eve's primary number is opted out of SMS: she is reached on her other one.
-  ids.eve = await contact('Eve', [{ kind: 'PHONE', value: '+12025550123' }, { kind: 'PHONE', value: '+12025550124' }]);
+  ids.eve = await contact('Eve', [
+    { kind: 'PHONE', value: '+12025550123' },
+    { kind: 'PHONE', value: '+12025550124' },
+  ]);
   ids.fay = await contact('Fay', [{ kind: 'PHONE', value: '+12025550125' }], ['vip']);
   // Gus is opted out on every channel.
   ids.gus = await contact('Gus', [{ kind: 'PHONE', value: '+12025550126' }]);
@@ -159,7 +173,20 @@ describe('the recipients download', () => {
     for (const input of [
       { channel: 'WHATSAPP', groupIds: [staticGroup, dynamicGroup], addresses: ['+12025550125', '+12025550127'] },
       // Addresses a spreadsheet would run as formulas, in byte order around the guard's quote.
-      { channel: 'EMAIL', groupIds: [staticGroup], addresses: ['ANN@example.com', 'zed@example.com', '+12025550120', '-x@example.com', '=y@example.com', '+z@example.com', '*w@example.com', '5v@example.com'] },
+      {
+        channel: 'EMAIL',
+        groupIds: [staticGroup],
+        addresses: [
+          'ANN@example.com',
+          'zed@example.com',
+          '+12025550120',
+          '-x@example.com',
+          '=y@example.com',
+          '+z@example.com',
+          '*w@example.com',
+          '5v@example.com',
+        ],
+      },
     ] satisfies AudienceInput[]) {
       const paged = await pagedAddresses(input, 1);
       const { text, rows } = await download(input);
@@ -172,22 +199,31 @@ describe('the recipients download', () => {
   it('means by a group filter what the query means, whatever text the filter holds', async () => {
     // The download's statement carries its values in its text (COPY takes no parameters): a
     // filter of quotes, backslashes and patterns must select the same contacts as bound.
-    const names = ["O'Brien", 'back\\slash', "'; DROP TABLE contacts; --", '50%_off', 'quote"d', 'E\'\\x41\''];
+    const names = ["O'Brien", 'back\\slash', "'; DROP TABLE contacts; --", '50%_off', 'quote"d', "E'\\x41'"];
     // Written in SQL: the API would refuse most of these as names.
     const made: string[] = [];
     for (const [index, name] of names.entries()) {
-      const { rows } = await app.db.pool.query<{ id: string }>('INSERT INTO contacts (workspace_id, first_name) VALUES ($1, $2) RETURNING id', [ws.id, name]);
-      await app.db.pool.query(`INSERT INTO contact_details (workspace_id, contact_id, kind, value, raw_value, is_primary) VALUES ($1, $2, 'PHONE', $3, $3, true)`, [
+      const { rows } = await app.db.pool.query<{ id: string }>('INSERT INTO contacts (workspace_id, first_name) VALUES ($1, $2) RETURNING id', [
         ws.id,
-        rows[0]!.id,
-        `+1202555070${index}`,
+        name,
       ]);
+      await app.db.pool.query(
+        `INSERT INTO contact_details (workspace_id, contact_id, kind, value, raw_value, is_primary) VALUES ($1, $2, 'PHONE', $3, $3, true)`,
+        [ws.id, rows[0]!.id, `+1202555070${index}`],
+      );
       made.push(rows[0]!.id);
     }
     const tricky = await group({
       name: 'Tricky',
       type: 'DYNAMIC',
-      filter: { or: [{ field: { key: 'firstName', in: names.slice(0, 3) } }, { field: { key: 'firstName', contains: '0%_' } }, { field: { key: 'firstName', eq: names[4] } }, { field: { key: 'firstName', startsWith: "E'\\" } }] },
+      filter: {
+        or: [
+          { field: { key: 'firstName', in: names.slice(0, 3) } },
+          { field: { key: 'firstName', contains: '0%_' } },
+          { field: { key: 'firstName', eq: names[4] } },
+          { field: { key: 'firstName', startsWith: "E'\\" } },
+        ],
+      },
     });
     const input: AudienceInput = { channel: 'SMS', groupIds: [tricky] };
     const paged = await pagedAddresses(input, 100);
@@ -222,7 +258,14 @@ describe('the recipients download', () => {
 
   it('answers bad input with typed JSON errors naming the problem, before any file', async () => {
     const cases: [string, number, object][] = [
-      ['{"channel":"FAX"}', 400, { type: 'ValidationError', issues: [{ path: ['channel'], message: expect.stringMatching(/"FAX" is not a channel: one of SMS, WHATSAPP, EMAIL/) }] }],
+      [
+        '{"channel":"FAX"}',
+        400,
+        {
+          type: 'ValidationError',
+          issues: [{ path: ['channel'], message: expect.stringMatching(/"FAX" is not a channel: one of SMS, WHATSAPP, EMAIL/) }],
+        },
+      ],
       ['{"groupIds":[]}', 400, { type: 'ValidationError', issues: [{ path: ['channel'], message: expect.stringMatching(/^required/) }] }],
       [
         '{"channel":"SMS","groupIds":"x","contactIds":[7],"addresses":[1],"defaultCountry":2,"tags":[]}',
@@ -238,11 +281,23 @@ describe('the recipients download', () => {
         },
       ],
       // The checks of the `audience` query, on the same paths less its `input`.
-      ['{"channel":"SMS","contactIds":["nope"]}', 400, { type: 'ValidationError', issues: [{ path: ['contactIds', '0'], message: '"nope" is not a valid id' }] }],
-      ['{"channel":"SMS","addresses":["2025550120"],"defaultCountry":"XX"}', 400, { type: 'ValidationError', issues: [{ path: ['defaultCountry'] }] }],
+      [
+        '{"channel":"SMS","contactIds":["nope"]}',
+        400,
+        { type: 'ValidationError', issues: [{ path: ['contactIds', '0'], message: '"nope" is not a valid id' }] },
+      ],
+      [
+        '{"channel":"SMS","addresses":["2025550120"],"defaultCountry":"XX"}',
+        400,
+        { type: 'ValidationError', issues: [{ path: ['defaultCountry'] }] },
+      ],
       ['{"channel":', 400, { type: 'ValidationError', error: expect.stringMatching(/^the body is not JSON/) }],
       ['[1]', 400, { type: 'ValidationError', error: expect.stringMatching(/must be a JSON object/) }],
-      [JSON.stringify({ channel: 'SMS', addresses: Array.from({ length: 100_001 }, (_, i) => String(i)) }), 400, { type: 'LimitExceededError', limit: 100_000, error: 'an audience names at most 100000 addresses' }],
+      [
+        JSON.stringify({ channel: 'SMS', addresses: Array.from({ length: 100_001 }, (_, i) => String(i)) }),
+        400,
+        { type: 'LimitExceededError', limit: 100_000, error: 'an audience names at most 100000 addresses' },
+      ],
     ];
     for (const [body, status, error] of cases) {
       const response = await post(body, ws.keys.READ);
@@ -263,7 +318,11 @@ describe('the recipients download', () => {
     expect(huge.length).toBeGreaterThan(16 * 2 ** 20);
     const sized = await post(huge, ws.keys.READ);
     expect(sized.status).toBe(413);
-    expect(await sized.json()).toEqual({ type: 'LimitExceededError', limit: 16 * 2 ** 20, error: expect.stringMatching(/larger than 16777216 bytes \(16 MiB\)/) });
+    expect(await sized.json()).toEqual({
+      type: 'LimitExceededError',
+      limit: 16 * 2 ** 20,
+      error: expect.stringMatching(/larger than 16777216 bytes \(16 MiB\)/),
+    });
     const chunked = await post(Readable.toWeb(Readable.from([huge.slice(0, 9 * 2 ** 20), huge.slice(9 * 2 ** 20)])) as ReadableStream, ws.keys.READ);
     expect(chunked.status).toBe(413);
     expect(await chunked.json()).toMatchObject({ type: 'LimitExceededError', limit: 16 * 2 ** 20 });

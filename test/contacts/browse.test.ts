@@ -151,7 +151,13 @@ describe('sorting and keyset pagination', () => {
   });
 
   it('sorts by several keys and by the primary phone', async () => {
-    const forward = await walkForward([{ field: 'rank', direction: 'ASC' }, { field: 'phone', direction: 'DESC' }], 8);
+    const forward = await walkForward(
+      [
+        { field: 'rank', direction: 'ASC' },
+        { field: 'phone', direction: 'DESC' },
+      ],
+      8,
+    );
     const expected = [...seeded]
       .sort((a, b) => {
         if (a.rank !== b.rank) return a.rank === null ? 1 : b.rank === null ? -1 : a.rank - b.rank;

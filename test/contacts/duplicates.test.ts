@@ -18,14 +18,18 @@ const app = useTestApp();
 let workspace: TestWorkspace;
 let other: TestWorkspace;
 
-const add = (key: string, name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string }[]) => createContact(app, key, { name, country: 'US', details });
+const add = (key: string, name: string, details: { kind: 'PHONE' | 'EMAIL'; value: string }[]) =>
+  createContact(app, key, { name, country: 'US', details });
 
 beforeAll(async () => {
   workspace = await app.createWorkspace('Duplicates');
   other = await app.createWorkspace('Elsewhere');
   const key = workspace.keys.WRITE;
   // Made by hand: the same phone written two ways, and one email with another case.
-  await add(key, 'Ada One', [{ kind: 'PHONE', value: '(202) 555-0143' }, { kind: 'EMAIL', value: 'ada@example.com' }]);
+  await add(key, 'Ada One', [
+    { kind: 'PHONE', value: '(202) 555-0143' },
+    { kind: 'EMAIL', value: 'ada@example.com' },
+  ]);
   await add(key, 'Ada Two', [{ kind: 'PHONE', value: '+1 202 555 0143' }]);
   await add(key, 'Ada Three', [{ kind: 'EMAIL', value: 'ADA@Example.com' }]);
   await add(key, 'Loner', [{ kind: 'PHONE', value: '+1 202 555 0100' }]);
@@ -47,7 +51,12 @@ describe('duplicateContacts', () => {
     expect(duplicateContacts.totalCount).toBe(3);
     expect(duplicateContacts.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
     expect(
-      duplicateContacts.edges.map(({ node }) => ({ kind: node.kind, value: node.value, count: node.contactCount, names: node.contacts.map((c) => c.name) })),
+      duplicateContacts.edges.map(({ node }) => ({
+        kind: node.kind,
+        value: node.value,
+        count: node.contactCount,
+        names: node.contacts.map((c) => c.name),
+      })),
     ).toEqual([
       { kind: 'PHONE', value: '+12025550143', count: 2, names: ['Ada One', 'Ada Two'] },
       // One import writes its rows at one instant: their order among themselves is the id's.
@@ -78,7 +87,7 @@ describe('duplicateContacts', () => {
     expect(duplicateContacts.edges[0]!.node).toMatchObject({ kind: 'EMAIL', value: 'ada@example.com' });
   });
 
-  it("shows a workspace only its own duplicates", async () => {
+  it('shows a workspace only its own duplicates', async () => {
     const { duplicateContacts } = await app.data(Duplicates, { first: 10 }, other.keys.READ);
     expect(duplicateContacts.totalCount).toBe(1);
     expect(duplicateContacts.edges.map(({ node }) => [node.value, node.contacts.map((c) => c.name)])).toEqual([

@@ -117,7 +117,10 @@ const CONTACTS: CreateContactInput[] = [
     firstName: 'Jean-Luc',
     lastName: 'Picard',
     details: [{ kind: 'PHONE', value: '+33 6 12 34 56 78' }],
-    customFields: [{ key: 'score', value: '12345678901' }, { key: 'officePhone', value: '+1 (202) 555-0199' }],
+    customFields: [
+      { key: 'score', value: '12345678901' },
+      { key: 'officePhone', value: '+1 (202) 555-0199' },
+    ],
   },
 ];
 
@@ -149,7 +152,10 @@ beforeAll(async () => {
   const team = await createGroup(app, write, { name: 'Team, West', type: 'STATIC' });
   const cafe = await createGroup(app, write, { name: 'Café "Central"', type: 'STATIC' });
   await createGroup(app, write, { name: 'VIPs', type: 'DYNAMIC', filter: { tags: { any: ['vip'] } } });
-  for (const [groupId, contactIds] of [[team, [ids[0]!, ids[2]!]], [cafe, [ids[1]!]]] as const) {
+  for (const [groupId, contactIds] of [
+    [team, [ids[0]!, ids[2]!]],
+    [cafe, [ids[1]!]],
+  ] as const) {
     await addContactsToGroup(app, write, { groupId, contactIds: [...contactIds] });
   }
 });
@@ -163,7 +169,11 @@ describe('the workspace export imported back as it is', () => {
     expect(jose.details.filter((detail) => !detail.isPrimary)).toHaveLength(2);
     expect(jose.tags).toEqual(['Smith, Jones', 'a;b', 'say "hi"', 'vip']);
     expect(jose.groups).toEqual(['Team, West', 'VIPs']);
-    expect(jose.customFields).toMatchObject({ tier: 'Bronze, plated', colours: ['Red', 'Sea "green"'], bio: 'Delivery note:\nleave it at the back door, "please"' });
+    expect(jose.customFields).toMatchObject({
+      tier: 'Bronze, plated',
+      colours: ['Red', 'Sea "green"'],
+      bio: 'Delivery note:\nleave it at the back door, "please"',
+    });
 
     const { contactExport } = await app.data(Export, { input: { format: 'CSV' } }, workspace.keys.READ);
     if (contactExport.__typename !== 'ContactExport') throw new Error(contactExport.message);

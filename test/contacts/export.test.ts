@@ -81,7 +81,10 @@ beforeAll(async () => {
     lastName: 'Lovelace',
     country: 'GB',
     tags: ['vip'],
-    details: [{ kind: 'PHONE', value: '+1 202 555 0101' }, { kind: 'EMAIL', value: 'Ada@Example.com' }],
+    details: [
+      { kind: 'PHONE', value: '+1 202 555 0101' },
+      { kind: 'EMAIL', value: 'Ada@Example.com' },
+    ],
     customFields: [
       { key: 'tier', value: 'Gold' },
       { key: 'note', value: '=1+2' },
@@ -100,10 +103,20 @@ beforeAll(async () => {
   const cy = await add({
     firstName: 'Cy',
     lastName: 'Young',
-    details: [{ kind: 'PHONE', value: '+1 202 555 0103' }, { kind: 'PHONE', value: '+1 202 555 0104', primary: true }],
-    customFields: [{ key: 'note', value: '-2+3' }, { key: 'tier', value: 'silver' }],
+    details: [
+      { kind: 'PHONE', value: '+1 202 555 0103' },
+      { kind: 'PHONE', value: '+1 202 555 0104', primary: true },
+    ],
+    customFields: [
+      { key: 'note', value: '-2+3' },
+      { key: 'tier', value: 'silver' },
+    ],
   });
-  await add({ firstName: 'Dee', details: [{ kind: 'EMAIL', value: 'dee@example.com' }], customFields: [{ key: 'note', value: "+cmd|' /C calc'!A0" }] });
+  await add({
+    firstName: 'Dee',
+    details: [{ kind: 'EMAIL', value: 'dee@example.com' }],
+    customFields: [{ key: 'note', value: "+cmd|' /C calc'!A0" }],
+  });
 
   teamId = await group({ name: 'Team', type: 'STATIC' });
   await addContactsToGroup(app, write, { groupId: teamId, contactIds: [ada, cy] });
@@ -120,20 +133,63 @@ describe('contactExport', () => {
     if (contactExport.__typename !== 'ContactExport') return;
     expect(contactExport.url).toMatch(new RegExp(`^${app.url}/files/exports/contacts\\.csv\\?request=[\\w-]+$`));
     expect(contactExport.columns.map((column) => column.key)).toEqual([
-      'firstName', 'lastName', 'name', 'phone', 'email', 'country', 'tags', 'groups', 'createdAt', 'updatedAt', 'tier', 'note', 'score', 'member', 'colours',
+      'firstName',
+      'lastName',
+      'name',
+      'phone',
+      'email',
+      'country',
+      'tags',
+      'groups',
+      'createdAt',
+      'updatedAt',
+      'tier',
+      'note',
+      'score',
+      'member',
+      'colours',
     ]);
 
     const [headers, ...rows] = await downloadCsv(contactExport.url);
     expect(headers).toEqual([
-      'First name', 'Last name', 'Name', 'Phone number', 'Email', 'Country', 'Tags', 'Groups', 'Created at', 'Updated at', 'Tier', 'Note', 'Score', 'Member', 'Colours',
+      'First name',
+      'Last name',
+      'Name',
+      'Phone number',
+      'Email',
+      'Country',
+      'Tags',
+      'Groups',
+      'Created at',
+      'Updated at',
+      'Tier',
+      'Note',
+      'Score',
+      'Member',
+      'Colours',
     ]);
     expect(rows.map((row) => row[2])).toEqual(['Dee', 'Cy Young', 'Bob Stone', 'Ada Lovelace']);
     const [dee, cy, bob, ada] = rows as [string[], string[], string[], string[]];
     expect(ada).toEqual([
-      'Ada', 'Lovelace', 'Ada Lovelace', "'+12025550101", 'ada@example.com', 'GB', 'vip', 'Team, VIPs',
-      expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/), expect.any(String), 'Gold', "'=1+2", '10.5', 'TRUE', 'Red, Blue',
+      'Ada',
+      'Lovelace',
+      'Ada Lovelace',
+      "'+12025550101",
+      'ada@example.com',
+      'GB',
+      'vip',
+      'Team, VIPs',
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      expect.any(String),
+      'Gold',
+      "'=1+2",
+      '10.5',
+      'TRUE',
+      'Red, Blue',
     ]);
-    const { rows: stamps } = await app.db.pool.query(`SELECT created_at, updated_at FROM contacts WHERE workspace_id = $1 AND first_name = 'Ada'`, [workspace.id]);
+    const { rows: stamps } = await app.db.pool.query(`SELECT created_at, updated_at FROM contacts WHERE workspace_id = $1 AND first_name = 'Ada'`, [
+      workspace.id,
+    ]);
     expect(ada.slice(8, 10)).toEqual([stamps[0].created_at.toISOString(), stamps[0].updated_at.toISOString()]);
     // The primary phone, of two.
     expect(cy.slice(3, 8)).toEqual(["'+12025550104", '', '', '', 'Team']);
@@ -146,7 +202,10 @@ describe('contactExport', () => {
   });
 
   it('imports back as it was: headers are field labels, formula-safe phones are read without the guard', async () => {
-    const csv = (await download(await exportUrl({ format: 'CSV', columns: ['firstName', 'lastName', 'phone', 'email'] }), key)).replace(/^\uFEFF/, '');
+    const csv = (await download(await exportUrl({ format: 'CSV', columns: ['firstName', 'lastName', 'phone', 'email'] }), key)).replace(
+      /^\uFEFF/,
+      '',
+    );
     expect(csv).toContain(",'+");
     const target = await app.createWorkspace('Round trip');
     const job = await importCsv(app, target.keys.WRITE, csv, { purpose: 'ADD_ALL_DESPITE_DUPLICATES', batchTag: false });
@@ -234,12 +293,18 @@ describe('export downloads', () => {
 
   it("take the workspace from the key: another workspace's key gets its own contacts", async () => {
     const url = await exportUrl({ columns: ['name', 'email'] });
-    expect(await downloadCsv(url, stranger.keys.READ)).toEqual([['Name', 'Email'], ['Stranger', 'stranger@example.com']]);
+    expect(await downloadCsv(url, stranger.keys.READ)).toEqual([
+      ['Name', 'Email'],
+      ['Stranger', 'stranger@example.com'],
+    ]);
   });
 
   it("answer a crafted URL naming another workspace's group like a missing one", async () => {
     const url = await exportUrl({ columns: ['name'], groupId: teamId });
-    const forged = url.replace(/request=.*$/, `request=${Buffer.from(JSON.stringify({ format: 'CSV', groupId: theirGroupId })).toString('base64url')}`);
+    const forged = url.replace(
+      /request=.*$/,
+      `request=${Buffer.from(JSON.stringify({ format: 'CSV', groupId: theirGroupId })).toString('base64url')}`,
+    );
     const response = await fetch(forged, { headers: { authorization: `Bearer ${key}` } });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: `Group ${theirGroupId} was not found` });
@@ -252,7 +317,9 @@ describe('export downloads', () => {
     const garbage = await fetch(url.replace(/request=.*$/, 'request=bm9wZQ'), { headers: { authorization: `Bearer ${key}` } });
     expect(garbage.status).toBe(400);
     expect((await garbage.json()).issues).toEqual([{ path: ['request'], message: expect.stringContaining('does not carry an export request') }]);
-    const sql = Buffer.from(JSON.stringify({ format: 'CSV', orderBy: [{ field: 'name', direction: 'ASC; DROP TABLE contacts' }] })).toString('base64url');
+    const sql = Buffer.from(JSON.stringify({ format: 'CSV', orderBy: [{ field: 'name', direction: 'ASC; DROP TABLE contacts' }] })).toString(
+      'base64url',
+    );
     expect((await fetch(url.replace(/request=.*$/, `request=${sql}`), { headers: { authorization: `Bearer ${key}` } })).status).toBe(400);
     expect((await fetch(url.replace('contacts.csv', 'contacts.xlsx'), { headers: { authorization: `Bearer ${key}` } })).status).toBe(404);
   });
@@ -263,7 +330,9 @@ describe('export downloads', () => {
     await app.data(RemoveField, { key: 'temporary' }, workspace.keys.WRITE);
     const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
     expect(response.status).toBe(400);
-    expect((await response.json()).issues).toEqual([{ path: ['input', 'columns', '1'], message: expect.stringContaining('"temporary" is not a column') }]);
+    expect((await response.json()).issues).toEqual([
+      { path: ['input', 'columns', '1'], message: expect.stringContaining('"temporary" is not a column') },
+    ]);
   });
 });
 
@@ -286,7 +355,11 @@ describe('a large export', () => {
        SELECT workspace_id, id, 'EMAIL', lower(first_name) || '@example.com', lower(first_name) || '@example.com', true FROM contacts WHERE workspace_id = $1`,
       [big.id],
     );
-    const { contactExport } = await app.data(Export, { input: { columns: ['name', 'email', 'createdAt'], orderBy: [{ field: 'createdAt', direction: 'ASC' }] } }, big.keys.READ);
+    const { contactExport } = await app.data(
+      Export,
+      { input: { columns: ['name', 'email', 'createdAt'], orderBy: [{ field: 'createdAt', direction: 'ASC' }] } },
+      big.keys.READ,
+    );
     if (contactExport.__typename !== 'ContactExport') throw new Error(contactExport.message);
 
     const started = Date.now();

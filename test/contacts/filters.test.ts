@@ -97,7 +97,15 @@ beforeAll(async () => {
     country: 'US',
     tags: ['vip'],
     details: [{ kind: 'PHONE', value: '(202) 555-0143' }],
-    customFields: cf({ tier: 'Silver', score: '75.5', vip: 'no', birthday: isoDay(-10), lastSeen: new Date(Date.now() - 40 * day).toISOString(), interests: 'Golf', notes: 'COBOL' }),
+    customFields: cf({
+      tier: 'Silver',
+      score: '75.5',
+      vip: 'no',
+      birthday: isoDay(-10),
+      lastSeen: new Date(Date.now() - 40 * day).toISOString(),
+      interests: 'Golf',
+      notes: 'COBOL',
+    }),
   });
   await contact('Alan', {
     firstName: 'Alan',
@@ -236,7 +244,11 @@ describe('group membership', () => {
     const staticGroup = await group({ name: 'Hand picked', type: 'STATIC' });
     await addContactsToGroup(app, ws.keys.WRITE, { groupId: staticGroup, contactIds: [ids.Ada!, ids.Grace!] });
     const early = await group({ name: 'Early', type: 'DYNAMIC', filter: { tags: { any: ['early'] } } });
-    const earlyBritons = await group({ name: 'Early Britons', type: 'DYNAMIC', filter: { and: [{ groups: { any: [early] } }, field('country', { eq: 'GB' })] } });
+    const earlyBritons = await group({
+      name: 'Early Britons',
+      type: 'DYNAMIC',
+      filter: { and: [{ groups: { any: [early] } }, field('country', { eq: 'GB' })] },
+    });
 
     expect(await matching({ groups: { any: [staticGroup] } })).toEqual(['Ada', 'Grace']);
     expect(await matching({ groups: { any: [early] } })).toEqual(['Ada', 'Alan']);

@@ -113,7 +113,10 @@ describe('mergeContacts', () => {
     });
     const both = await staticGroup('Both', [primary, first]);
     const secondOnly = await staticGroup('Second only', [second]);
-    await app.db.pool.query(`INSERT INTO opt_outs (workspace_id, address, kind, channel, source) VALUES ($1, '+12025550102', 'PHONE', 'ALL', 'API')`, [workspace.id]);
+    await app.db.pool.query(
+      `INSERT INTO opt_outs (workspace_id, address, kind, channel, source) VALUES ($1, '+12025550102', 'PHONE', 'ALL', 'API')`,
+      [workspace.id],
+    );
     const { updatedAt: before } = (await app.data(ContactById, { id: primary }, key)).contact as { updatedAt: string };
 
     const merged = await merge(primary, [first, second]);
@@ -148,23 +151,31 @@ describe('mergeContacts', () => {
     expect(memberships.every((row) => row.contact_id === primary)).toBe(true);
     const { rows: optOuts } = await app.db.pool.query('SELECT address, channel FROM opt_outs WHERE workspace_id = $1', [workspace.id]);
     expect(optOuts).toEqual([{ address: '+12025550102', channel: 'ALL' }]);
-    const { rows: orphans } = await app.db.pool.query('SELECT count(*)::int AS n FROM contact_details WHERE workspace_id = $1 AND contact_id = ANY($2::uuid[])', [
-      workspace.id,
-      [first, second],
-    ]);
+    const { rows: orphans } = await app.db.pool.query(
+      'SELECT count(*)::int AS n FROM contact_details WHERE workspace_id = $1 AND contact_id = ANY($2::uuid[])',
+      [workspace.id, [first, second]],
+    );
     expect(orphans[0].n).toBe(0);
     expect((await app.data(DuplicateCount, {}, key)).duplicateContacts.totalCount).toBe(0);
   });
 
   it("keeps an external record's link: the next sync updates the primary", async () => {
-    const pushed = await app.data(Sync, { input: { source: 'crm', records: [{ externalId: '1', phone: '+12025550110', firstName: 'Synced' }] } }, key);
+    const pushed = await app.data(
+      Sync,
+      { input: { source: 'crm', records: [{ externalId: '1', phone: '+12025550110', firstName: 'Synced' }] } },
+      key,
+    );
     if (pushed.syncContacts.__typename !== 'SyncResult') throw new Error(pushed.syncContacts.message);
     const synced = pushed.syncContacts.records[0]!.contactId!;
     const byHand = await add({ firstName: 'Typed', details: [{ kind: 'PHONE', value: '+12025550110' }] });
 
     expect(await merge(byHand, [synced])).toMatchObject({ __typename: 'Contact', firstName: 'Typed' });
 
-    const again = await app.data(Sync, { input: { source: 'crm', records: [{ externalId: '1', phone: '+12025550110', firstName: 'Renamed' }] } }, key);
+    const again = await app.data(
+      Sync,
+      { input: { source: 'crm', records: [{ externalId: '1', phone: '+12025550110', firstName: 'Renamed' }] } },
+      key,
+    );
     expect(again.syncContacts).toMatchObject({ created: 0, updated: 1, records: [{ externalId: '1', contactId: byHand }] });
     expect((await app.data(ContactById, { id: byHand }, key)).contact).toMatchObject({ firstName: 'Renamed' });
   });
@@ -185,7 +196,11 @@ describe('mergeContacts', () => {
 
     await merge(primary, [other]);
     await confirmAndWait(app, key, job.id);
-    expect((await app.data(ContactById, { id: primary }, key)).contact).toMatchObject({ firstName: 'Keeper', lastName: 'Updated', name: 'Keeper Updated' });
+    expect((await app.data(ContactById, { id: primary }, key)).contact).toMatchObject({
+      firstName: 'Keeper',
+      lastName: 'Updated',
+      name: 'Keeper Updated',
+    });
   });
 
   it('refuses the primary among the others, unknown ids, other workspaces, and too many, changing nothing', async () => {
@@ -199,12 +214,22 @@ describe('mergeContacts', () => {
       __typename: 'ValidationError',
       issues: [{ path: ['input', 'otherIds', '1'], message: 'the primary contact cannot also be merged into itself' }],
     });
-    expect(await merge(primary, [other, unknown])).toEqual({ __typename: 'NotFoundError', entity: 'Contact', id: unknown, message: `Contact ${unknown} was not found` });
+    expect(await merge(primary, [other, unknown])).toEqual({
+      __typename: 'NotFoundError',
+      entity: 'Contact',
+      id: unknown,
+      message: `Contact ${unknown} was not found`,
+    });
     expect(await merge(primary, [theirs])).toMatchObject({ __typename: 'NotFoundError', id: theirs });
     expect(await merge(theirs, [other])).toMatchObject({ __typename: 'NotFoundError', id: theirs });
     expect(await merge(primary, [])).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'otherIds'] }] });
     expect(await merge('nope', [other])).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'primaryId'] }] });
-    expect(await merge(primary, Array.from({ length: 101 }, () => randomUUID()))).toMatchObject({ __typename: 'LimitExceededError', limit: 100 });
+    expect(
+      await merge(
+        primary,
+        Array.from({ length: 101 }, () => randomUUID()),
+      ),
+    ).toMatchObject({ __typename: 'LimitExceededError', limit: 100 });
 
     const readOnly = await app.request(Merge, { input: { primaryId: primary, otherIds: [other] } }, workspace.keys.READ);
     expect(readOnly.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });

@@ -22,7 +22,7 @@ const TRICKY_TEXT = [
   "'; DROP TABLE contacts; --",
   'back\\slash \\\\ and \\',
   "\\'",
-  'E\'\\x41\'',
+  "E'\\x41'",
   '$1 $$ $tag$ ?',
   'line\nbreak\r\ttab',
   '"double" quotes, commas {braces}',
@@ -57,7 +57,15 @@ describe('a value written into SQL', () => {
   });
 
   it('writes arrays as PostgreSQL reads them bound, elements and all', async () => {
-    for (const values of [TRICKY_TEXT, [], ['a', null, 'b'], [['x', 'y'], ['"', '\\']]]) {
+    for (const values of [
+      TRICKY_TEXT,
+      [],
+      ['a', null, 'b'],
+      [
+        ['x', 'y'],
+        ['"', '\\'],
+      ],
+    ]) {
       const { inlined, bound } = await bothWays(sql`SELECT ${values}::text[], cardinality(${values}::text[])`);
       expect(inlined).toEqual(bound);
     }

@@ -24,20 +24,34 @@ describe('an audience request', () => {
       addresses: [' (202) 555-0143 '],
       defaultCountry: 'US',
     });
-    expect(readAudienceRequestJson(body)).toEqual(checkAudienceRequest({ channel: 'SMS', groupIds: [GROUP], addresses: [' (202) 555-0143 '], defaultCountry: 'us' }, ['input']));
-    expect(readAudienceRequestJson({ channel: 'EMAIL' })).toEqual({ channel: 'EMAIL', groupIds: [], contactIds: [], addresses: [], defaultCountry: null });
+    expect(readAudienceRequestJson(body)).toEqual(
+      checkAudienceRequest({ channel: 'SMS', groupIds: [GROUP], addresses: [' (202) 555-0143 '], defaultCountry: 'us' }, ['input']),
+    );
+    expect(readAudienceRequestJson({ channel: 'EMAIL' })).toEqual({
+      channel: 'EMAIL',
+      groupIds: [],
+      contactIds: [],
+      addresses: [],
+      defaultCountry: null,
+    });
   });
 
   it('names each entry the checks refuse under the path of its input', () => {
-    expect(issuesOf(() => checkAudienceRequest({ channel: 'SMS', contactIds: [GROUP, 'x'] }, ['input']))).toEqual([{ path: ['input', 'contactIds', '1'], message: '"x" is not a valid id' }]);
-    expect(issuesOf(() => readAudienceRequestJson({ channel: 'SMS', groupIds: [42] }))).toEqual([{ path: ['groupIds', '0'], message: '"42" is not a valid id' }]);
+    expect(issuesOf(() => checkAudienceRequest({ channel: 'SMS', contactIds: [GROUP, 'x'] }, ['input']))).toEqual([
+      { path: ['input', 'contactIds', '1'], message: '"x" is not a valid id' },
+    ]);
+    expect(issuesOf(() => readAudienceRequestJson({ channel: 'SMS', groupIds: [42] }))).toEqual([
+      { path: ['groupIds', '0'], message: '"42" is not a valid id' },
+    ]);
     expect(issuesOf(() => readAudienceRequestJson({ channel: 'SMS', defaultCountry: 'Narnia' }))).toEqual([
       { path: ['defaultCountry'], message: expect.stringMatching(/is not an ISO 3166-1 alpha-2 country code/) },
     ]);
   });
 
   it('names every misshapen field of a JSON body at once', () => {
-    expect(issuesOf(() => readAudienceRequestJson({ channel: 'sms', contactIds: {}, addresses: ['+1', null], defaultCountry: ['US'], extra: 1 }))).toEqual([
+    expect(
+      issuesOf(() => readAudienceRequestJson({ channel: 'sms', contactIds: {}, addresses: ['+1', null], defaultCountry: ['US'], extra: 1 })),
+    ).toEqual([
       { path: ['extra'], message: 'unknown field; an audience has channel, groupIds, contactIds, addresses, defaultCountry' },
       { path: ['channel'], message: '"sms" is not a channel: one of SMS, WHATSAPP, EMAIL' },
       { path: ['contactIds'], message: 'must be a list, each entry an id' },
@@ -45,13 +59,17 @@ describe('an audience request', () => {
       { path: ['defaultCountry'], message: 'must be a string' },
     ]);
     for (const body of [null, [], 'SMS', 3]) {
-      expect(issuesOf(() => readAudienceRequestJson(body))).toEqual([{ path: [], message: expect.stringMatching(/^the audience must be a JSON object/) }]);
+      expect(issuesOf(() => readAudienceRequestJson(body))).toEqual([
+        { path: [], message: expect.stringMatching(/^the audience must be a JSON object/) },
+      ]);
     }
   });
 
   it('holds every list to the limit, before reading its entries', () => {
     const tooMany = Array.from({ length: AUDIENCE_INPUT_LIMIT + 1 }, () => 'not an id');
-    expect(() => readAudienceRequestJson({ channel: 'SMS', groupIds: tooMany })).toThrow(new LimitExceededError(`an audience names at most ${AUDIENCE_INPUT_LIMIT} groupIds`, AUDIENCE_INPUT_LIMIT));
+    expect(() => readAudienceRequestJson({ channel: 'SMS', groupIds: tooMany })).toThrow(
+      new LimitExceededError(`an audience names at most ${AUDIENCE_INPUT_LIMIT} groupIds`, AUDIENCE_INPUT_LIMIT),
+    );
     expect(() => checkAudienceRequest({ channel: 'SMS', addresses: tooMany }, ['input'])).toThrow(LimitExceededError);
     expect(checkAudienceRequest({ channel: 'SMS', addresses: tooMany.slice(1) }, ['input']).addresses).toHaveLength(AUDIENCE_INPUT_LIMIT);
   });

@@ -15,12 +15,42 @@ describe('exportRowCells', () => {
 
   it('writes each column of a row as the import reads it back', () => {
     expect(
-      cells(['Ada Lovelace', '+12025550101', ['vip', 'Smith, Jones'], ['Team', 'say "hi"'], Date.UTC(2026, 0, 2, 3, 4, 5, 678), 10.5, true, ['Red', 'Blue'], '=1+2']),
-    ).toEqual(['Ada Lovelace', '+12025550101', 'vip, "Smith, Jones"', 'Team, "say ""hi"""', '2026-01-02T03:04:05.678Z', '10.5', 'TRUE', 'Red, Blue', '=1+2']);
+      cells([
+        'Ada Lovelace',
+        '+12025550101',
+        ['vip', 'Smith, Jones'],
+        ['Team', 'say "hi"'],
+        Date.UTC(2026, 0, 2, 3, 4, 5, 678),
+        10.5,
+        true,
+        ['Red', 'Blue'],
+        '=1+2',
+      ]),
+    ).toEqual([
+      'Ada Lovelace',
+      '+12025550101',
+      'vip, "Smith, Jones"',
+      'Team, "say ""hi"""',
+      '2026-01-02T03:04:05.678Z',
+      '10.5',
+      'TRUE',
+      'Red, Blue',
+      '=1+2',
+    ]);
   });
 
   it('writes what is unset as empty cells', () => {
-    expect(cells([null, null, null, null, Date.UTC(1999, 11, 31, 23, 59, 59, 999), null, false, null, null])).toEqual(['', '', '', '', '1999-12-31T23:59:59.999Z', '', 'FALSE', '', '']);
+    expect(cells([null, null, null, null, Date.UTC(1999, 11, 31, 23, 59, 59, 999), null, false, null, null])).toEqual([
+      '',
+      '',
+      '',
+      '',
+      '1999-12-31T23:59:59.999Z',
+      '',
+      'FALSE',
+      '',
+      '',
+    ]);
   });
 
   it('writes every moment exactly as Date.toISOString does, whether or not the day changes from one row to the next', () => {

@@ -24,7 +24,9 @@ function issuesOf(run: () => unknown) {
 
 describe('parseContactFilter', () => {
   it('drops the nulls a GraphQL input carries', () => {
-    expect(parseContactFilter({ and: [{ field: { key: 'score', gt: 1, lt: null }, tags: null }] })).toEqual({ and: [{ field: { key: 'score', gt: 1 } }] });
+    expect(parseContactFilter({ and: [{ field: { key: 'score', gt: 1, lt: null }, tags: null }] })).toEqual({
+      and: [{ field: { key: 'score', gt: 1 } }],
+    });
   });
 
   it('names the path of every shape problem', () => {
@@ -41,14 +43,21 @@ describe('parseContactFilter', () => {
   });
 
   it('finds the groups a filter names', () => {
-    expect(referencedGroupIds(parseContactFilter({ or: [{ groups: { any: ['a'] } }, { not: { groups: { none: ['b', 'c'] } } }] }))).toEqual(['a', 'b', 'c']);
+    expect(referencedGroupIds(parseContactFilter({ or: [{ groups: { any: ['a'] } }, { not: { groups: { none: ['b', 'c'] } } }] }))).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 });
 
 describe('contactFilterSql', () => {
   it('binds every value and keeps the text free of them', () => {
     const hostile = "x'); DROP TABLE contacts; --";
-    const query = contactFilterSql(parseContactFilter({ and: [{ field: { key: 'firstName', eq: hostile } }, { field: { key: 'score', gte: 5 } }] }), env);
+    const query = contactFilterSql(
+      parseContactFilter({ and: [{ field: { key: 'firstName', eq: hostile } }, { field: { key: 'score', gte: 5 } }] }),
+      env,
+    );
     expect(query.text).not.toContain('DROP');
     expect(query.values).toEqual([hostile, 'score', 'score', '5']);
   });

@@ -15,7 +15,10 @@ const blank: MergeableContact = { firstName: null, lastName: null, name: null, c
 
 describe('checkMergeRequest', () => {
   it('lower-cases ids and drops repeats among the others', () => {
-    expect(checkMergeRequest({ primaryId: id(1).toUpperCase(), otherIds: [id(2), id(3), id(2)] })).toEqual({ primaryId: id(1), otherIds: [id(2), id(3)] });
+    expect(checkMergeRequest({ primaryId: id(1).toUpperCase(), otherIds: [id(2), id(3), id(2)] })).toEqual({
+      primaryId: id(1),
+      otherIds: [id(2), id(3)],
+    });
   });
 
   it('refuses the primary among the others, naming where it is', () => {
@@ -27,7 +30,9 @@ describe('checkMergeRequest', () => {
       }
     })();
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues).toEqual([{ path: ['input', 'otherIds', '1'], message: 'the primary contact cannot also be merged into itself' }]);
+    expect((error as ValidationError).issues).toEqual([
+      { path: ['input', 'otherIds', '1'], message: 'the primary contact cannot also be merged into itself' },
+    ]);
   });
 
   it('refuses malformed ids, no others, and too many others', () => {
@@ -68,7 +73,12 @@ describe('mergeContactAttributes', () => {
   });
 
   it("gives a nameless primary the merged parts, or else another's full name", () => {
-    expect(mergeContactAttributes(blank, [{ ...blank, firstName: 'Ada' }, { ...blank, lastName: 'King', name: 'Lady King' }]).name).toBe('Ada King');
+    expect(
+      mergeContactAttributes(blank, [
+        { ...blank, firstName: 'Ada' },
+        { ...blank, lastName: 'King', name: 'Lady King' },
+      ]).name,
+    ).toBe('Ada King');
     expect(mergeContactAttributes(blank, [{ ...blank, name: 'Lady King' }]).name).toBe('Lady King');
     expect(mergeContactAttributes(blank, [blank]).name).toBeNull();
   });
@@ -121,7 +131,11 @@ describe('planDetailMove', () => {
   });
 
   it('moves a value shared by two others once', () => {
-    const details = [detail(1, 1, 'EMAIL', 'a@example.com', true), detail(2, 2, 'PHONE', '+447700900123', true), detail(3, 3, 'PHONE', '+447700900123', true)];
+    const details = [
+      detail(1, 1, 'EMAIL', 'a@example.com', true),
+      detail(2, 2, 'PHONE', '+447700900123', true),
+      detail(3, 3, 'PHONE', '+447700900123', true),
+    ];
     expect(planDetailMove(id(1), [id(2), id(3)], details)).toEqual([{ id: id(102), isPrimary: true }]);
   });
 });

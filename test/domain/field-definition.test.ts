@@ -28,11 +28,14 @@ describe('checkLabelIsDistinct', () => {
     ['生 日', 'the custom field "生日" (key fieldAbc1234)'],
   ])('refuses %s, naming %s', (label, clash) => {
     expect(issueOf(() => checkLabelIsDistinct(label, existing))).toEqual([
-      { path: ['label'], message: `"${label}" reads like ${clash}: use that field, or choose a label that differs in more than case, spaces or punctuation` },
+      {
+        path: ['label'],
+        message: `"${label}" reads like ${clash}: use that field, or choose a label that differs in more than case, spaces or punctuation`,
+      },
     ]);
   });
 
-  it('lets through labels that only contain or resemble another name, and the built-in fields\' synonyms', () => {
+  it("lets through labels that only contain or resemble another name, and the built-in fields' synonyms", () => {
     for (const label of ['Backup phone', 'Phone numbers', 'Customer tier 2', 'Téléphone fixe', '生日 2', 'Mobile', 'Surname']) {
       expect(() => checkLabelIsDistinct(label, existing), label).not.toThrow();
     }
@@ -66,7 +69,10 @@ describe('checkFieldUnused', () => {
       { name: 'Other', filter: { field: { key: 'ranking', isSet: true } } },
     ];
     expect(issueOf(() => checkFieldUnused(field, groups))).toEqual([
-      { path: ['key'], message: 'the field "Rank" (key rank) is used by the filter of the groups "Top", "Deep": change their filters or delete them first' },
+      {
+        path: ['key'],
+        message: 'the field "Rank" (key rank) is used by the filter of the groups "Top", "Deep": change their filters or delete them first',
+      },
     ]);
     expect(issueOf(() => checkFieldUnused(field, groups.slice(0, 1)))[0]!.message).toContain('the group "Top": change its filter or delete it first');
   });

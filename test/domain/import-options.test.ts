@@ -7,7 +7,13 @@ import { ValidationError, type InputIssue } from '../../src/domain/errors.ts';
 import type { CustomFieldDefinition } from '../../src/domain/field-definition.ts';
 import { BUILT_IN_FIELDS } from '../../src/domain/field-key.ts';
 import { suggestColumns } from '../../src/domain/import-column-suggestions.ts';
-import { CONTACT_ID_COLUMN, purposeCreates, purposeUpdates, type ImportOptionsInput, type ImportPlanContext } from '../../src/domain/import-options.ts';
+import {
+  CONTACT_ID_COLUMN,
+  purposeCreates,
+  purposeUpdates,
+  type ImportOptionsInput,
+  type ImportPlanContext,
+} from '../../src/domain/import-options.ts';
 import { planImport } from '../../src/domain/import-plan.ts';
 import { importBatchTag, normalizeTag } from '../../src/domain/tag.ts';
 
@@ -107,7 +113,9 @@ describe('planImport: a valid mapping', () => {
 
 describe('planImport: columns', () => {
   it('names a column index that does not exist', () => {
-    expect(issuesOf(input({ columns: [...input().columns, { index: 9, fieldKey: 'email' }, { index: -1, ignore: true }, { index: 1.5, ignore: true }] }))).toEqual([
+    expect(
+      issuesOf(input({ columns: [...input().columns, { index: 9, fieldKey: 'email' }, { index: -1, ignore: true }, { index: 1.5, ignore: true }] })),
+    ).toEqual([
       { path: ['columns', '2', 'index'], message: 'column index 9 does not exist: the file has 9 columns, numbered from 0' },
       { path: ['columns', '3', 'index'], message: 'column index -1 does not exist: the file has 9 columns, numbered from 0' },
       { path: ['columns', '4', 'index'], message: 'column index 1.5 does not exist: the file has 9 columns, numbered from 0' },
@@ -162,7 +170,10 @@ describe('planImport: columns', () => {
 
   it('accepts only built-in and existing custom field keys, hinting at a wrong case', () => {
     expect(issuesOf(input({ columns: [...input().columns, { index: 2, fieldKey: 'Email' }, { index: 7, fieldKey: 'notes' }] }))).toEqual([
-      { path: ['columns', '2', 'fieldKey'], message: 'column 3 "Email": there is no field with the key "Email" (keys are case-sensitive: did you mean "email"?)' },
+      {
+        path: ['columns', '2', 'fieldKey'],
+        message: 'column 3 "Email": there is no field with the key "Email" (keys are case-sensitive: did you mean "email"?)',
+      },
       { path: ['columns', '3', 'fieldKey'], message: 'column 8 "Notes": there is no field with the key "notes"' },
     ]);
   });
@@ -199,7 +210,10 @@ describe('planImport: new fields', () => {
         }),
       ),
     ).toEqual([
-      { path: ['columns', '2', 'newField', 'label'], message: 'column 4 "Mobile": "Phone" would be the key "phone" of a built-in field: map the column to that field instead' },
+      {
+        path: ['columns', '2', 'newField', 'label'],
+        message: 'column 4 "Mobile": "Phone" would be the key "phone" of a built-in field: map the column to that field instead',
+      },
       {
         path: ['columns', '3', 'newField', 'label'],
         message: 'column 7 "Tier": a custom field "Birthday" (key "birthday") already exists: map the column to that field instead',
@@ -213,7 +227,11 @@ describe('planImport: new fields', () => {
     expect(
       issuesOf(
         input({
-          columns: [...input().columns, { index: 7, newField: { label: 'Notes', type: 'TEXT' } }, { index: 8, newField: { label: 'notes!', type: 'TEXT' } }],
+          columns: [
+            ...input().columns,
+            { index: 7, newField: { label: 'Notes', type: 'TEXT' } },
+            { index: 8, newField: { label: 'notes!', type: 'TEXT' } },
+          ],
         }),
       ),
     ).toEqual([
@@ -226,7 +244,12 @@ describe('planImport: new fields', () => {
 
   it('refuses a key differing only by case from an existing field', () => {
     const fields: CustomFieldDefinition[] = [{ key: 'foobar', label: 'Foobar', type: 'TEXT', options: [] }];
-    expect(issuesOf(input({ columns: [...input().columns, { index: 7, newField: { label: 'Foo Bar', type: 'TEXT' } }] }), context({ customFields: fields }))).toEqual([
+    expect(
+      issuesOf(
+        input({ columns: [...input().columns, { index: 7, newField: { label: 'Foo Bar', type: 'TEXT' } }] }),
+        context({ customFields: fields }),
+      ),
+    ).toEqual([
       {
         path: ['columns', '2', 'newField', 'label'],
         message:
@@ -237,17 +260,26 @@ describe('planImport: new fields', () => {
 
   it('keeps contactId for contact ids', () => {
     expect(issuesOf(input({ columns: [...input().columns, { index: 8, newField: { label: 'Contact ID', type: 'TEXT' } }] }))).toEqual([
-      { path: ['columns', '2', 'newField', 'label'], message: 'column 9 "ID": "Contact ID" would have the key contactId, which imports use for contact ids: choose another label' },
+      {
+        path: ['columns', '2', 'newField', 'label'],
+        message: 'column 9 "ID": "Contact ID" would have the key contactId, which imports use for contact ids: choose another label',
+      },
     ]);
   });
 
   it('refuses an unknown type', () => {
     const columns = [...input().columns, { index: 7, newField: { label: 'Notes', type: 'STRING' as never } }];
-    expect(issuesOf(input({ columns }))).toEqual([{ path: ['columns', '2', 'newField', 'type'], message: 'column 8 "Notes": "STRING" is not a field type' }]);
+    expect(issuesOf(input({ columns }))).toEqual([
+      { path: ['columns', '2', 'newField', 'type'], message: 'column 8 "Notes": "STRING" is not a field type' },
+    ]);
   });
 
   it('counts the new fields against the custom field limit', () => {
-    const columns = [...input().columns, { index: 7, newField: { label: 'Notes', type: 'TEXT' as const } }, { index: 8, newField: { label: 'Legacy ID', type: 'TEXT' as const } }];
+    const columns = [
+      ...input().columns,
+      { index: 7, newField: { label: 'Notes', type: 'TEXT' as const } },
+      { index: 8, newField: { label: 'Legacy ID', type: 'TEXT' as const } },
+    ];
     expect(planImport(input({ columns }), context({ customFieldLimit: 4 })).newFields).toHaveLength(2);
     expect(issuesOf(input({ columns }), context({ customFieldLimit: 3 }))).toEqual([
       { path: ['columns'], message: 'this mapping creates 2 new fields, but the workspace has 2 custom fields of its limit of 3 (room for 1)' },
@@ -268,7 +300,9 @@ describe('planImport: purpose and identifier', () => {
   });
 
   it('requires the identifier column to be mapped', () => {
-    expect(issuesOf(input({ identifier: 'EMAIL' }))).toEqual([{ path: ['identifier'], message: 'the identifier EMAIL needs a column mapped to email' }]);
+    expect(issuesOf(input({ identifier: 'EMAIL' }))).toEqual([
+      { path: ['identifier'], message: 'the identifier EMAIL needs a column mapped to email' },
+    ]);
   });
 
   it('allows CONTACT_ID only when updating existing contacts only, with a contactId column', () => {
@@ -291,7 +325,10 @@ describe('planImport: purpose and identifier', () => {
 
   it('refuses values outside the enums', () => {
     expect(issuesOf(input({ purpose: 'ADD' as never, identifier: 'NAME' as never, inFileDuplicates: 'FIRST' as never }))).toEqual([
-      { path: ['purpose'], message: '"ADD" is not an import purpose (ADD_NEW_ONLY, UPDATE_EXISTING_ONLY, ADD_AND_UPDATE, ADD_ALL_DESPITE_DUPLICATES)' },
+      {
+        path: ['purpose'],
+        message: '"ADD" is not an import purpose (ADD_NEW_ONLY, UPDATE_EXISTING_ONLY, ADD_AND_UPDATE, ADD_ALL_DESPITE_DUPLICATES)',
+      },
       { path: ['identifier'], message: '"NAME" is not an identifier (PHONE, EMAIL, CONTACT_ID)' },
       { path: ['inFileDuplicates'], message: '"FIRST" is not one of REJECT_ALL, KEEP_FIRST, KEEP_LAST, MERGE' },
     ]);
@@ -301,11 +338,18 @@ describe('planImport: purpose and identifier', () => {
     expect(planImport(input({ doNotOverwrite: true }), context()).doNotOverwrite).toBe(true);
     expect(planImport(input({ doNotOverwrite: true, purpose: 'UPDATE_EXISTING_ONLY' }), context()).doNotOverwrite).toBe(true);
     expect(planImport(input({ doNotOverwrite: true, purpose: 'ADD_NEW_ONLY' }), context()).doNotOverwrite).toBe(false);
-    expect(planImport(input({ doNotOverwrite: true, purpose: 'ADD_ALL_DESPITE_DUPLICATES', identifier: null }), context()).doNotOverwrite).toBe(false);
+    expect(planImport(input({ doNotOverwrite: true, purpose: 'ADD_ALL_DESPITE_DUPLICATES', identifier: null }), context()).doNotOverwrite).toBe(
+      false,
+    );
   });
 
   it('says which purposes create and which update', () => {
-    expect(['ADD_NEW_ONLY', 'UPDATE_EXISTING_ONLY', 'ADD_AND_UPDATE', 'ADD_ALL_DESPITE_DUPLICATES'].map((p) => [purposeCreates(p as never), purposeUpdates(p as never)])).toEqual([
+    expect(
+      ['ADD_NEW_ONLY', 'UPDATE_EXISTING_ONLY', 'ADD_AND_UPDATE', 'ADD_ALL_DESPITE_DUPLICATES'].map((p) => [
+        purposeCreates(p as never),
+        purposeUpdates(p as never),
+      ]),
+    ).toEqual([
       [true, false],
       [false, true],
       [true, true],
@@ -403,14 +447,16 @@ describe('importBatchTag', () => {
 describe('suggestColumns', () => {
   it('suggests each field for one column at most: the most confident match keeps it', () => {
     const columns = suggestColumns(['Mobile', 'E-mail', 'Phone Number', 'Given name', 'Surname', 'Favourite colour'], [], BUILT_IN_FIELDS);
-    expect(columns.map(({ header, suggestedFieldKey, confidence, needsDecision }) => [header, suggestedFieldKey, confidence, needsDecision])).toEqual([
-      ['Mobile', null, null, true],
-      ['E-mail', 'email', 1, false],
-      ['Phone Number', 'phone', 1, false],
-      ['Given name', 'firstName', 0.9, false],
-      ['Surname', 'lastName', 0.9, false],
-      ['Favourite colour', null, null, true],
-    ]);
+    expect(columns.map(({ header, suggestedFieldKey, confidence, needsDecision }) => [header, suggestedFieldKey, confidence, needsDecision])).toEqual(
+      [
+        ['Mobile', null, null, true],
+        ['E-mail', 'email', 1, false],
+        ['Phone Number', 'phone', 1, false],
+        ['Given name', 'firstName', 0.9, false],
+        ['Surname', 'lastName', 0.9, false],
+        ['Favourite colour', null, null, true],
+      ],
+    );
   });
 
   it('gives a tie to the leftmost column', () => {
@@ -420,14 +466,7 @@ describe('suggestColumns', () => {
   });
 
   it('takes each column’s samples from the sample rows, blank where a row is short', () => {
-    const columns = suggestColumns(
-      ['Name', 'Phone'],
-      [
-        ['Ann', '+1 202 555 0143'],
-        ['Bob'],
-      ],
-      BUILT_IN_FIELDS,
-    );
+    const columns = suggestColumns(['Name', 'Phone'], [['Ann', '+1 202 555 0143'], ['Bob']], BUILT_IN_FIELDS);
     expect(columns).toEqual([
       { index: 0, header: 'Name', samples: ['Ann', 'Bob'], suggestedFieldKey: 'name', confidence: 1, needsDecision: false },
       { index: 1, header: 'Phone', samples: ['+1 202 555 0143', ''], suggestedFieldKey: 'phone', confidence: 1, needsDecision: false },

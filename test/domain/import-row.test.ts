@@ -78,7 +78,11 @@ describe('normalizeImportRow: phone numbers', () => {
       ['Phone Number', 'phone'],
       ['Country Code', 'countryCode'],
     ]);
-    expect(dataOf(plan, ['9876543210', '91'])).toEqual({ phone: { e164: '+919876543210', raw: '9876543210', country: 'IN' }, customFields: {}, tags: [] });
+    expect(dataOf(plan, ['9876543210', '91'])).toEqual({
+      phone: { e164: '+919876543210', raw: '9876543210', country: 'IN' },
+      customFields: {},
+      tags: [],
+    });
   });
 
   it('prefers the row’s country, then its calling code, then the default country', () => {
@@ -153,7 +157,11 @@ describe('normalizeImportRow: names, email, country', () => {
   });
 
   it('lower-cases the email, keeps the cell as given, and names a bad one', () => {
-    expect(dataOf(plan, ['', '', ' John.Smith@Gmail.com '])).toEqual({ email: { value: 'john.smith@gmail.com', raw: ' John.Smith@Gmail.com ' }, customFields: {}, tags: [] });
+    expect(dataOf(plan, ['', '', ' John.Smith@Gmail.com '])).toEqual({
+      email: { value: 'john.smith@gmail.com', raw: ' John.Smith@Gmail.com ' },
+      customFields: {},
+      tags: [],
+    });
     expect(read(plan, ['', '', 'john@']).errors).toEqual(['Email: "john@" is not a valid email address']);
   });
 
@@ -195,7 +203,11 @@ describe('normalizeImportRow: typed fields', () => {
       ['Level', 'tier'],
       ['Hobbies', 'interests'],
     ]);
-    expect(dataOf(plan, ['2023-10-25', 'gold', 'tennis; GOLF']).customFields).toEqual({ birthday: '2023-10-25', tier: 'Gold', interests: ['Tennis', 'Golf'] });
+    expect(dataOf(plan, ['2023-10-25', 'gold', 'tennis; GOLF']).customFields).toEqual({
+      birthday: '2023-10-25',
+      tier: 'Gold',
+      interests: ['Tennis', 'Golf'],
+    });
   });
 
   it('names the column header and the value of a bad typed value, in column order', () => {
@@ -229,7 +241,9 @@ describe('normalizeImportRow: typed fields', () => {
   it('splits a tags column, normalizing and deduplicating its tags', () => {
     const plan = addAllPlan([['Labels', 'tags']]);
     expect(dataOf(plan, ['vip, Spring   sale;vip;']).tags).toEqual(['vip', 'Spring sale']);
-    expect(read(plan, [`ok, ${'x'.repeat(101)}`]).errors).toEqual([`Labels: "${'x'.repeat(80)}…" is longer than 100 characters, the most a tag may have`]);
+    expect(read(plan, [`ok, ${'x'.repeat(101)}`]).errors).toEqual([
+      `Labels: "${'x'.repeat(80)}…" is longer than 100 characters, the most a tag may have`,
+    ]);
   });
 });
 
@@ -249,7 +263,11 @@ describe('normalizeImportRow: the row', () => {
   });
 
   it('leaves blank cells out of the data: an empty cell never erases a value', () => {
-    expect(read(plan, ['+12025550143', '  ', '', '\t', '']).data).toEqual({ phone: { e164: '+12025550143', raw: '+12025550143', country: 'US' }, customFields: {}, tags: [] });
+    expect(read(plan, ['+12025550143', '  ', '', '\t', '']).data).toEqual({
+      phone: { e164: '+12025550143', raw: '+12025550143', country: 'US' },
+      customFields: {},
+      tags: [],
+    });
   });
 
   it('makes a missing identifier an error, but not twice for an invalid one', () => {
@@ -267,11 +285,22 @@ describe('normalizeImportRow: the row', () => {
 
   it('reads contact ids as ids, lower-cased', () => {
     const byId = planImport(
-      { columns: [{ index: 0, fieldKey: 'contactId' }, { index: 1, fieldKey: 'email' }], purpose: 'UPDATE_EXISTING_ONLY', identifier: 'CONTACT_ID' },
+      {
+        columns: [
+          { index: 0, fieldKey: 'contactId' },
+          { index: 1, fieldKey: 'email' },
+        ],
+        purpose: 'UPDATE_EXISTING_ONLY',
+        identifier: 'CONTACT_ID',
+      },
       { headers: ['Contact ID', 'Email'], customFields: [], customFieldLimit: 100 },
     );
     const id = '3F2504E0-4F89-41D3-9A0C-0305E82C3301';
-    expect(read(byId, [` ${id} `, 'a@example.com'])).toMatchObject({ identifier: id.toLowerCase(), data: { contactId: id.toLowerCase() }, errors: [] });
+    expect(read(byId, [` ${id} `, 'a@example.com'])).toMatchObject({
+      identifier: id.toLowerCase(),
+      data: { contactId: id.toLowerCase() },
+      errors: [],
+    });
     expect(read(byId, ['17', '']).errors).toEqual(['Contact ID: "17" is not a contact id']);
     expect(read(byId, ['', 'a@example.com']).errors).toEqual(['Contact ID: no contact id to identify the contact by']);
   });
@@ -327,7 +356,11 @@ describe('decideRow', () => {
   });
 
   it('names a missing contact id', () => {
-    const idRow: ImportRowResult = { data: { contactId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', customFields: {}, tags: [] }, errors: [], identifier: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' };
+    const idRow: ImportRowResult = {
+      data: { contactId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', customFields: {}, tags: [] },
+      errors: [],
+      identifier: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+    };
     expect(decideRow(idRow, 0, 'UPDATE_EXISTING_ONLY', rules)).toEqual({ action: 'SKIP', reason: 'no contact with this id' });
   });
 
@@ -346,7 +379,10 @@ describe('decideRow', () => {
   it('applies the workspace requirements to rows that create, not to updates', () => {
     const noName = read(byPhone, ['+1 202 555 0143', '', '']);
     const strict = { requireFirstName: true, requirePhoneWithCountry: false };
-    expect(decideRow(noName, 0, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'ERROR', reason: 'this workspace requires a first name for new contacts' });
+    expect(decideRow(noName, 0, 'ADD_AND_UPDATE', strict)).toEqual({
+      action: 'ERROR',
+      reason: 'this workspace requires a first name for new contacts',
+    });
     expect(decideRow(noName, 1, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'UPDATE', reason: null });
     expect(decideRow(row, 0, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'CREATE', reason: null });
   });
@@ -363,7 +399,11 @@ describe('decideRow', () => {
   });
 
   it('tells the kind of a normalized identifier', () => {
-    expect(['+12025550143', '+foo@example.com', '3f2504e0-4f89-41d3-9a0c-0305e82c3301'].map(identifierKindOf)).toEqual(['PHONE', 'EMAIL', 'CONTACT_ID']);
+    expect(['+12025550143', '+foo@example.com', '3f2504e0-4f89-41d3-9a0c-0305e82c3301'].map(identifierKindOf)).toEqual([
+      'PHONE',
+      'EMAIL',
+      'CONTACT_ID',
+    ]);
   });
 });
 
@@ -490,7 +530,10 @@ describe('mergeDuplicateRows', () => {
       ['Name', 'name'],
       ['Last Name', 'lastName'],
     ]);
-    expect(mergeDuplicateRows([dataOf(named, ['Ada King', '']), dataOf(named, ['', 'Lovelace'])])).toMatchObject({ name: 'Ada King', lastName: 'Lovelace' });
+    expect(mergeDuplicateRows([dataOf(named, ['Ada King', '']), dataOf(named, ['', 'Lovelace'])])).toMatchObject({
+      name: 'Ada King',
+      lastName: 'Lovelace',
+    });
   });
 
   it('gives empty data for no rows', () => {
@@ -563,10 +606,24 @@ describe('settleRow', () => {
 describe('previewUpdate of a row matching a secondary detail', () => {
   it('lists no phone or email change: the values are already the contact’s', () => {
     const contact: ExistingContact = {
-      firstName: 'Ann', lastName: null, name: 'Ann', country: null, customFields: {}, tags: [], groups: [],
-      phone: '+12025550143', email: 'ann@example.com', details: ['+12025550143', '+12025550199', 'ann@example.com', 'ann.work@example.com'],
+      firstName: 'Ann',
+      lastName: null,
+      name: 'Ann',
+      country: null,
+      customFields: {},
+      tags: [],
+      groups: [],
+      phone: '+12025550143',
+      email: 'ann@example.com',
+      details: ['+12025550143', '+12025550199', 'ann@example.com', 'ann.work@example.com'],
     };
-    const byPhone = planOf([['Phone', 'phone'], ['Email', 'email']], { identifier: 'PHONE' });
+    const byPhone = planOf(
+      [
+        ['Phone', 'phone'],
+        ['Email', 'email'],
+      ],
+      { identifier: 'PHONE' },
+    );
     expect(previewUpdate(contact, dataOf(byPhone, ['+1 202 555 0199', 'ann.work@example.com']), false)).toEqual([]);
   });
 });

@@ -36,15 +36,23 @@ describe('nonPublicAddressRule', () => {
     expect(nonPublicAddressRule(address)).toBe(rule);
   });
 
-  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '[2a00:1450::1]', '::ffff:8.8.8.8', '2002:808:808::1', 'example.com'])(
-    '%s passes (public, or a name)',
-    (address) => {
-      expect(nonPublicAddressRule(address)).toBeNull();
-    },
-  );
+  it.each([
+    '93.184.215.14',
+    '8.8.8.8',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700:4700::1111',
+    '[2a00:1450::1]',
+    '::ffff:8.8.8.8',
+    '2002:808:808::1',
+    'example.com',
+  ])('%s passes (public, or a name)', (address) => {
+    expect(nonPublicAddressRule(address)).toBeNull();
+  });
 
   it('reads only well-formed addresses', () => {
-    for (const text of ['1.2.3', '1.2.3.256', '01.2.3.4', '1::2::3', '1:2:3:4:5:6:7:8:9', ':1', 'g::1', '::ffff:1.2.3']) expect(parseIpAddress(text)).toBeNull();
+    for (const text of ['1.2.3', '1.2.3.256', '01.2.3.4', '1::2::3', '1:2:3:4:5:6:7:8:9', ':1', 'g::1', '::ffff:1.2.3'])
+      expect(parseIpAddress(text)).toBeNull();
     expect(parseIpAddress('1:2:3:4:5:6:7:8')).toEqual({ version: 6, value: 0x00010002000300040005000600070008n });
     expect(parseIpAddress('1::')).toEqual({ version: 6, value: 1n << 112n });
   });
@@ -52,7 +60,11 @@ describe('nonPublicAddressRule', () => {
 
 describe('nonPublicHostNameRule', () => {
   it('knows localhost and its subdomains without resolving them', () => {
-    expect(['localhost', 'LOCALHOST.', 'a.b.localhost'].map(nonPublicHostNameRule)).toEqual(['loopback (localhost)', 'loopback (localhost)', 'loopback (localhost)']);
+    expect(['localhost', 'LOCALHOST.', 'a.b.localhost'].map(nonPublicHostNameRule)).toEqual([
+      'loopback (localhost)',
+      'loopback (localhost)',
+      'loopback (localhost)',
+    ]);
     expect(['localhost.example.com', 'example.com', 'mylocalhost'].map(nonPublicHostNameRule)).toEqual([null, null, null]);
   });
 });

@@ -77,7 +77,11 @@ describe('resolveNames', () => {
 
   it('keeps a full name given whole when a part changes', () => {
     expect(nameFollowsParts(tina)).toBe(false);
-    expect(resolveNames(tina, { firstName: null, lastName: 'Turner-Edited' })).toEqual({ firstName: null, lastName: 'Turner-Edited', name: 'Tina Turner' });
+    expect(resolveNames(tina, { firstName: null, lastName: 'Turner-Edited' })).toEqual({
+      firstName: null,
+      lastName: 'Turner-Edited',
+      name: 'Tina Turner',
+    });
   });
 
   it('lets a full name made from the parts follow them', () => {

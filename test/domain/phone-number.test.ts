@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isValidCountryCode,
-  normalizeCountryCode,
-  normalizePhone,
-  parseCallingCode,
-} from '../../src/domain/phone-number.ts';
+import { isValidCountryCode, normalizeCountryCode, normalizePhone, parseCallingCode } from '../../src/domain/phone-number.ts';
 
 /** The E.164 value of a number that must be valid, failing the test with the error otherwise. */
 function e164(raw: string, hints: Parameters<typeof normalizePhone>[1] = {}): string {

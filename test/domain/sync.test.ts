@@ -31,7 +31,13 @@ describe('compareExternalIds', () => {
 
 describe('normalizeSyncRecord', () => {
   it('normalizes phone, email and names and hashes the normalized values', () => {
-    const result = normalizeSyncRecord({ externalId: ' 123 ', phone: '+1 234 567 8901', firstName: ' Ada ', lastName: 'Lovelace', email: 'ADA@X.TEST' });
+    const result = normalizeSyncRecord({
+      externalId: ' 123 ',
+      phone: '+1 234 567 8901',
+      firstName: ' Ada ',
+      lastName: 'Lovelace',
+      email: 'ADA@X.TEST',
+    });
     expect(result).toMatchObject({
       ok: true,
       record: { externalId: '123', phone: '+12345678901', rawPhone: '+1 234 567 8901', firstName: 'Ada', name: 'Ada Lovelace', email: 'ada@x.test' },
@@ -95,12 +101,24 @@ describe('decideOwnership', () => {
 
   it('keeps the old number with a holder that loses its new one', () => {
     // 5 holds P and wants Q, which 1 holds: 5 keeps P, so 7 does not get it.
-    const owners = decideOwnership([claim('5', 'Q'), claim('7', 'P')], new Map([['P', '5'], ['Q', '1']]));
+    const owners = decideOwnership(
+      [claim('5', 'Q'), claim('7', 'P')],
+      new Map([
+        ['P', '5'],
+        ['Q', '1'],
+      ]),
+    );
     expect(Object.fromEntries(owners)).toEqual({ Q: '1', P: '5' });
   });
 
   it('lets two holders swap numbers', () => {
-    const owners = decideOwnership([claim('1', 'Q'), claim('2', 'P')], new Map([['P', '1'], ['Q', '2']]));
+    const owners = decideOwnership(
+      [claim('1', 'Q'), claim('2', 'P')],
+      new Map([
+        ['P', '1'],
+        ['Q', '2'],
+      ]),
+    );
     expect(Object.fromEntries(owners)).toEqual({ Q: '1', P: '2' });
   });
 });
@@ -112,7 +130,10 @@ describe('lastOccurrences', () => {
       { externalId: '2', v: 'b' },
       { externalId: ' 1', v: 'c' },
     ]);
-    expect(records).toEqual([{ externalId: '2', v: 'b' }, { externalId: ' 1', v: 'c' }]);
+    expect(records).toEqual([
+      { externalId: '2', v: 'b' },
+      { externalId: ' 1', v: 'c' },
+    ]);
     expect(superseded).toBe(1);
   });
 });
@@ -123,11 +144,17 @@ describe('decideSync', () => {
     if (!result.ok) throw new Error(result.reasons.join('; '));
     return result.record;
   };
-  const link = (of: NormalizedSyncRecord, contactId: string): StoredLink => ({ externalId: of.externalId, contactId, phone: of.phone, hash: of.hash });
+  const link = (of: NormalizedSyncRecord, contactId: string): StoredLink => ({
+    externalId: of.externalId,
+    contactId,
+    phone: of.phone,
+    hash: of.hash,
+  });
   const holder = (phone: string, contactId: string, linkedExternalIds: string[] = []): PhoneHolder => ({ phone, contactId, linkedExternalIds });
   const P = '+12025550101';
   const Q = '+12025550102';
-  const outcomes = (decisions: Map<string, { outcome: string }>) => Object.fromEntries([...decisions].map(([id, decision]) => [id, decision.outcome]));
+  const outcomes = (decisions: Map<string, { outcome: string }>) =>
+    Object.fromEntries([...decisions].map(([id, decision]) => [id, decision.outcome]));
 
   it('creates a contact when nobody has the number, and for a record without a phone', () => {
     expect(outcomes(decideSync([record('1', P), record('2', null)], [], []))).toEqual({ 1: 'CREATED', 2: 'CREATED' });
@@ -156,7 +183,11 @@ describe('decideSync', () => {
   it('gives a contact to one record of a source: the one linked to it, else the lowest new id', () => {
     // c1 has P and Q; record 5 is linked to it through P.
     const five = record('5', P);
-    expect(decideSync([record('3', Q)], [link(five, 'c1')], [holder(Q, 'c1', ['5'])]).get('3')).toEqual({ outcome: 'CONFLICT', phone: Q, ownerExternalId: '5' });
+    expect(decideSync([record('3', Q)], [link(five, 'c1')], [holder(Q, 'c1', ['5'])]).get('3')).toEqual({
+      outcome: 'CONFLICT',
+      phone: Q,
+      ownerExternalId: '5',
+    });
     const decisions = decideSync([record('8', P), record('7', Q)], [], [holder(P, 'c1'), holder(Q, 'c1')]);
     expect(decisions.get('7')).toEqual({ outcome: 'LINKED', contactId: 'c1' });
     expect(decisions.get('8')).toEqual({ outcome: 'CONFLICT', phone: P, ownerExternalId: '7' });
@@ -165,7 +196,11 @@ describe('decideSync', () => {
   it('updates a linked record whose number its own contact has, whoever else has it', () => {
     const before = record('1', P);
     const after = record('1', Q, 'Grace');
-    expect(decideSync([after], [link(before, 'c1')], [holder(Q, 'c1'), holder(Q, 'c2')]).get('1')).toEqual({ outcome: 'UPDATED', contactId: 'c1', movesPhone: true });
+    expect(decideSync([after], [link(before, 'c1')], [holder(Q, 'c1'), holder(Q, 'c2')]).get('1')).toEqual({
+      outcome: 'UPDATED',
+      contactId: 'c1',
+      movesPhone: true,
+    });
     expect(decideSync([after], [link(before, 'c1')], []).get('1')).toEqual({ outcome: 'UPDATED', contactId: 'c1', movesPhone: true });
     expect(decideSync([before], [link(before, 'c1')], []).get('1')).toEqual({ outcome: 'UNCHANGED', contactId: 'c1' });
   });
@@ -173,7 +208,11 @@ describe('decideSync', () => {
   it('lets two linked records swap numbers their contacts have', () => {
     const one = record('1', P);
     const two = record('2', Q);
-    const decisions = decideSync([record('1', Q), record('2', P)], [link(one, 'c1'), link(two, 'c2')], [holder(P, 'c1', ['1']), holder(Q, 'c2', ['2'])]);
+    const decisions = decideSync(
+      [record('1', Q), record('2', P)],
+      [link(one, 'c1'), link(two, 'c2')],
+      [holder(P, 'c1', ['1']), holder(Q, 'c2', ['2'])],
+    );
     expect(outcomes(decisions)).toEqual({ 1: 'UPDATED', 2: 'UPDATED' });
   });
 

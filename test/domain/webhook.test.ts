@@ -35,7 +35,16 @@ describe('breakerPauseMs', () => {
 describe('failureOfStatus', () => {
   it('delivers on 2xx and names the class of any other status', () => {
     expect([200, 204, 299, 301, 404, 403, 500, 503, 100, 600].map(failureOfStatus)).toEqual([
-      null, null, null, 'REDIRECT', 'CLIENT_ERROR', 'CLIENT_ERROR', 'SERVER_ERROR', 'SERVER_ERROR', 'UNEXPECTED_STATUS', 'UNEXPECTED_STATUS',
+      null,
+      null,
+      null,
+      'REDIRECT',
+      'CLIENT_ERROR',
+      'CLIENT_ERROR',
+      'SERVER_ERROR',
+      'SERVER_ERROR',
+      'UNEXPECTED_STATUS',
+      'UNEXPECTED_STATUS',
     ]);
   });
 });
@@ -70,13 +79,17 @@ describe('parseWebhookUrl', () => {
     ['https://224.0.0.1/hook', /multicast/],
   ])('refuses %s without the switch, naming the rule', (url, rule) => {
     expect(() => parseWebhookUrl(url, ['input', 'url'], SECURE)).toThrow(rule);
-    expect(() => parseWebhookUrl(url, ['input', 'url'], SECURE)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: ['input', 'url'] })] }));
+    expect(() => parseWebhookUrl(url, ['input', 'url'], SECURE)).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: ['input', 'url'] })] }),
+    );
   });
 
   it.each(['ftp://example.com', 'file:///etc/passwd', '/relative', 'https://u:p@example.com', `https://example.com/${'a'.repeat(2100)}`])(
     'refuses %s, naming the input',
     (url) => {
-      expect(() => parseWebhookUrl(url, ['input', 'url'], INSECURE)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: ['input', 'url'] })] }));
+      expect(() => parseWebhookUrl(url, ['input', 'url'], INSECURE)).toThrow(
+        expect.objectContaining({ issues: [expect.objectContaining({ path: ['input', 'url'] })] }),
+      );
     },
   );
 });
@@ -88,7 +101,12 @@ describe('webhook secrets and signatures', () => {
     expect(webhookSecret(null, ['secret'])).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(webhookSecret(null, ['secret'])).not.toBe(webhookSecret(null, ['secret']));
     expect(webhookSecret(secret, ['secret'])).toBe(secret);
-    for (const bad of ['a-secret-of-our-own-choosing', `whsec_${Buffer.alloc(16).toString('base64')}`, `whsec_${Buffer.alloc(65).toString('base64')}`, 'whsec_not base64!']) {
+    for (const bad of [
+      'a-secret-of-our-own-choosing',
+      `whsec_${Buffer.alloc(16).toString('base64')}`,
+      `whsec_${Buffer.alloc(65).toString('base64')}`,
+      'whsec_not base64!',
+    ]) {
       expect(() => webhookSecret(bad, ['secret'])).toThrow(/base64 of 24 to 64 random bytes/);
     }
   });

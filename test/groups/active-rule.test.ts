@@ -33,12 +33,29 @@ const PEOPLE: { name: string; country?: string; phone?: number; email?: string; 
   { name: 'Phone', country: 'GB', phone: 1, optOuts: [] },
   { name: 'PhoneSms', country: 'GB', phone: 2, optOuts: [[phone(2), 'SMS']] },
   { name: 'PhoneWhatsapp', country: 'US', phone: 3, optOuts: [[phone(3), 'WHATSAPP']] },
-  { name: 'PhoneSmsWhatsapp', country: 'US', phone: 4, optOuts: [[phone(4), 'SMS'], [phone(4), 'WHATSAPP']] },
+  {
+    name: 'PhoneSmsWhatsapp',
+    country: 'US',
+    phone: 4,
+    optOuts: [
+      [phone(4), 'SMS'],
+      [phone(4), 'WHATSAPP'],
+    ],
+  },
   { name: 'PhoneAll', country: 'FR', phone: 5, optOuts: [[phone(5), 'ALL']] },
   { name: 'Email', email: 'email@example.com', optOuts: [['email@example.com', 'EMAIL']] },
   { name: 'EmailAll', email: 'all@example.com', optOuts: [['all@example.com', 'ALL']] },
   { name: 'PhoneAllEmail', country: 'GB', phone: 6, email: 'open@example.com', optOuts: [[phone(6), 'ALL']] },
-  { name: 'BothOut', phone: 7, email: 'out@example.com', optOuts: [[phone(7), 'SMS'], [phone(7), 'WHATSAPP'], ['out@example.com', 'EMAIL']] },
+  {
+    name: 'BothOut',
+    phone: 7,
+    email: 'out@example.com',
+    optOuts: [
+      [phone(7), 'SMS'],
+      [phone(7), 'WHATSAPP'],
+      ['out@example.com', 'EMAIL'],
+    ],
+  },
 ];
 
 async function names(filter?: ContactFilterInput): Promise<string[]> {
@@ -105,7 +122,11 @@ describe('the active-contact rule in SQL', () => {
 describe('country conditions', () => {
   it.each<[string, ContactFilterInput, string[]]>([
     ['eq in any case', { field: { key: 'country', eq: ' gb ' } }, ['Phone', 'PhoneAllEmail', 'PhoneSms']],
-    ['neq includes unset countries', { field: { key: 'country', neq: 'Gb' } }, ['BothOut', 'Email', 'EmailAll', 'PhoneAll', 'PhoneSmsWhatsapp', 'PhoneWhatsapp']],
+    [
+      'neq includes unset countries',
+      { field: { key: 'country', neq: 'Gb' } },
+      ['BothOut', 'Email', 'EmailAll', 'PhoneAll', 'PhoneSmsWhatsapp', 'PhoneWhatsapp'],
+    ],
     ['in', { field: { key: 'country', in: ['us', 'FR'] } }, ['PhoneAll', 'PhoneSmsWhatsapp', 'PhoneWhatsapp']],
     ['notIn includes unset countries', { field: { key: 'country', notIn: ['gb', 'us'] } }, ['BothOut', 'Email', 'EmailAll', 'PhoneAll']],
     ['not eq', { not: { field: { key: 'country', eq: 'gb' } } }, ['BothOut', 'Email', 'EmailAll', 'PhoneAll', 'PhoneSmsWhatsapp', 'PhoneWhatsapp']],

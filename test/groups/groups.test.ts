@@ -191,9 +191,20 @@ beforeAll(async () => {
 describe('creating and editing', () => {
   it('creates static and dynamic groups and lists them with their active-contact count', async () => {
     const vip = await createGroup({ name: 'VIPs', type: 'DYNAMIC', category: 'Segments', description: 'Our best', filter: tagged('vip') });
-    expect(vip).toMatchObject({ __typename: 'Group', name: 'VIPs', type: 'DYNAMIC', category: 'Segments', filter: { tags: { any: ['vip'] } }, activeContactCount: 1 });
+    expect(vip).toMatchObject({
+      __typename: 'Group',
+      name: 'VIPs',
+      type: 'DYNAMIC',
+      category: 'Segments',
+      filter: { tags: { any: ['vip'] } },
+      activeContactCount: 1,
+    });
     const picked = await groupId({ name: 'Picked', type: 'STATIC' });
-    const { addContactsToGroup } = await app.data(GroupsAdd, { input: { groupId: picked, contactIds: [people.Ada!, people.Bea!, people.Dee!] } }, ws.keys.WRITE);
+    const { addContactsToGroup } = await app.data(
+      GroupsAdd,
+      { input: { groupId: picked, contactIds: [people.Ada!, people.Bea!, people.Dee!] } },
+      ws.keys.WRITE,
+    );
     expect(addContactsToGroup).toMatchObject({ count: 3, group: { id: picked, activeContactCount: 2 } });
 
     const { groups } = await app.data(GroupsList, {}, ws.keys.READ);
@@ -206,7 +217,10 @@ describe('creating and editing', () => {
 
   it('refuses a taken name in any case, and malformed groups, with typed errors', async () => {
     await groupId({ name: 'Taken', type: 'STATIC' });
-    expect(await createGroup({ name: '  taken ', type: 'STATIC' })).toMatchObject({ __typename: 'ConflictError', message: 'A group named "Taken" already exists' });
+    expect(await createGroup({ name: '  taken ', type: 'STATIC' })).toMatchObject({
+      __typename: 'ConflictError',
+      message: 'A group named "Taken" already exists',
+    });
     expect(await createGroup({ name: 'No filter', type: 'DYNAMIC' })).toMatchObject({
       __typename: 'ValidationError',
       issues: [{ path: ['input', 'filter'], message: 'a dynamic group needs a filter' }],
@@ -230,7 +244,12 @@ describe('creating and editing', () => {
       { input: { id, name: 'Good scores', description: 'Scores of 50 and up', category: 'Scores', filter: { field: { key: 'score', gte: 50 } } } },
       ws.keys.WRITE,
     );
-    expect(updateGroup).toMatchObject({ name: 'Good scores', description: 'Scores of 50 and up', category: 'Scores', filter: { field: { key: 'score', gte: 50 } } });
+    expect(updateGroup).toMatchObject({
+      name: 'Good scores',
+      description: 'Scores of 50 and up',
+      category: 'Scores',
+      filter: { field: { key: 'score', gte: 50 } },
+    });
     expect(await members(id)).toEqual(['Ada', 'Cal']);
     const cleared = await app.data(GroupsUpdate, { input: { id, description: null } }, ws.keys.WRITE);
     expect(cleared.updateGroup).toMatchObject({ name: 'Good scores', description: null, category: 'Scores' });
@@ -272,7 +291,12 @@ describe('members', () => {
     if (contact.__typename !== 'Contact') throw new Error('no contact');
     const names = contact.groups.map((group) => group.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-    expect(contact.groups).toEqual(expect.arrayContaining([{ name: 'Picked', type: 'STATIC' }, { name: 'VIPs', type: 'DYNAMIC' }]));
+    expect(contact.groups).toEqual(
+      expect.arrayContaining([
+        { name: 'Picked', type: 'STATIC' },
+        { name: 'VIPs', type: 'DYNAMIC' },
+      ]),
+    );
     expect(names).not.toContain('Taken');
   });
 });
@@ -318,7 +342,11 @@ describe('merging and deleting', () => {
     expect(await members(user)).toEqual(['Ada', 'Dee']);
     const refused = await app.data(GroupsDelete, { id: base }, ws.keys.WRITE);
     expect(refused.deleteGroup).toMatchObject({ __typename: 'InvalidStateError', message: expect.stringContaining('"Uses base"') });
-    const mergeRefused = await app.data(GroupsMerge, { input: { sourceId: base, targetId: await groupId({ name: 'Other static', type: 'STATIC' }) } }, ws.keys.WRITE);
+    const mergeRefused = await app.data(
+      GroupsMerge,
+      { input: { sourceId: base, targetId: await groupId({ name: 'Other static', type: 'STATIC' }) } },
+      ws.keys.WRITE,
+    );
     expect(mergeRefused.mergeGroups.__typename).toBe('InvalidStateError');
 
     expect((await app.data(GroupsDelete, { id: user }, ws.keys.WRITE)).deleteGroup).toEqual({ __typename: 'DeletedGroup', id: user });
@@ -332,7 +360,10 @@ describe('a dynamic group whose filter no longer compiles', () => {
     await createField(app, ws.keys.ADMIN, { label: 'Level', type: 'NUMBER' });
     await groupId({ name: 'Levelled', type: 'DYNAMIC', filter: { field: { key: 'level', isSet: true } } });
     const { deleteField } = await app.data(GroupsDeleteField, { key: 'level' }, ws.keys.ADMIN);
-    expect(deleteField).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['key'], message: expect.stringContaining('the group "Levelled"') }] });
+    expect(deleteField).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['key'], message: expect.stringContaining('the group "Levelled"') }],
+    });
   });
 
   it('answers its own filterError while every group list, count and member list works', async () => {
@@ -358,7 +389,12 @@ describe('a dynamic group whose filter no longer compiles', () => {
 
     const one = await app.request(GroupsOne, { id: garbled }, ws.keys.READ);
     expect(one.body.errors).toBeUndefined();
-    expect(one.body.data!.group).toMatchObject({ __typename: 'Group', activeContactCount: null, members: null, filterError: { issues: [expect.anything()] } });
+    expect(one.body.data!.group).toMatchObject({
+      __typename: 'Group',
+      activeContactCount: null,
+      members: null,
+      filterError: { issues: [expect.anything()] },
+    });
     const { contact } = await app.data(GroupsOfContact, { id: people.Ada! }, ws.keys.READ);
     expect(contact).toMatchObject({ __typename: 'Contact', groups: expect.arrayContaining([{ name: 'VIPs', type: 'DYNAMIC' }]) });
 
@@ -367,7 +403,8 @@ describe('a dynamic group whose filter no longer compiles', () => {
     const fixed = await app.data(GroupsUpdate, { input: { id: gone, filter: tagged('vip') } }, ws.keys.WRITE);
     expect(fixed.updateGroup).toMatchObject({ activeContactCount: 1 });
     expect(await activeCount(through)).toBe(1);
-    for (const id of [through, gone, garbled]) expect((await app.data(GroupsDelete, { id }, ws.keys.WRITE)).deleteGroup.__typename).toBe('DeletedGroup');
+    for (const id of [through, gone, garbled])
+      expect((await app.data(GroupsDelete, { id }, ws.keys.WRITE)).deleteGroup.__typename).toBe('DeletedGroup');
   });
 });
 

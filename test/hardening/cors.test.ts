@@ -40,7 +40,13 @@ function query(target: TestApp, origin: string, key?: string) {
 
 function upload(headers: Record<string, string>) {
   const form = new FormData();
-  form.append('operations', JSON.stringify({ query: 'mutation($file: Upload!) { startContactImport(input: { file: $file }) { __typename ... on ImportJob { totalRows } } }', variables: { file: null } }));
+  form.append(
+    'operations',
+    JSON.stringify({
+      query: 'mutation($file: Upload!) { startContactImport(input: { file: $file }) { __typename ... on ImportJob { totalRows } } }',
+      variables: { file: null },
+    }),
+  );
   form.append('map', JSON.stringify({ 0: ['variables.file'] }));
   form.append('0', new Blob(['Name,Phone\nAda,+12025550143\n'], { type: 'text/csv' }), 'contacts.csv');
   return fetch(`${app.url}${GRAPHQL_PATH}`, { method: 'POST', headers, body: form });
@@ -95,7 +101,11 @@ describe('CSRF', () => {
       extensions: { code: 'CSRF_HEADER_MISSING' },
     });
 
-    const text = await fetch(`${app.url}${GRAPHQL_PATH}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+    const text = await fetch(`${app.url}${GRAPHQL_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(text.status).toBe(403);
   });
 

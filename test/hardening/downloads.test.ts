@@ -68,7 +68,10 @@ describe('database-streamed downloads', () => {
 
     const refused = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
     expect(refused.status).toBe(429);
-    expect(await refused.json()).toEqual({ error: expect.stringContaining('At most 2 downloads of a workspace (3 in all)'), code: 'TOO_MANY_DOWNLOADS' });
+    expect(await refused.json()).toEqual({
+      error: expect.stringContaining('At most 2 downloads of a workspace (3 in all)'),
+      code: 'TOO_MANY_DOWNLOADS',
+    });
 
     const started = performance.now();
     const health = await fetch(`${app.url}/healthz`);
@@ -80,10 +83,16 @@ describe('database-streamed downloads', () => {
 
     // A stalled download that goes frees its slot.
     first.destroy();
-    await expect.poll(async () => (await fetch(url, { method: 'GET', headers: { authorization: `Bearer ${key}` } }).then(async (response) => {
-      await response.body?.cancel();
-      return response.status;
-    })), { timeout: 5_000 }).toBe(200);
+    await expect
+      .poll(
+        async () =>
+          await fetch(url, { method: 'GET', headers: { authorization: `Bearer ${key}` } }).then(async (response) => {
+            await response.body?.cancel();
+            return response.status;
+          }),
+        { timeout: 5_000 },
+      )
+      .toBe(200);
     second.destroy();
   }, 60_000);
 

@@ -107,7 +107,11 @@ describe('dynamic groups of dynamic groups', () => {
     const { elapsed, byName } = await groupsPage();
     expect(elapsed).toBeLessThan(3_000);
     for (const name of ['B3', 'B4']) {
-      expect(byName.get(name), name).toMatchObject({ activeContactCount: null, members: null, filterError: { message: expect.stringContaining('more than 100 conditions') } });
+      expect(byName.get(name), name).toMatchObject({
+        activeContactCount: null,
+        members: null,
+        filterError: { message: expect.stringContaining('more than 100 conditions') },
+      });
     }
     expect(byName.get('B5')).toMatchObject({ activeContactCount: null, filterError: { message: expect.stringContaining('at most 50 conditions') } });
 

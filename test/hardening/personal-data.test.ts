@@ -82,7 +82,7 @@ describe('staged rows', () => {
 });
 
 describe('the undo journal', () => {
-  it("keeps no values of a deleted contact, and a revert still counts it", async () => {
+  it('keeps no values of a deleted contact, and a revert still counts it', async () => {
     const csv = 'Phone,First Name,Email\n+12025550121,Eve,eve@journal.test\n+12025550122,Fay,fay@journal.test\n';
     const job = await importCsv(app, key, csv, { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' });
     const { rows: journal } = await app.db.pool.query<{ contact_id: string; after: string }>(

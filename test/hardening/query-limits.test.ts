@@ -97,7 +97,10 @@ describe('introspection', () => {
 
 describe('query cost', () => {
   it('refuses nested pages by their multiplied cost before running them, while another workspace is served', async () => {
-    const [refused, other] = await Promise.all([app.request(LimitsNestedPages, {}, attacker.keys.READ), app.data(LimitsBystander, {}, bystander.keys.READ)]);
+    const [refused, other] = await Promise.all([
+      app.request(LimitsNestedPages, {}, attacker.keys.READ),
+      app.data(LimitsBystander, {}, bystander.keys.READ),
+    ]);
     expect(refused.status).toBe(400);
     expect(refused.body.data).toBeUndefined();
     const [error] = refused.body.errors!;
@@ -120,9 +123,15 @@ describe('query cost', () => {
   it('refuses many aliases of a large page by their count, and fewer of them by their summed cost', async () => {
     const page = 'contacts(first: 500) { edges { node { id name tags details { kind value } } } }';
     const forty = await post({ query: `{ ${Array.from({ length: 40 }, (_, index) => `p${index}: ${page}`).join(' ')} }` }, attacker.keys.READ);
-    expect(forty.body.errors[0]).toMatchObject({ message: `The document has 40 aliases, more than the limit of ${MAX_ALIASES}`, extensions: { code: 'TOO_MANY_ALIASES' } });
+    expect(forty.body.errors[0]).toMatchObject({
+      message: `The document has 40 aliases, more than the limit of ${MAX_ALIASES}`,
+      extensions: { code: 'TOO_MANY_ALIASES' },
+    });
 
-    const withinAliases = await post({ query: `{ ${Array.from({ length: MAX_ALIASES }, (_, index) => `p${index}: ${page}`).join(' ')} }` }, attacker.keys.READ);
+    const withinAliases = await post(
+      { query: `{ ${Array.from({ length: MAX_ALIASES }, (_, index) => `p${index}: ${page}`).join(' ')} }` },
+      attacker.keys.READ,
+    );
     expect(withinAliases.body.data).toBeUndefined();
     expect(withinAliases.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: MAX_QUERY_COST });
     await othersStillServed();
@@ -172,11 +181,15 @@ async function sseEvents(body: Record<string, unknown>, key: string | null): Pro
   return { status, events };
 }
 
-const COSTLY_SUBSCRIPTION = 'subscription { contactImportProgress(jobId: "00000000-0000-4000-8000-000000000000") { id preview(first: 100000) { rowNumber values } } }';
+const COSTLY_SUBSCRIPTION =
+  'subscription { contactImportProgress(jobId: "00000000-0000-4000-8000-000000000000") { id preview(first: 100000) { rowNumber values } } }';
 
 describe('subscriptions and WebSocket operations', () => {
   it('refuses a subscription without a key over SSE with the answer a query gets, not a 500', async () => {
-    const { status, events } = await sseEvents({ query: 'subscription { contactImportProgress(jobId: "00000000-0000-4000-8000-000000000000") { id status } }' }, null);
+    const { status, events } = await sseEvents(
+      { query: 'subscription { contactImportProgress(jobId: "00000000-0000-4000-8000-000000000000") { id status } }' },
+      null,
+    );
     expect(status).not.toBe(500);
     const errors = events.flatMap((event) => event.data?.errors ?? []);
     expect(errors[0]).toMatchObject({ message: expect.stringContaining('Authorization: Bearer'), extensions: { code: 'UNAUTHENTICATED' } });
@@ -185,7 +198,9 @@ describe('subscriptions and WebSocket operations', () => {
 
   it('closes a keyless graphql-ws connection with the authentication code before any operation runs', async () => {
     const client = app.wsClient({});
-    await expect(client.iterate({ query: 'subscription { contactImportProgress(jobId: "00000000-0000-4000-8000-000000000000") { id } }' }).next()).rejects.toMatchObject({
+    await expect(
+      client.iterate({ query: 'subscription { contactImportProgress(jobId: "00000000-0000-4000-8000-000000000000") { id } }' }).next(),
+    ).rejects.toMatchObject({
       code: 4401,
     });
   });
@@ -209,7 +224,9 @@ describe('subscriptions and WebSocket operations', () => {
 
     expect(codeOf(await first(print(LimitsNestedPages)))).toBe('QUERY_TOO_COMPLEX');
     expect(codeOf(await first(COSTLY_SUBSCRIPTION))).toBe('QUERY_TOO_COMPLEX');
-    expect(codeOf(await first(`{ ${Array.from({ length: MAX_ALIASES + 1 }, (_, index) => `a${index}: __typename`).join(' ')} }`))).toBe('TOO_MANY_ALIASES');
+    expect(codeOf(await first(`{ ${Array.from({ length: MAX_ALIASES + 1 }, (_, index) => `a${index}: __typename`).join(' ')} }`))).toBe(
+      'TOO_MANY_ALIASES',
+    );
     expect(codeOf(await first(`{ workspace { ${'name '.repeat(MAX_TOKENS)} } }`))).toBe('TOO_MANY_TOKENS');
     expect(await first('{ workspace { name } }')).toEqual({ data: { workspace: { name: 'Attacker' } } });
     await othersStillServed();

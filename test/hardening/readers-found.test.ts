@@ -60,7 +60,11 @@ describe('XLSX', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('People');
     sheet.addRow(['Email', 'Joined']);
-    for (const [email, serial] of [['far@x.test', 1e10], ['before@x.test', -99_974_432], ['fine@x.test', 45_352]] as const) {
+    for (const [email, serial] of [
+      ['far@x.test', 1e10],
+      ['before@x.test', -99_974_432],
+      ['fine@x.test', 45_352],
+    ] as const) {
       sheet.addRow([email, serial]).getCell(2).numFmt = 'yyyy-mm-dd';
     }
     const started = await uploadCsv(app, key, new Uint8Array(await book.xlsx.writeBuffer()), 'people.xlsx');

@@ -104,15 +104,57 @@ const utf8 = (text: string) => Buffer.from(text, 'utf8');
 const LINE_BREAK = /[\r\n]/;
 
 /** Byte order marks, a NUL, bytes that are not UTF-8 (a lone lead byte, a stray continuation, an encoded surrogate). */
-const ODD_BYTES = [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [0x00], [0xc3], [0xff], [0x80], [0xe9], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]].map((bytes) => Buffer.from(bytes));
+const ODD_BYTES = [
+  [0xef, 0xbb, 0xbf],
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+  [0x00],
+  [0xc3],
+  [0xff],
+  [0x80],
+  [0xe9],
+  [0xed, 0xa0, 0x80],
+  [0xf4, 0x90, 0x80, 0x80],
+].map((bytes) => Buffer.from(bytes));
 
 /** Pieces of CSV: delimiters, quotes, every line break, words, accents, odd bytes, and now and then a long cell. */
 const csvPiece: fc.Arbitrary<Buffer> = fc.oneof(
-  { arbitrary: fc.constantFrom(',', ';', '\t', '|', '"', '""', '\r', '\n', '\r\n', ' ', 'Name', 'Email', 'a@x.test', '+12025550143', 'é', '€', '中', '😀', '\u00a0', '\u2028').map(utf8), weight: 30 },
+  {
+    arbitrary: fc
+      .constantFrom(
+        ',',
+        ';',
+        '\t',
+        '|',
+        '"',
+        '""',
+        '\r',
+        '\n',
+        '\r\n',
+        ' ',
+        'Name',
+        'Email',
+        'a@x.test',
+        '+12025550143',
+        'é',
+        '€',
+        '中',
+        '😀',
+        '\u00a0',
+        '\u2028',
+      )
+      .map(utf8),
+    weight: 30,
+  },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 12 }).map(utf8), weight: 8 },
   { arbitrary: fc.constantFrom(...ODD_BYTES), weight: 5 },
   // Now and then past the 64 KiB read to guess the encoding and delimiter, within the row limit.
-  { arbitrary: fc.record({ text: fc.constantFrom('x', 'é', '"', ',', '\n'), length: fc.integer({ min: 1_000, max: 50_000 }) }).map(({ text, length }) => utf8(text.repeat(length))), weight: 1 },
+  {
+    arbitrary: fc
+      .record({ text: fc.constantFrom('x', 'é', '"', ',', '\n'), length: fc.integer({ min: 1_000, max: 50_000 }) })
+      .map(({ text, length }) => utf8(text.repeat(length))),
+    weight: 1,
+  },
 );
 
 const csvish: fc.Arbitrary<Uint8Array> = fc
@@ -123,32 +165,63 @@ describe('any bytes', () => {
   it('are read as rows or refused with a typed error (300 inputs)', async () => {
     const bytes = fc.oneof(
       fc.uint8Array({ maxLength: 4096 }),
-      fc.tuple(fc.constantFrom(...ODD_BYTES.slice(0, 3), Buffer.from('PK\x03\x04'), Buffer.from('PK\x05\x06')), fc.uint8Array({ maxLength: 4096 })).map(([head, tail]) => new Uint8Array(Buffer.concat([head, tail]))),
+      fc
+        .tuple(fc.constantFrom(...ODD_BYTES.slice(0, 3), Buffer.from('PK\x03\x04'), Buffer.from('PK\x05\x06')), fc.uint8Array({ maxLength: 4096 }))
+        .map(([head, tail]) => new Uint8Array(Buffer.concat([head, tail]))),
     );
-    await fc.assert(fc.asyncProperty(bytes, (input) => readsOrRefuses(() => readUpload(input, 1000))), { ...RUNS, numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(bytes, (input) => readsOrRefuses(() => readUpload(input, 1000))),
+      { ...RUNS, numRuns: 300 },
+    );
   }, 120_000);
 });
 
 describe('CSV', () => {
   it('CSV-ish bytes (quotes, delimiters, CR/LF mixes, BOMs, invalid UTF-8, NULs, long cells) are read or refused (200 inputs)', async () => {
-    await fc.assert(fc.asyncProperty(csvish, fc.integer({ min: 1, max: 50 }), (input, maxRows) => readsOrRefuses(() => readUpload(input, maxRows))), { ...RUNS, numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(csvish, fc.integer({ min: 1, max: 50 }), (input, maxRows) => readsOrRefuses(() => readUpload(input, maxRows))),
+      { ...RUNS, numRuns: 200 },
+    );
   }, 120_000);
 
   it('valid CSV, written by csv-stringify in any encoding the reader detects, reads back as written (120 inputs)', async () => {
     await fc.assert(
-      fc.asyncProperty(table(), fc.constantFrom('\n', '\r\n'), fc.boolean(), fc.constantFrom('utf-8', 'utf-8 BOM', 'utf-16le', 'utf-16be'), async (written, lineBreak, quoted, encoding) => {
-        const text = stringify([written.header, ...written.rows], { delimiter: written.delimiter, record_delimiter: lineBreak, quoted, quoted_match: LINE_BREAK });
-        const { layout, rows } = await readUpload(encode(text, encoding), 1000);
-        expect(layout.delimiter).toBe(written.delimiter);
-        expect(layout.headers).toEqual(written.header);
-        expect(rows).toEqual(written.rows.filter((row) => row.some((cell) => cell.trim() !== '')));
-      }),
+      fc.asyncProperty(
+        table(),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.constantFrom('utf-8', 'utf-8 BOM', 'utf-16le', 'utf-16be'),
+        async (written, lineBreak, quoted, encoding) => {
+          const text = stringify([written.header, ...written.rows], {
+            delimiter: written.delimiter,
+            record_delimiter: lineBreak,
+            quoted,
+            quoted_match: LINE_BREAK,
+          });
+          const { layout, rows } = await readUpload(encode(text, encoding), 1000);
+          expect(layout.delimiter).toBe(written.delimiter);
+          expect(layout.headers).toEqual(written.header);
+          expect(rows).toEqual(written.rows.filter((row) => row.some((cell) => cell.trim() !== '')));
+        },
+      ),
       {
         ...RUNS,
         numRuns: 120,
         examples: [
           // Found: a cell of many lines crossing the 64 KiB read to guess the delimiter (a comma was guessed).
-          [{ delimiter: ';', header: ['Name', 'Note'], rows: [['Ada', 'line\n'.repeat(14_000)], ['Bob', 'x']] }, '\n', false, 'utf-8'],
+          [
+            {
+              delimiter: ';',
+              header: ['Name', 'Note'],
+              rows: [
+                ['Ada', 'line\n'.repeat(14_000)],
+                ['Bob', 'x'],
+              ],
+            },
+            '\n',
+            false,
+            'utf-8',
+          ],
           // Found: in UTF-16BE, an emoji parted by the end of a 64 KiB chunk (both halves became U+FFFD).
           [{ delimiter: '|', header: ['Name', 'Note'], rows: [['Ada', 'a😀'.repeat(30_000)]] }, '\n', false, 'utf-16be'],
         ],
@@ -159,8 +232,14 @@ describe('CSV', () => {
 
 describe('pasted text', () => {
   it('any text, with or without a header, is read or refused (150 inputs)', async () => {
-    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 600 }), csvish.map((bytes) => Buffer.from(bytes).toString('utf8')));
-    await fc.assert(fc.asyncProperty(text, fc.constantFrom(true, false, null), (input, hasHeader) => readsOrRefuses(() => readPaste(input, hasHeader, 1000))), { ...RUNS, numRuns: 150 });
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 600 }),
+      csvish.map((bytes) => Buffer.from(bytes).toString('utf8')),
+    );
+    await fc.assert(
+      fc.asyncProperty(text, fc.constantFrom(true, false, null), (input, hasHeader) => readsOrRefuses(() => readPaste(input, hasHeader, 1000))),
+      { ...RUNS, numRuns: 150 },
+    );
   }, 120_000);
 
   it('cells copied from a spreadsheet (tab-separated) read back as copied, under a header given or generated (100 inputs)', async () => {
@@ -190,7 +269,13 @@ describe('XLSX', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('People');
     sheet.addRow(['Name', 'Phone', 'Joined', 'Score', 'Note']);
-    sheet.addRow(['Zoë Müller', 12025550143, new Date(Date.UTC(2024, 0, 31)), { formula: 'B2/2', result: 6012775071.5 }, { richText: [{ text: 'a ' }, { text: 'b', font: { bold: true } }] }]);
+    sheet.addRow([
+      'Zoë Müller',
+      12025550143,
+      new Date(Date.UTC(2024, 0, 31)),
+      { formula: 'B2/2', result: 6012775071.5 },
+      { richText: [{ text: 'a ' }, { text: 'b', font: { bold: true } }] },
+    ]);
     sheet.addRow(['Ada', '+44 20 7946 0958', null, true, 'line\nbreak']);
     sheet.getColumn(3).numFmt = 'yyyy-mm-dd';
     book.addWorksheet('Other').addRow(['x']);
@@ -203,7 +288,12 @@ describe('XLSX', () => {
     // Where in the file, as a fraction of its length: anywhere, the ZIP's headers, its directory or its
     // parts. Mostly bytes changed in place: a byte inserted or deleted moves every offset after it.
     const place = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((millionths) => millionths / 1_000_000);
-    const change = fc.record({ at: place, kind: fc.oneof({ arbitrary: fc.constant('set'), weight: 6 }, fc.constantFrom('insert', 'delete', 'copy')), byte: fc.integer({ min: 0, max: 255 }), length: fc.integer({ min: 1, max: 64 }) });
+    const change = fc.record({
+      at: place,
+      kind: fc.oneof({ arbitrary: fc.constant('set'), weight: 6 }, fc.constantFrom('insert', 'delete', 'copy')),
+      byte: fc.integer({ min: 0, max: 255 }),
+      length: fc.integer({ min: 1, max: 64 }),
+    });
     const cut = fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: place, weight: 1 });
     const changed = fc.tuple(fc.boolean(), fc.array(change, { minLength: 1, maxLength: 6 }), cut);
     await fc.assert(
@@ -219,16 +309,23 @@ describe('XLSX', () => {
 
   it('cells written by exceljs read back as written (60 inputs)', async () => {
     await fc.assert(
-      fc.asyncProperty(table({ xml: true }), fc.constantFrom('workbook', 'stream, shared strings', 'stream, inline strings'), async (written, writer) => {
-        const lines = [written.header, ...written.rows];
-        const bytes = writer === 'workbook' ? await writeWorkbook(lines) : await writeStreaming(lines, writer === 'stream, shared strings');
-        const { layout, rows } = await readUpload(bytes, 1000);
-        expect(layout.headers).toEqual(trimEnd(written.header));
-        // The sheet reads as a spreadsheet shows it: blank rows left out, trailing blank cells
-        // dropped, data rows padded to the header's width.
-        const expected = written.rows.map(trimEnd).filter((row) => row.length > 0).map((row) => [...row, ...Array(Math.max(0, written.header.length - row.length)).fill('')]);
-        expect(rows).toEqual(expected);
-      }),
+      fc.asyncProperty(
+        table({ xml: true }),
+        fc.constantFrom('workbook', 'stream, shared strings', 'stream, inline strings'),
+        async (written, writer) => {
+          const lines = [written.header, ...written.rows];
+          const bytes = writer === 'workbook' ? await writeWorkbook(lines) : await writeStreaming(lines, writer === 'stream, shared strings');
+          const { layout, rows } = await readUpload(bytes, 1000);
+          expect(layout.headers).toEqual(trimEnd(written.header));
+          // The sheet reads as a spreadsheet shows it: blank rows left out, trailing blank cells
+          // dropped, data rows padded to the header's width.
+          const expected = written.rows
+            .map(trimEnd)
+            .filter((row) => row.length > 0)
+            .map((row) => [...row, ...Array(Math.max(0, written.header.length - row.length)).fill('')]);
+          expect(rows).toEqual(expected);
+        },
+      ),
       {
         ...RUNS,
         numRuns: 60,
@@ -246,11 +343,36 @@ describe('XLSX', () => {
       fc.date({ noInvalidDate: true }),
       fc.string({ unit: 'grapheme', maxLength: 20 }),
       // Spread: fast-check's records have no prototype, which exceljs' writer needs.
-      fc.record({ formula: fc.constant('A1'), result: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 5 }), fc.boolean()) }).map((cell) => ({ ...cell })),
+      fc
+        .record({
+          formula: fc.constant('A1'),
+          result: fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 5 }), fc.boolean()),
+        })
+        .map((cell) => ({ ...cell })),
       fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }).map((texts) => ({ richText: texts.map((text) => ({ text })) })),
       fc.constantFrom({ error: '#N/A' }, { error: '#DIV/0!' }, { text: 'link', hyperlink: 'https://example.com' }, null),
     ) as fc.Arbitrary<ExcelJS.CellValue>;
-    const format = fc.constantFrom(undefined, 'General', '@', '0', '0.00', '#,##0.00', '00000', '(000) 000-0000', '0%', '0.00E+00', '# ?/?', 'yyyy-mm-dd', 'm/d/yy h:mm', 'h:mm:ss', '[h]:mm', 'dd/mm/yyyy hh:mm:ss', '"$"#,##0.00;[Red]-"$"#,##0.00', '[<=9999999]###-####;(###) ###-####', ';;;');
+    const format = fc.constantFrom(
+      undefined,
+      'General',
+      '@',
+      '0',
+      '0.00',
+      '#,##0.00',
+      '00000',
+      '(000) 000-0000',
+      '0%',
+      '0.00E+00',
+      '# ?/?',
+      'yyyy-mm-dd',
+      'm/d/yy h:mm',
+      'h:mm:ss',
+      '[h]:mm',
+      'dd/mm/yyyy hh:mm:ss',
+      '"$"#,##0.00;[Red]-"$"#,##0.00',
+      '[<=9999999]###-####;(###) ###-####',
+      ';;;',
+    );
     const cells = fc.array(fc.tuple(value, format), { minLength: 1, maxLength: 6 });
     await fc.assert(
       fc.asyncProperty(fc.array(cells, { minLength: 1, maxLength: 8 }), async (rows) => {
@@ -277,7 +399,17 @@ describe('XLSX', () => {
         ...RUNS,
         numRuns: 100,
         // Found: a date before a spreadsheet's first day (refused as a damaged workbook).
-        examples: [[[[[-99_974_432, 'm/d/yy h:mm'], [0, undefined]], [[0, undefined]]]]],
+        examples: [
+          [
+            [
+              [
+                [-99_974_432, 'm/d/yy h:mm'],
+                [0, undefined],
+              ],
+              [[0, undefined]],
+            ],
+          ],
+        ],
       },
     );
   }, 120_000);
@@ -357,11 +489,16 @@ function encode(text: string, encoding: 'utf-8' | 'utf-8 BOM' | 'utf-16le' | 'ut
  * (`xml`), no CR, which XML reads as LF (Excel writes a CR as `_x000D_`, which the reader decodes),
  * and no emoji: exceljs' writer can cut one in two where its buffer fills.
  */
-function table(options: { delimiter?: '\t'; xml?: boolean } = {}): fc.Arbitrary<{ delimiter: ',' | ';' | '\t' | '|'; header: string[]; rows: string[][] }> {
+function table(
+  options: { delimiter?: '\t'; xml?: boolean } = {},
+): fc.Arbitrary<{ delimiter: ',' | ';' | '\t' | '|'; header: string[]; rows: string[][] }> {
   return fc.constantFrom<',' | ';' | '\t' | '|'>(...(options.delimiter ? [options.delimiter] : ([',', ';', '\t', '|'] as const))).chain((chosen) => {
     const special = options.xml ? ['\n'] : ['\n', '\r', '😀'];
     const unit = fc.constantFrom('a', 'b', 'Z', '0', '7', ' ', '"', '.', '@', '+', '-', '_', 'é', 'ß', 'Ö', '中', ...special, chosen);
-    const cell = fc.oneof({ arbitrary: fc.string({ unit, maxLength: 12 }), weight: 9 }, { arbitrary: fc.string({ unit, minLength: 5_000, maxLength: 12_000 }), weight: 1 });
+    const cell = fc.oneof(
+      { arbitrary: fc.string({ unit, maxLength: 12 }), weight: 9 },
+      { arbitrary: fc.string({ unit, minLength: 5_000, maxLength: 12_000 }), weight: 1 },
+    );
     const name = fc.string({ unit, minLength: 1, maxLength: 10 }).filter((text) => text.trim() !== '');
     return fc.uniqueArray(name, { minLength: 2, maxLength: 6, selector: (text) => text.trim().normalize('NFC').toLowerCase() }).chain((header) =>
       fc

@@ -140,7 +140,11 @@ describe('text inputs', () => {
     ws = await app.createWorkspace();
     const { createField } = await app.data(SqlLimitsCreateField, { input: { label: 'Notes', type: 'TEXT' } }, ws.keys.ADMIN);
     expect(createField.__typename).toBe('Field');
-    const { createContact } = await app.data(SqlLimitsCreateContact, { input: { firstName: 'Ada', details: [{ kind: 'EMAIL', value: 'ada@example.com' }] } }, ws.keys.WRITE);
+    const { createContact } = await app.data(
+      SqlLimitsCreateContact,
+      { input: { firstName: 'Ada', details: [{ kind: 'EMAIL', value: 'ada@example.com' }] } },
+      ws.keys.WRITE,
+    );
     if (createContact.__typename !== 'Contact') throw new Error(JSON.stringify(createContact));
     contactId = createContact.id;
   });
@@ -205,13 +209,23 @@ describe('text inputs', () => {
     ];
     for (const [variables, path] of refusedLists) {
       const error = await refusal(app, ws.keys.READ, variables);
-      expect(error.extensions, JSON.stringify(variables)).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path, message: 'must not contain the NUL character (U+0000)' }] });
+      expect(error.extensions, JSON.stringify(variables)).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        issues: [{ path, message: 'must not contain the NUL character (U+0000)' }],
+      });
     }
 
-    const nulIssue = (path: string[]) => ({ __typename: 'ValidationError', issues: [{ path, message: 'must not contain the NUL character (U+0000)' }] });
+    const nulIssue = (path: string[]) => ({
+      __typename: 'ValidationError',
+      issues: [{ path, message: 'must not contain the NUL character (U+0000)' }],
+    });
     type Answer = { __typename: string; issues?: unknown };
     const issuesOf = ({ __typename, issues }: Answer) => ({ __typename, issues });
-    const created = await app.data(SqlLimitsCreateContact, { input: { firstName: 'Cy', details: [{ kind: 'EMAIL', value: 'cy@example.com', label: nul }] } }, ws.keys.WRITE);
+    const created = await app.data(
+      SqlLimitsCreateContact,
+      { input: { firstName: 'Cy', details: [{ kind: 'EMAIL', value: 'cy@example.com', label: nul }] } },
+      ws.keys.WRITE,
+    );
     expect(issuesOf(created.createContact)).toEqual(nulIssue(['input', 'details', '0', 'label']));
     const tagged = await app.data(SqlLimitsUpdateContact, { input: { id: contactId, tags: [nul] } }, ws.keys.WRITE);
     expect(issuesOf(tagged.updateContact)).toEqual(nulIssue(['input', 'tags', '0']));
@@ -235,7 +249,11 @@ describe('text inputs', () => {
       });
       const sorted = await refusal(app, ws.keys.READ, { orderBy: [{ field: key }] });
       expect(sorted.extensions, key).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: ['orderBy', '0', 'field'] }] });
-      const { createGroup } = await app.data(SqlLimitsCreateGroup, { input: { name: `By ${key}`, type: 'DYNAMIC', filter: { field: { key, isSet: true } } } }, ws.keys.WRITE);
+      const { createGroup } = await app.data(
+        SqlLimitsCreateGroup,
+        { input: { name: `By ${key}`, type: 'DYNAMIC', filter: { field: { key, isSet: true } } } },
+        ws.keys.WRITE,
+      );
       expect(createGroup).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'filter', 'field', 'key'] }] });
     }
     await healthy(app, ws);
@@ -254,25 +272,47 @@ describe('filter size and nesting', () => {
 
   it('refuses more than 50 conditions, even far more than PostgreSQL takes bind parameters', async () => {
     const name = (index: number): ContactFilterInput => ({ field: { key: 'lastName', eq: `n${index}` } });
-    const { contacts } = await app.data(SqlLimitsContacts, { filter: { and: [{ or: Array.from({ length: 48 }, (_, i) => name(i)) }] } }, ws.keys.READ);
+    const { contacts } = await app.data(
+      SqlLimitsContacts,
+      { filter: { and: [{ or: Array.from({ length: 48 }, (_, i) => name(i)) }] } },
+      ws.keys.READ,
+    );
     expect(contacts.totalCount).toBe(0);
-    const justOver = await refusal(app, ws.keys.READ, { filter: { or: [{ and: Array.from({ length: 30 }, (_, i) => tag(i)) }, { and: Array.from({ length: 20 }, (_, i) => tag(i)) }] } });
-    expect(justOver.extensions).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ message: 'a filter has at most 50 conditions (and, or and not count too)' }] });
+    const justOver = await refusal(app, ws.keys.READ, {
+      filter: { or: [{ and: Array.from({ length: 30 }, (_, i) => tag(i)) }, { and: Array.from({ length: 20 }, (_, i) => tag(i)) }] },
+    });
+    expect(justOver.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ message: 'a filter has at most 50 conditions (and, or and not count too)' }],
+    });
 
     const huge = await refusal(app, ws.keys.READ, { filter: { and: Array.from({ length: 70_000 }, (_, i) => tag(i)) } });
-    expect(huge.extensions).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: ['filter', 'and'], message: expect.stringContaining('50 conditions') }] });
+    expect(huge.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: ['filter', 'and'], message: expect.stringContaining('50 conditions') }],
+    });
     await healthy(app, ws);
   });
 
   it('refuses lists of more than 1000 values, and more than 5000 values in all', async () => {
     const values = (count: number, prefix = 'v') => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
-    expect((await app.data(SqlLimitsContacts, { filter: { field: { key: 'lastName', in: values(1_000) } } }, ws.keys.READ)).contacts.totalCount).toBe(0);
+    expect((await app.data(SqlLimitsContacts, { filter: { field: { key: 'lastName', in: values(1_000) } } }, ws.keys.READ)).contacts.totalCount).toBe(
+      0,
+    );
     const long = await refusal(app, ws.keys.READ, { filter: { field: { key: 'lastName', notIn: values(1_001) } } });
-    expect(long.extensions).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: ['filter', 'field', 'notIn'], message: 'a list holds at most 1000 values; this one has 1001' }] });
+    expect(long.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: ['filter', 'field', 'notIn'], message: 'a list holds at most 1000 values; this one has 1001' }],
+    });
     const tags = await refusal(app, ws.keys.READ, { filter: { tags: { all: values(100_000) } } });
     expect(tags.extensions?.issues?.[0]).toMatchObject({ path: ['filter', 'tags', 'all'], message: expect.stringContaining('at most 1000 values') });
-    const many = await refusal(app, ws.keys.READ, { filter: { or: Array.from({ length: 6 }, (_, i) => ({ field: { key: 'lastName', in: values(1_000, `l${i}-`) } })) } });
-    expect(many.extensions).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: ['filter', 'or', '5', 'field', 'in'], message: 'a filter lists at most 5000 values in all' }] });
+    const many = await refusal(app, ws.keys.READ, {
+      filter: { or: Array.from({ length: 6 }, (_, i) => ({ field: { key: 'lastName', in: values(1_000, `l${i}-`) } })) },
+    });
+    expect(many.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ path: ['filter', 'or', '5', 'field', 'in'], message: 'a filter lists at most 5000 values in all' }],
+    });
     await healthy(app, ws);
   });
 
@@ -284,7 +324,10 @@ describe('filter size and nesting', () => {
       return { status, error: body.errors?.[0] };
     };
     // Past the filter's own limit of 32 levels: a ValidationError naming it.
-    expect((await refusedAt(40)).error?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ message: 'a filter nests at most 32 levels' }] });
+    expect((await refusedAt(40)).error?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      issues: [{ message: 'a filter nests at most 32 levels' }],
+    });
     // Past any input's limit: refused before graphql-js reads the variables.
     for (const depth of [150, 10_000, 200_000]) {
       const { status, error } = await refusedAt(depth);
@@ -295,7 +338,10 @@ describe('filter size and nesting', () => {
     const literal = `{ contacts(first: 1, filter: ${'{ not: '.repeat(10_000)}{ active: true }${' }'.repeat(10_000)}) { totalCount } }`;
     const { status, body } = await post(app, ws.keys.READ, literal);
     expect(status).toBe(400);
-    expect(body.errors?.[0]).toMatchObject({ message: 'The brackets of the document nest more than 100 levels deep', extensions: { code: 'VALIDATION_FAILED' } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: 'The brackets of the document nest more than 100 levels deep',
+      extensions: { code: 'VALIDATION_FAILED' },
+    });
     await healthy(app, ws);
   });
 });
@@ -324,7 +370,9 @@ describe('statements of the API', () => {
       // The same filter over a few contacts of another workspace finishes in time.
       const small = await app.createWorkspace('Small');
       await seedSlowContacts(app, small, 1);
-      expect((await app.data(SqlLimitsFirstContact, { filter: { field: { key: 'notes', contains: 'aaa' } } }, small.keys.READ)).contacts.edges).toHaveLength(1);
+      expect(
+        (await app.data(SqlLimitsFirstContact, { filter: { field: { key: 'notes', contains: 'aaa' } } }, small.keys.READ)).contacts.edges,
+      ).toHaveLength(1);
       await healthy(app, ws);
     } finally {
       await app.close();
@@ -344,7 +392,9 @@ describe('statements of the API', () => {
 
     it('cancels the statement of a request whose client went away', async () => {
       const controller = new AbortController();
-      const request = post(app, busy.keys.READ, print(SqlLimitsFirstContact), JSON.stringify({ filter: slowFilter(45) }), controller.signal).catch((error: Error) => error);
+      const request = post(app, busy.keys.READ, print(SqlLimitsFirstContact), JSON.stringify({ filter: slowFilter(45) }), controller.signal).catch(
+        (error: Error) => error,
+      );
       await waitFor(async () => (await runningNotesStatements(app)) === 1, 10_000);
       controller.abort();
       expect(await request).toBeInstanceOf(Error);

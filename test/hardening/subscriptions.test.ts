@@ -54,7 +54,13 @@ const StillServing = graphql(`
 
 const PER_SOCKET = 200;
 const PER_KEY = 300;
-const LIVE_LIMITS = { maxConnections: 8, maxConnectionsPerKey: 3, maxSubscriptionsPerSocket: PER_SOCKET, maxSubscriptionsPerKey: PER_KEY, connectionInitWaitMs: 1_000 };
+const LIVE_LIMITS = {
+  maxConnections: 8,
+  maxConnectionsPerKey: 3,
+  maxSubscriptionsPerSocket: PER_SOCKET,
+  maxSubscriptionsPerKey: PER_KEY,
+  connectionInitWaitMs: 1_000,
+};
 
 // No import worker: the jobs here wait in MAPPING, and the process's CPU is measured.
 const app = useTestApp({ worker: false, liveLimits: LIVE_LIMITS });
@@ -86,7 +92,10 @@ async function issueKey(workspace: TestWorkspace): Promise<{ id: string; secret:
 /** Starts a subscription over graphql-ws and resolves with its first result, leaving it open. */
 function firstResult(client: Client, jobId: string): Promise<ExecutionResult> {
   return new Promise((resolve, reject) => {
-    client.subscribe({ query: print(WatchWaitingJob), variables: { jobId } }, { next: (result) => resolve(result as ExecutionResult), error: reject, complete: () => {} });
+    client.subscribe(
+      { query: print(WatchWaitingJob), variables: { jobId } },
+      { next: (result) => resolve(result as ExecutionResult), error: reject, complete: () => {} },
+    );
   });
 }
 
@@ -198,7 +207,11 @@ describe('WebSocket connections', () => {
 
   it('closes a socket without a key (4401), with an unknown key (4403), and one that never sends connection_init (4408)', async () => {
     const workspace = await app.createWorkspace('No key');
-    expect(await openSocket({ type: 'connection_init' })).toMatchObject({ acknowledged: false, code: 4401, reason: expect.stringContaining('authorization') });
+    expect(await openSocket({ type: 'connection_init' })).toMatchObject({
+      acknowledged: false,
+      code: 4401,
+      reason: expect.stringContaining('authorization'),
+    });
     expect(await openSocket({ type: 'connection_init', payload: {} })).toMatchObject({ acknowledged: false, code: 4401 });
     expect(await openSocket(init('sb_unknown'))).toMatchObject({ acknowledged: false, code: 4403 });
     const started = Date.now();
@@ -228,7 +241,9 @@ describe('subscriptions', () => {
     const second = app.wsClient({ authorization: `Bearer ${key}` });
 
     const onFirst = await Promise.all(Array.from({ length: PER_SOCKET }, () => firstResult(first, jobId)));
-    expect(onFirst.every((result) => (result.data as { contactImportProgress: { status: string } }).contactImportProgress.status === 'MAPPING')).toBe(true);
+    expect(onFirst.every((result) => (result.data as { contactImportProgress: { status: string } }).contactImportProgress.status === 'MAPPING')).toBe(
+      true,
+    );
     expect(app.events.watcherCount()).toBe(1);
     const overSocket = await firstResult(first, jobId);
     expect(overSocket.errors).toEqual([
@@ -250,7 +265,9 @@ describe('subscriptions', () => {
     // SSE counts against the same key.
     const overKeySse = sse(key, jobId);
     await overKeySse.done;
-    expect(overKeySse.events).toEqual([{ errors: [expect.objectContaining({ extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', per: 'key', limit: PER_KEY } })] }]);
+    expect(overKeySse.events).toEqual([
+      { errors: [expect.objectContaining({ extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', per: 'key', limit: PER_KEY } })] },
+    ]);
     expect(app.events.watcherCount()).toBe(1);
 
     await Promise.all([first.dispose(), second.dispose()]);
@@ -285,7 +302,10 @@ describe('subscriptions', () => {
     expect(cancelContactImport).toMatchObject({ status: 'CANCELLED' });
     await Promise.all(staying.map((stream) => stream.done));
     for (const stream of staying) {
-      expect(stream.events.map((event) => (event.data as { contactImportProgress: { status: string } }).contactImportProgress.status)).toEqual(['MAPPING', 'CANCELLED']);
+      expect(stream.events.map((event) => (event.data as { contactImportProgress: { status: string } }).contactImportProgress.status)).toEqual([
+        'MAPPING',
+        'CANCELLED',
+      ]);
       expect(stream.completed()).toBe(true);
     }
     await expect.poll(() => app.events.watcherCount(), { timeout: 1_000, interval: 20 }).toBe(0);
@@ -317,7 +337,9 @@ describe('revoking a key', () => {
     await stream.done;
     expect(Date.now() - revokedAt).toBeLessThan(1_000);
     expect(stream.events.at(-1)).toEqual({
-      errors: [expect.objectContaining({ message: 'The API key has been revoked: this subscription has ended', extensions: { code: 'UNAUTHENTICATED' } })],
+      errors: [
+        expect.objectContaining({ message: 'The API key has been revoked: this subscription has ended', extensions: { code: 'UNAUTHENTICATED' } }),
+      ],
     });
     expect(stream.completed()).toBe(true);
 

@@ -106,7 +106,13 @@ async function sendUpload(key: string, upload: ReturnType<typeof streamedUpload>
 }
 
 /** A small upload sent whole, as a browser sends a file. */
-async function sendFile(key: string, document: TypedDocumentNode<any, any>, fileVariable: string, content: string, variables: Record<string, unknown> = {}) {
+async function sendFile(
+  key: string,
+  document: TypedDocumentNode<any, any>,
+  fileVariable: string,
+  content: string,
+  variables: Record<string, unknown> = {},
+) {
   const form = new FormData();
   form.append('operations', JSON.stringify({ query: print(document), variables: { input: { ...variables, file: null } } }));
   form.append('map', JSON.stringify({ 0: [fileVariable] }));
@@ -215,7 +221,11 @@ describe('operator limits on workspace settings', () => {
   it('refuses an import size or review wait above the server maximum, naming it, and changes nothing', async () => {
     const ws = await app.createWorkspace('Greedy admin');
     const before = (await app.data(HardenedWorkspace, {}, ws.keys.READ)).workspace;
-    const { updateWorkspaceSettings } = await app.data(HardenedSettings, { input: { importMaxBytes: 10 * 2 ** 30, reviewTtlSeconds: 7 * 86_400 } }, ws.keys.ADMIN);
+    const { updateWorkspaceSettings } = await app.data(
+      HardenedSettings,
+      { input: { importMaxBytes: 10 * 2 ** 30, reviewTtlSeconds: 7 * 86_400 } },
+      ws.keys.ADMIN,
+    );
     expect(updateWorkspaceSettings).toEqual({
       __typename: 'ValidationError',
       issues: [
@@ -254,7 +264,10 @@ describe('imports under way', () => {
 
     const first = started[0]!;
     if (first.__typename !== 'ImportJob') throw new Error(first.__typename);
-    expect((await app.data(HardenedCancel, { jobId: first.id }, ws.keys.WRITE)).cancelContactImport).toEqual({ __typename: 'ImportJob', status: 'CANCELLED' });
+    expect((await app.data(HardenedCancel, { jobId: first.id }, ws.keys.WRITE)).cancelContactImport).toEqual({
+      __typename: 'ImportJob',
+      status: 'CANCELLED',
+    });
     expect((await pasteImport(ws.keys.WRITE, 4)).__typename).toBe('ImportJob');
     await expectHealthy();
   });

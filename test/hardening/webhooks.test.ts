@@ -121,7 +121,10 @@ describe('webhook URLs, without the development switch', () => {
     ];
     for (const [url, rule] of refused) {
       const { createWebhook } = await secure.data(WebhookHardeningCreate, { input: { url } }, workspace.keys.ADMIN);
-      expect(createWebhook, url).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['input', 'url'], message: expect.stringMatching(rule) }] });
+      expect(createWebhook, url).toMatchObject({
+        __typename: 'ValidationError',
+        issues: [{ path: ['input', 'url'], message: expect.stringMatching(rule) }],
+      });
     }
     const accepted = await created(secure, workspace, { url: 'https://hooks.example.com/switchboard' });
     expect((await webhooksOf(secure, workspace)).map((webhook) => webhook.id)).toEqual([accepted.webhook.id]);
@@ -202,17 +205,16 @@ describe('stored errors', () => {
       pollIntervalMs: 20,
       log: (line) => log.push(line),
     });
-    const errors = async () => Object.fromEntries((await webhooksOf(app, workspace)).map((webhook) => [webhook.url, webhook.deliveries.edges[0]?.node.lastError]));
+    const errors = async () =>
+      Object.fromEntries((await webhooksOf(app, workspace)).map((webhook) => [webhook.url, webhook.deliveries.edges[0]?.node.lastError]));
     try {
-      await expect
-        .poll(errors, { timeout: 10_000 })
-        .toEqual({
-          [urls.closed]: UNREACHABLE,
-          [urls.forbidden]: 'receiver answered 4xx',
-          [urls.moved]: 'receiver answered 3xx (redirects are not followed)',
-          [urls.down]: 'receiver answered 5xx',
-          [urls.hanging]: 'delivery failed: no answer in time',
-        });
+      await expect.poll(errors, { timeout: 10_000 }).toEqual({
+        [urls.closed]: UNREACHABLE,
+        [urls.forbidden]: 'receiver answered 4xx',
+        [urls.moved]: 'receiver answered 3xx (redirects are not followed)',
+        [urls.down]: 'receiver answered 5xx',
+        [urls.hanging]: 'delivery failed: no answer in time',
+      });
     } finally {
       await delivery.stop();
     }
@@ -252,7 +254,10 @@ describe('signatures and secrets', () => {
   it('are shown once, at creation, and stored sealed', async () => {
     const workspace = await app.createWorkspace();
     const { secret, webhook } = await created(app, workspace, { url: `${receiver.url}/sealed` });
-    const { rows } = await app.db.pool.query('SELECT plain_secret, sealed_secret FROM webhooks WHERE workspace_id = $1 AND id = $2', [workspace.id, webhook.id]);
+    const { rows } = await app.db.pool.query('SELECT plain_secret, sealed_secret FROM webhooks WHERE workspace_id = $1 AND id = $2', [
+      workspace.id,
+      webhook.id,
+    ]);
     expect(rows[0].plain_secret).toBeNull();
     expect(rows[0].sealed_secret.includes(Buffer.from(secret))).toBe(false);
     expect(rows[0].sealed_secret.includes(Buffer.from(secret.slice('whsec_'.length), 'base64'))).toBe(false);
@@ -322,7 +327,9 @@ describe('fairness between workspaces', () => {
     try {
       await expect.poll(async () => (await webhooksOf(app, workspace))[0]!.pausedUntil, { timeout: 10_000, interval: 20 }).not.toBeNull();
       // An attempt under way when the breaker opened is recorded too: every request the receiver got counts.
-      await expect.poll(async () => (await webhooksOf(app, workspace))[0]!.consecutiveFailures, { interval: 20 }).toBe(receiver.to('/breaker').length);
+      await expect
+        .poll(async () => (await webhooksOf(app, workspace))[0]!.consecutiveFailures, { interval: 20 })
+        .toBe(receiver.to('/breaker').length);
       const [paused] = await webhooksOf(app, workspace);
       const tried = receiver.to('/breaker').length;
       expect(paused!.consecutiveFailures).toBeGreaterThanOrEqual(3);

@@ -42,7 +42,11 @@ async function upload(ws: TestWorkspace, parts: ZipInput[]) {
 }
 
 /** The refusal, with nothing of the upload kept and the server answering another workspace. */
-async function expectRefused(ws: TestWorkspace, result: Awaited<ReturnType<typeof upload>>, expected: { typename: 'ValidationError' | 'LimitExceededError'; message: RegExp; limit?: number }) {
+async function expectRefused(
+  ws: TestWorkspace,
+  result: Awaited<ReturnType<typeof upload>>,
+  expected: { typename: 'ValidationError' | 'LimitExceededError'; message: RegExp; limit?: number },
+) {
   expect(result.__typename).toBe(expected.typename);
   if (result.__typename === 'ValidationError') expect(result.issues.map((issue) => issue.path)).toEqual([['file']]);
   if (result.__typename === 'LimitExceededError') expect(result.limit).toBe(expected.limit);
@@ -72,7 +76,14 @@ describe('a workbook built by these tests', () => {
     const ws = await workspace();
     const sheet = sheetXml(`${inlineRow(1, ['Email', 'Name'])}<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c></row>`);
     const result = await upload(ws, workbookParts({ sheet, sharedStrings: sharedStringsXml(['ada@x.test', 'Ada']) }));
-    expect(result).toMatchObject({ __typename: 'ImportJob', totalRows: 1, columns: [{ header: 'Email', samples: ['ada@x.test'] }, { header: 'Name', samples: ['Ada'] }] });
+    expect(result).toMatchObject({
+      __typename: 'ImportJob',
+      totalRows: 1,
+      columns: [
+        { header: 'Email', samples: ['ada@x.test'] },
+        { header: 'Name', samples: ['Ada'] },
+      ],
+    });
   });
 });
 
@@ -83,7 +94,9 @@ describe('ZIP bombs', () => {
     expect(zipArchive(parts).length).toBeLessThan(200_000);
     await expectRefused(ws, await upload(ws, parts), {
       typename: 'ValidationError',
-      message: new RegExp(`refused as a ZIP bomb: its part "xl/worksheets/sheet1.xml" is compressed \\d+ times over .*more than the ${MAX_COMPRESSION_RATIO} times`),
+      message: new RegExp(
+        `refused as a ZIP bomb: its part "xl/worksheets/sheet1.xml" is compressed \\d+ times over .*more than the ${MAX_COMPRESSION_RATIO} times`,
+      ),
     });
   });
 
@@ -99,13 +112,16 @@ describe('ZIP bombs', () => {
   it('refuses parts that would unpack to more than the import size limit in all', async () => {
     const ws = await workspace(1_000_000);
     // Distinct emails compress some ten times: under the ratio, over the limit once unpacked.
-    const rows = Array.from({ length: 40_000 }, (_, index) => inlineRow(index + 2, [`person${index}.${randomBytes(2).toString('hex')}@example.com`])).join('');
+    const rows = Array.from({ length: 40_000 }, (_, index) =>
+      inlineRow(index + 2, [`person${index}.${randomBytes(2).toString('hex')}@example.com`]),
+    ).join('');
     const parts = workbookParts({ sheet: sheetXml(HEADER + rows) });
     expect(zipArchive(parts).length).toBeLessThan(1_000_000);
     await expectRefused(ws, await upload(ws, parts), {
       typename: 'LimitExceededError',
       limit: 1_000_000,
-      message: /^The workbook unpacks to more than the import size limit of 1000000 bytes \(1 MB\): the parts read \(.*"xl\/worksheets\/sheet1\.xml".*\) declare \d+ bytes$/,
+      message:
+        /^The workbook unpacks to more than the import size limit of 1000000 bytes \(1 MB\): the parts read \(.*"xl\/worksheets\/sheet1\.xml".*\) declare \d+ bytes$/,
     });
   });
 
@@ -115,14 +131,18 @@ describe('ZIP bombs', () => {
     const parts = workbookParts({ sheet: sheetXml(HEADER + repeatedRows(400_000)), sheetPart: { declaredSize: 4096 } });
     await expectRefused(ws, await upload(ws, parts), {
       typename: 'ValidationError',
-      message: /^file: The file is not a readable XLSX workbook: the entry "xl\/worksheets\/sheet1\.xml" unpacks to more than the 4096 bytes its directory declares$/,
+      message:
+        /^file: The file is not a readable XLSX workbook: the entry "xl\/worksheets\/sheet1\.xml" unpacks to more than the 4096 bytes its directory declares$/,
     });
   });
 
   it('refuses a sheet list or styles part bigger than such a part may be, before parsing it', async () => {
     const ws = await workspace();
     // 200 KB stored, declared as 17 MB: compressed less than the ratio refused, bigger than a styles part may be.
-    const parts = [...workbookParts({ sheet: sheetXml(`${HEADER}${inlineRow(2, ['a@x.test'])}`) }), { name: 'xl/styles.xml', data: randomBytes(100_000).toString('hex'), store: true, declaredSize: 17 * 1024 * 1024 }];
+    const parts = [
+      ...workbookParts({ sheet: sheetXml(`${HEADER}${inlineRow(2, ['a@x.test'])}`) }),
+      { name: 'xl/styles.xml', data: randomBytes(100_000).toString('hex'), store: true, declaredSize: 17 * 1024 * 1024 },
+    ];
     await expectRefused(ws, await upload(ws, parts), {
       typename: 'LimitExceededError',
       limit: MAX_DESCRIPTION_PART_BYTES,
@@ -167,17 +187,28 @@ describe('shared strings held in memory', () => {
   it('refuses more strings than the limit', async () => {
     await expect(convert(['a@x.test', 'b', 'c'], { strings: 3, characters: 1000 })).resolves.toMatchObject({ sheetName: 'People' });
     const refused = convert(['a@x.test', 'b', 'c', 'd'], { strings: 3, characters: 1000 });
-    await expect(refused).rejects.toMatchObject({ name: 'LimitExceededError', limit: 3, message: expect.stringMatching(/^The workbook has more than 3 shared strings/) });
+    await expect(refused).rejects.toMatchObject({
+      name: 'LimitExceededError',
+      limit: 3,
+      message: expect.stringMatching(/^The workbook has more than 3 shared strings/),
+    });
   });
 
   it('refuses more characters in all than the limit', async () => {
     const refused = convert(['a@x.test', 'b'.repeat(500), 'c'.repeat(500)], { strings: 100, characters: 1000 });
-    await expect(refused).rejects.toMatchObject({ name: 'LimitExceededError', limit: 1000, message: expect.stringMatching(/shared strings hold more than 1,000 characters/) });
+    await expect(refused).rejects.toMatchObject({
+      name: 'LimitExceededError',
+      limit: 1000,
+      message: expect.stringMatching(/shared strings hold more than 1,000 characters/),
+    });
   });
 
   it('refuses one shared string longer than a row may be, before holding it', async () => {
     // Stored, not deflated: 8 MB of one letter would be refused as a ZIP bomb first.
     const refused = convert(['a@x.test', 'z'.repeat(MAX_ROW_BYTES + 1)], { strings: 100, characters: 2 ** 30 }, { store: true });
-    await expect(refused).rejects.toMatchObject({ name: 'ValidationError', message: `file: The workbook has a shared string longer than ${MAX_ROW_BYTES / 1024 / 1024} MB` });
+    await expect(refused).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: `file: The workbook has a shared string longer than ${MAX_ROW_BYTES / 1024 / 1024} MB`,
+    });
   });
 });

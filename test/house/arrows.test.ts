@@ -96,7 +96,11 @@ function cycles(): string[][] {
 describe('the arrows between the layers of src/', () => {
   it('every source file is in a layer, and its relative imports name files that exist', () => {
     const missing = [...graph].flatMap(([file, targets]) =>
-      targets.filter((target) => path.isAbsolute(target) && target.includes(`${path.sep}src${path.sep}`) && !target.includes('generated') && !graph.has(target)).map((target) => `${name(file)} → ${target}`),
+      targets
+        .filter(
+          (target) => path.isAbsolute(target) && target.includes(`${path.sep}src${path.sep}`) && !target.includes('generated') && !graph.has(target),
+        )
+        .map((target) => `${name(file)} → ${target}`),
     );
     expect(missing).toEqual([]);
     for (const file of files) expect(layerOf(file).rank).toBeGreaterThanOrEqual(0);

@@ -56,7 +56,11 @@ describe('cancelContactImport', () => {
     const { startContactImport: mapping } = await app.data(StartImport, { input: { text: 'Email\na@cancel.test\n' } }, key);
     if (mapping.__typename !== 'ImportJob') throw new Error(mapping.__typename);
     expect(await cancel(key, mapping.id)).toEqual({ __typename: 'ImportJob', id: mapping.id, status: 'CANCELLED', cancelRequested: true });
-    const remap = await app.data(SetMapping, { input: { jobId: mapping.id, columns: [{ index: 0, fieldKey: 'email' }], purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' } }, key);
+    const remap = await app.data(
+      SetMapping,
+      { input: { jobId: mapping.id, columns: [{ index: 0, fieldKey: 'email' }], purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' } },
+      key,
+    );
     expect(remap.setContactImportMapping.__typename).toBe('InvalidStateError');
 
     const review = await validateCsv(app, key, emails('review', 3), { purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' });
@@ -78,7 +82,11 @@ describe('cancelContactImport', () => {
     const key = await freshKey();
     const { startContactImport: started } = await app.data(StartImport, { input: { text: emails('validating', 30_000) } }, key);
     if (started.__typename !== 'ImportJob') throw new Error(started.__typename);
-    await app.data(SetMapping, { input: { jobId: started.id, columns: [{ index: 0, fieldKey: 'email' }], purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' } }, key);
+    await app.data(
+      SetMapping,
+      { input: { jobId: started.id, columns: [{ index: 0, fieldKey: 'email' }], purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' } },
+      key,
+    );
     await waitFor(key, started.id, (job) => job.status === 'VALIDATING' && job.progress.processedRows > 0);
     expect(await cancel(key, started.id)).toMatchObject({ __typename: 'ImportJob', cancelRequested: true });
     const job = await waitWhile(app, key, started.id, ['VALIDATING']);

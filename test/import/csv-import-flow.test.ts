@@ -73,7 +73,10 @@ describe('a CSV import from upload to result file', () => {
     expect(job).toMatchObject({ __typename: 'ImportJob', status: 'MAPPING', encoding: 'utf-8', delimiter: ';', totalRows: ROWS + 1 });
     if (job.__typename !== 'ImportJob') return;
     expect(job.columns.map((column) => column.suggestedFieldKey)).toEqual(['firstName', 'lastName', 'phone', 'email', 'country']);
-    expect(job.columns[2]).toMatchObject({ header: 'Mobile', samples: ['(202) 555-1000', '(202) 555-1001', '(202) 555-1002', '(202) 555-1003', '(202) 555-1004'] });
+    expect(job.columns[2]).toMatchObject({
+      header: 'Mobile',
+      samples: ['(202) 555-1000', '(202) 555-1001', '(202) 555-1002', '(202) 555-1003', '(202) 555-1004'],
+    });
     jobId = job.id;
   });
 
@@ -140,7 +143,11 @@ describe('a CSV import from upload to result file', () => {
     expect(events.map((event) => event.status)).toContain('IMPORTING');
 
     const job = await fetchJob(app, key, jobId);
-    expect(job).toMatchObject({ status: 'COMPLETED', counts: { created: ROWS, updated: 0, skipped: 0, failed: 1 }, progress: { processedRows: ROWS + 1 } });
+    expect(job).toMatchObject({
+      status: 'COMPLETED',
+      counts: { created: ROWS, updated: 0, skipped: 0, failed: 1 },
+      progress: { processedRows: ROWS + 1 },
+    });
     if (job.__typename !== 'ImportJob') return;
 
     const result = (await download(job.resultFileUrl!, key)).trim().split('\r\n');
@@ -165,13 +172,19 @@ describe('a CSV import from upload to result file', () => {
     const other = await app.createWorkspace('Other');
     expect((await fetch(job.resultFileUrl!, { headers: { authorization: `Bearer ${other.keys.READ}` } })).status).toBe(404);
     const template = await download(`${app.url}/files/import-template.csv`, key);
-    expect(template.trim().split(',')).toEqual(expect.arrayContaining(['First name', 'Last name', 'Phone number', 'Email', 'Country', 'WhatsApp opt-in']));
+    expect(template.trim().split(',')).toEqual(
+      expect.arrayContaining(['First name', 'Last name', 'Phone number', 'Email', 'Country', 'WhatsApp opt-in']),
+    );
   });
 
   it('refuses to confirm twice or to map a job that is written', async () => {
     const again = await app.data(Confirm, { jobId }, key);
     expect(again.confirmContactImport).toMatchObject({ __typename: 'InvalidStateError' });
-    const remap = await app.data(SetMapping, { input: { jobId, columns: [{ index: 0, fieldKey: 'firstName' }], purpose: 'ADD_ALL_DESPITE_DUPLICATES' } }, key);
+    const remap = await app.data(
+      SetMapping,
+      { input: { jobId, columns: [{ index: 0, fieldKey: 'firstName' }], purpose: 'ADD_ALL_DESPITE_DUPLICATES' } },
+      key,
+    );
     expect(remap.setContactImportMapping).toMatchObject({ __typename: 'InvalidStateError' });
   });
 
@@ -184,8 +197,7 @@ describe('a CSV import from upload to result file', () => {
 
 describe('the write queue', () => {
   it('writes one job per workspace at a time, in confirm order, and workspaces side by side', async () => {
-    const rows = (prefix: string) =>
-      ['Email', ...Array.from({ length: 15_000 }, (_, i) => `${prefix}${i}@queue.test`)].join('\n');
+    const rows = (prefix: string) => ['Email', ...Array.from({ length: 15_000 }, (_, i) => `${prefix}${i}@queue.test`)].join('\n');
     const acme = await app.createWorkspace('Acme queue');
     const globex = await app.createWorkspace('Globex queue');
     const jobs = [];

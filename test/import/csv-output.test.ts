@@ -23,8 +23,8 @@ describe('neutralizeFormula', () => {
   it.each([
     ['=1+1', "'=1+1"],
     ['=HYPERLINK("http://evil.example","click")', '\'=HYPERLINK("http://evil.example","click")'],
-    ['+1+cmd|\' /C calc\'!A0', "'+1+cmd|' /C calc'!A0"],
-    ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"],
+    ["+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
     ['@SUM(1,1)', "'@SUM(1,1)"],
     ['\t=1+1', "'\t=1+1"],
     ['\r=1+1', "'\r=1+1"],
@@ -52,9 +52,7 @@ describe('createCsvWriter', () => {
     const bytes = await readFile(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text).toBe(
-      "Name,'=Header,Notes\r\n" + 'José,\'=1+1,"a, ""quoted""\nsecond line"\r\n' + "李雷,'+12025550143,'@x\r\n",
-    );
+    expect(text).toBe("Name,'=Header,Notes\r\n" + 'José,\'=1+1,"a, ""quoted""\nsecond line"\r\n' + "李雷,'+12025550143,'@x\r\n");
     expect(parse(text)).toEqual([
       ['Name', "'=Header", 'Notes'],
       ['José', "'=1+1", 'a, "quoted"\nsecond line'],
@@ -107,7 +105,10 @@ describe('createCsvWriter', () => {
 
     const bytes = await readFile(batched);
     expect(bytes.equals(await readFile(single))).toBe(true);
-    expect(parseAnyLineEnd(bytes)).toEqual([['Note', 'Number', 'Empty'], ...rows.map(([note, number, empty]) => [neutralizeFormula(note!), `'${number}`, empty])]);
+    expect(parseAnyLineEnd(bytes)).toEqual([
+      ['Note', 'Number', 'Empty'],
+      ...rows.map(([note, number, empty]) => [neutralizeFormula(note!), `'${number}`, empty]),
+    ]);
   });
 
   it('waits for the file when it falls behind, and writes every row', async () => {
@@ -129,8 +130,14 @@ describe('createCsvWriter', () => {
 
 describe('csvText', () => {
   it('lays a small file out as the writer does: BOM, CRLF, awkward cells quoted, formulas neutralized', () => {
-    const text = csvText([['First name', '=Tier', 'Note\nline'], ['a, b', 'say "hi"', 'x\ry']]);
+    const text = csvText([
+      ['First name', '=Tier', 'Note\nline'],
+      ['a, b', 'say "hi"', 'x\ry'],
+    ]);
     expect(text).toBe('\uFEFFFirst name,\'=Tier,"Note\nline"\r\n"a, b","say ""hi""","x\ry"\r\n');
-    expect(parseAnyLineEnd(text)).toEqual([['First name', "'=Tier", 'Note\nline'], ['a, b', 'say "hi"', 'x\ry']]);
+    expect(parseAnyLineEnd(text)).toEqual([
+      ['First name', "'=Tier", 'Note\nline'],
+      ['a, b', 'say "hi"', 'x\ry'],
+    ]);
   });
 });

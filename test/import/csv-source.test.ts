@@ -324,7 +324,8 @@ describe('memory', () => {
   it('reads a 50 MB file with flat memory', { timeout: 120_000 }, async () => {
     const file = path.join(dir, 'large.csv');
     const out = createWriteStream(file);
-    const line = (index: number) => `Person ${index},+1202555${String(index % 10_000).padStart(4, '0')},person${index}@example.com,"Street ${index}, Town",note\n`;
+    const line = (index: number) =>
+      `Person ${index},+1202555${String(index % 10_000).padStart(4, '0')},person${index}@example.com,"Street ${index}, Town",note\n`;
     let bytes = 0;
     let rowCount = 0;
     out.write('name,phone,email,address,notes\n');
@@ -350,7 +351,9 @@ describe('memory', () => {
     expect(read).toBe(rowCount);
     expect(cells).toBe(rowCount * 5);
     const growth = (peak - before) / 1024 / 1024;
-    console.log(`csv-source: ${rowCount} rows, ${(bytes / 1024 / 1024).toFixed(0)} MB; RSS ${(before / 1024 / 1024).toFixed(0)} MB before, peak growth ${growth.toFixed(1)} MB`);
+    console.log(
+      `csv-source: ${rowCount} rows, ${(bytes / 1024 / 1024).toFixed(0)} MB; RSS ${(before / 1024 / 1024).toFixed(0)} MB before, peak growth ${growth.toFixed(1)} MB`,
+    );
     // Holding the rows would cost several times the file's 50 MB; streaming stays at parser buffers and garbage.
     expect(growth).toBeLessThan(50);
   });

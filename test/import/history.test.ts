@@ -93,7 +93,11 @@ describe('importJobs, the import history', () => {
   });
 
   it('refuses a range that holds no instant and an empty status list, with typed errors', async () => {
-    const { importJobs: reversed } = await app.data(History, { filter: { createdAfter: jobs[2]!.createdAt, createdBefore: jobs[0]!.createdAt } }, key);
+    const { importJobs: reversed } = await app.data(
+      History,
+      { filter: { createdAfter: jobs[2]!.createdAt, createdBefore: jobs[0]!.createdAt } },
+      key,
+    );
     expect(reversed).toMatchObject({
       __typename: 'ValidationError',
       issues: [{ path: ['filter', 'createdAfter'] }, { path: ['filter', 'createdBefore'] }],

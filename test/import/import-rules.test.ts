@@ -40,7 +40,10 @@ describe('phone numbers', () => {
   it('matches an existing contact whatever the format (E.164), using the Country column', async () => {
     const { key } = await freshWorkspace();
     await createContact(app, key, { firstName: 'Ada', details: [{ kind: 'PHONE', value: '+1 202 555 0143' }] });
-    const job = await importCsv(app, key, 'Phone,Country,Last Name\n(202) 555-0143,US,Lovelace\n', { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' });
+    const job = await importCsv(app, key, 'Phone,Country,Last Name\n(202) 555-0143,US,Lovelace\n', {
+      purpose: 'ADD_AND_UPDATE',
+      identifier: 'PHONE',
+    });
     expect(job.counts).toMatchObject({ created: 0, updated: 1 });
     const [contact] = await contactsOf(key);
     expect(contact).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', name: 'Ada Lovelace', country: 'US' });
@@ -50,7 +53,11 @@ describe('phone numbers', () => {
     const { key } = await freshWorkspace();
     const csv = 'Name,Country Code,Phone Number\nPriya,91,9876543210\nBob,,2025550143\nEve,,555\n';
     const job = await validateCsv(app, key, csv, { purpose: 'ADD_NEW_ONLY', identifier: 'PHONE', defaultCountry: 'US' });
-    expect(job.preview.map((row) => row.values && (row.values as { phone: { e164: string } }).phone.e164)).toEqual(['+919876543210', '+12025550143', null]);
+    expect(job.preview.map((row) => row.values && (row.values as { phone: { e164: string } }).phone.e164)).toEqual([
+      '+919876543210',
+      '+12025550143',
+      null,
+    ]);
     expect(job.preview[2]!.message).toBe('Phone Number: "555" is not a valid phone number (read as a number of US)');
   });
 });
@@ -58,7 +65,15 @@ describe('phone numbers', () => {
 describe('names and emails', () => {
   it('accepts letters of any script with marks, apostrophes, hyphens and periods; refuses digits and symbols', async () => {
     const { key } = await freshWorkspace();
-    const csv = ["First Name,Last Name,Email", "Seán,O'Brien,a@x.test", 'Jean-Luc,Picard,b@x.test', 'José,Núñez,c@x.test', '李,雷,d@x.test', 'R2D2,Droid,e@x.test', 'Bob!,Smith,f@x.test'].join('\n');
+    const csv = [
+      'First Name,Last Name,Email',
+      "Seán,O'Brien,a@x.test",
+      'Jean-Luc,Picard,b@x.test',
+      'José,Núñez,c@x.test',
+      '李,雷,d@x.test',
+      'R2D2,Droid,e@x.test',
+      'Bob!,Smith,f@x.test',
+    ].join('\n');
     const job = await validateCsv(app, key, csv, { purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' });
     expect(rowsOf(job).map((row) => row.action)).toEqual(['CREATE', 'CREATE', 'CREATE', 'CREATE', 'ERROR', 'ERROR']);
     expect(job.preview[0]!.values).toMatchObject({ firstName: 'Seán', lastName: "O'Brien" });
@@ -223,7 +238,9 @@ describe('typed fields, new fields and consent', () => {
         { index: 4, newField: { label: 'Last order', type: 'DATETIME' } },
       ],
     });
-    expect(job.preview[0]!.values).toMatchObject({ customFields: { tier: 'Gold', vip: true, birthday: '1990-02-28', lastOrder: '2022-10-31T14:00:00.000Z' } });
+    expect(job.preview[0]!.values).toMatchObject({
+      customFields: { tier: 'Gold', vip: true, birthday: '1990-02-28', lastOrder: '2022-10-31T14:00:00.000Z' },
+    });
     expect(job.preview[1]!.values).toMatchObject({ customFields: { tier: 'Silver', vip: false, lastOrder: '2022-10-31T00:00:00.000Z' } });
     const message = job.preview[2]!.message!;
     for (const part of ['Tier', 'bronze', 'VIP', 'maybe', 'Birthday', '31/02/2020', 'Last order', 'yesterday']) expect(message).toContain(part);
@@ -283,7 +300,13 @@ describe('what every new contact needs', () => {
   it('adds the job tags and groups, and the batch tag unless turned off', async () => {
     const { workspace, key } = await freshWorkspace();
     const { rows } = await app.db.pool.query(NewGroupRow, [workspace.id, 'Customers']);
-    await importCsv(app, key, 'Email\nt@x.test\n', { purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL', tags: ['spring'], batchTag: false, groupIds: [rows[0].id] });
+    await importCsv(app, key, 'Email\nt@x.test\n', {
+      purpose: 'ADD_NEW_ONLY',
+      identifier: 'EMAIL',
+      tags: ['spring'],
+      batchTag: false,
+      groupIds: [rows[0].id],
+    });
     expect(await contactsOf(key)).toMatchObject([{ tags: ['spring'] }]);
     const members = await app.db.pool.query('SELECT count(*)::int AS n FROM group_members WHERE group_id = $1', [rows[0].id]);
     expect(members.rows[0].n).toBe(1);
@@ -316,7 +339,10 @@ describe('mapping rules', () => {
     if (setContactImportMapping.__typename !== 'ValidationError') return;
     const paths = setContactImportMapping.issues.map((issue) => issue.path.join('.'));
     for (const prefix of ['columns.1', 'columns.2', 'columns.3', 'identifier']) {
-      expect(paths.some((path) => path.startsWith(prefix)), `an issue at ${prefix} in ${paths.join(', ')}`).toBe(true);
+      expect(
+        paths.some((path) => path.startsWith(prefix)),
+        `an issue at ${prefix} in ${paths.join(', ')}`,
+      ).toBe(true);
     }
     expect(setContactImportMapping.message).toContain('Mobile');
   });
@@ -350,9 +376,20 @@ describe('mapping rules', () => {
     const { key } = await freshWorkspace();
     const { startContactImport: job } = await app.data(StartImport, { input: { text: 'Email\na@x.test\n' } }, key);
     if (job.__typename !== 'ImportJob') throw new Error(job.message);
-    const byId = await app.data(SetMapping, { input: { jobId: job.id, purpose: 'ADD_AND_UPDATE', identifier: 'CONTACT_ID', columns: [{ index: 0, fieldKey: 'email' }] } }, key);
-    expect(byId.setContactImportMapping).toMatchObject({ __typename: 'ValidationError', issues: expect.arrayContaining([expect.objectContaining({ path: ['identifier'] })]) });
-    const addAll = await app.data(SetMapping, { input: { jobId: job.id, purpose: 'ADD_ALL_DESPITE_DUPLICATES', identifier: 'EMAIL', columns: [{ index: 0, fieldKey: 'email' }] } }, key);
+    const byId = await app.data(
+      SetMapping,
+      { input: { jobId: job.id, purpose: 'ADD_AND_UPDATE', identifier: 'CONTACT_ID', columns: [{ index: 0, fieldKey: 'email' }] } },
+      key,
+    );
+    expect(byId.setContactImportMapping).toMatchObject({
+      __typename: 'ValidationError',
+      issues: expect.arrayContaining([expect.objectContaining({ path: ['identifier'] })]),
+    });
+    const addAll = await app.data(
+      SetMapping,
+      { input: { jobId: job.id, purpose: 'ADD_ALL_DESPITE_DUPLICATES', identifier: 'EMAIL', columns: [{ index: 0, fieldKey: 'email' }] } },
+      key,
+    );
     expect(addAll.setContactImportMapping.__typename).toBe('ValidationError');
   });
 });
@@ -396,7 +433,10 @@ describe('encodings', () => {
 
     const latin = new Uint8Array(Buffer.from('First Name;Email\r\nJosé Müller;jose@x.test\r\nFrançois;fr@x.test\r\n', 'latin1'));
     const job1252 = await uploadCsv(app, key, latin);
-    expect(job1252).toMatchObject({ encoding: 'windows-1252', columns: [{ samples: ['José Müller', 'François'] }, { samples: ['jose@x.test', 'fr@x.test'] }] });
+    expect(job1252).toMatchObject({
+      encoding: 'windows-1252',
+      columns: [{ samples: ['José Müller', 'François'] }, { samples: ['jose@x.test', 'fr@x.test'] }],
+    });
   });
 
   it('writes error files that are safe to open in a spreadsheet', async () => {

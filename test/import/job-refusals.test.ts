@@ -24,7 +24,13 @@ const RefusedJobTimes = graphql(`
 
 const CSV = 'Name,Email\nAda Lovelace,ada@refusals.test\n';
 const OPTIONS = { purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL' } as const;
-const MAPPING = { columns: [{ index: 0, fieldKey: 'name' }, { index: 1, fieldKey: 'email' }], ...OPTIONS };
+const MAPPING = {
+  columns: [
+    { index: 0, fieldKey: 'name' },
+    { index: 1, fieldKey: 'email' },
+  ],
+  ...OPTIONS,
+};
 
 // No worker in the server: the test runs one when a job is to move on, so a confirmed job stays QUEUED.
 const app = useTestApp({ worker: false });
@@ -73,7 +79,10 @@ describe('a job asked for what its state does not allow', () => {
     expect((await app.data(Confirm, { jobId: review.id }, key)).confirmContactImport).toMatchObject({ status: 'QUEUED' });
     const queued = await times(key, review.id);
     const alreadyQueued = `Import ${review.id} is already QUEUED (confirmed at ${queued.confirmedAt}) and is written in turn: cancel it to stop it`;
-    expect((await app.data(Confirm, { jobId: review.id }, key)).confirmContactImport).toEqual({ __typename: 'InvalidStateError', message: alreadyQueued });
+    expect((await app.data(Confirm, { jobId: review.id }, key)).confirmContactImport).toEqual({
+      __typename: 'InvalidStateError',
+      message: alreadyQueued,
+    });
     expect((await app.data(SetMapping, { input: { jobId: review.id, ...MAPPING } }, key)).setContactImportMapping).toEqual({
       __typename: 'InvalidStateError',
       message: alreadyQueued,
@@ -88,7 +97,10 @@ describe('a job asked for what its state does not allow', () => {
     const completed = await times(key, review.id);
     expect(completed.status).toBe('COMPLETED');
     const alreadyCompleted = `Import ${review.id} already COMPLETED at ${completed.finishedAt}: revert it to undo it, or start a new import`;
-    expect((await app.data(Confirm, { jobId: review.id }, key)).confirmContactImport).toEqual({ __typename: 'InvalidStateError', message: alreadyCompleted });
+    expect((await app.data(Confirm, { jobId: review.id }, key)).confirmContactImport).toEqual({
+      __typename: 'InvalidStateError',
+      message: alreadyCompleted,
+    });
     expect((await app.data(RefusedCancel, { jobId: review.id }, key)).cancelContactImport).toEqual({
       __typename: 'InvalidStateError',
       state: 'COMPLETED',
@@ -99,7 +111,10 @@ describe('a job asked for what its state does not allow', () => {
   it('names a cancelled job as such, and the time it was cancelled', async () => {
     const { keys } = await app.createWorkspace();
     const job = await withWorker(() => validateCsv(app, keys.WRITE, CSV, OPTIONS));
-    expect((await app.data(RefusedCancel, { jobId: job.id }, keys.WRITE)).cancelContactImport).toEqual({ __typename: 'ImportJob', status: 'CANCELLED' });
+    expect((await app.data(RefusedCancel, { jobId: job.id }, keys.WRITE)).cancelContactImport).toEqual({
+      __typename: 'ImportJob',
+      status: 'CANCELLED',
+    });
     const { finishedAt } = await times(keys.WRITE, job.id);
     expect((await app.data(RefusedCancel, { jobId: job.id }, keys.WRITE)).cancelContactImport).toEqual({
       __typename: 'InvalidStateError',

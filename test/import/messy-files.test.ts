@@ -60,7 +60,10 @@ describe('csv-spectrum records adapted into contact rows', () => {
     it(`${file.name}: every value reaches the contact's custom fields unchanged`, async () => {
       const other = await app.createWorkspace(file.name);
       const headers = Object.keys(file.records[0]!);
-      const rows = file.records.map((record, index) => [`row${index}@${file.name.replace(/_/g, '-')}.test`, ...headers.map((header) => record[header]!)]);
+      const rows = file.records.map((record, index) => [
+        `row${index}@${file.name.replace(/_/g, '-')}.test`,
+        ...headers.map((header) => record[header]!),
+      ]);
       const csv = stringify([['Email', ...headers.map((header) => `Spectrum ${header}`)], ...rows], { quoted: true });
 
       const started = await uploadCsv(app, other.keys.WRITE, csv);
@@ -72,7 +75,10 @@ describe('csv-spectrum records adapted into contact rows', () => {
             jobId: started.id,
             purpose: 'ADD_NEW_ONLY',
             identifier: 'EMAIL',
-            columns: [{ index: 0, fieldKey: 'email' }, ...headers.map((header, index) => ({ index: index + 1, newField: { label: `Spectrum ${header}`, type: 'TEXT' as const } }))],
+            columns: [
+              { index: 0, fieldKey: 'email' },
+              ...headers.map((header, index) => ({ index: index + 1, newField: { label: `Spectrum ${header}`, type: 'TEXT' as const } })),
+            ],
           },
         },
         other.keys.WRITE,
@@ -88,7 +94,9 @@ describe('csv-spectrum records adapted into contact rows', () => {
       const byEmail = new Map(contacts.edges.map(({ node }) => [node.details[0]!.value, node.customFields]));
       file.records.forEach((record, index) => {
         // TEXT values are trimmed, and an empty cell stores nothing.
-        const expected = Object.fromEntries(headers.filter((header) => record[header]!.trim() !== '').map((header) => [keyOf(header), record[header]!.trim()]));
+        const expected = Object.fromEntries(
+          headers.filter((header) => record[header]!.trim() !== '').map((header) => [keyOf(header), record[header]!.trim()]),
+        );
         expect(byEmail.get(rows[index]![0]!)).toEqual(expected);
       });
     });

@@ -42,9 +42,10 @@ describe('the write queue with reverts', () => {
     expect(other.started.getTime()).toBeLessThan(revert.finished.getTime());
     expect(revert.started.getTime()).toBeLessThan(other.finished.getTime());
 
-    const { rows: counts } = await app.db.pool.query(`SELECT workspace_id, count(*)::int AS contacts FROM contacts WHERE workspace_id = ANY($1::uuid[]) GROUP BY 1`, [
-      [acme.id, globex.id],
-    ]);
+    const { rows: counts } = await app.db.pool.query(
+      `SELECT workspace_id, count(*)::int AS contacts FROM contacts WHERE workspace_id = ANY($1::uuid[]) GROUP BY 1`,
+      [[acme.id, globex.id]],
+    );
     expect(Object.fromEntries(counts.map((row) => [row.workspace_id, row.contacts]))).toEqual({ [acme.id]: 15_000, [globex.id]: 15_000 });
   }, 120_000);
 });

@@ -190,10 +190,16 @@ describe('revertContactImport', () => {
     const { revertContactImport } = await app.data(RevertImport, { jobId: job.id }, key);
     expect(revertContactImport).toMatchObject({ __typename: 'ImportJob', status: 'REVERTING' });
     const events: unknown[] = [];
-    for await (const event of app.wsClient({ authorization: `Bearer ${key}` }).iterate({ query: print(RevertProgress), variables: { jobId: job.id } })) {
+    for await (const event of app
+      .wsClient({ authorization: `Bearer ${key}` })
+      .iterate({ query: print(RevertProgress), variables: { jobId: job.id } })) {
       events.push((event.data as { contactImportProgress: unknown }).contactImportProgress);
     }
-    expect(events.at(-1)).toMatchObject({ status: 'REVERTED', progress: { processedRows: 3, totalRows: 3 }, counts: { reverted: 3, revertConflicts: 0 } });
+    expect(events.at(-1)).toMatchObject({
+      status: 'REVERTED',
+      progress: { processedRows: 3, totalRows: 3 },
+      counts: { reverted: 3, revertConflicts: 0 },
+    });
 
     expect(await contactState(key, ada)).toEqual(before);
     expect(await contactCount(key)).toBe(2);

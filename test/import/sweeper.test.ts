@@ -74,7 +74,8 @@ describe('review expiry', () => {
     const statuses: string[] = [];
     const subscription = app.wsClient({ authorization: `Bearer ${key}` }).iterate({ query: print(WatchJob), variables: { jobId: job.id } });
     const watched = (async () => {
-      for await (const event of subscription) statuses.push((event.data as { contactImportProgress: { status: string } }).contactImportProgress.status);
+      for await (const event of subscription)
+        statuses.push((event.data as { contactImportProgress: { status: string } }).contactImportProgress.status);
     })();
     await expect.poll(() => statuses).toEqual(['REVIEW']);
 
@@ -102,7 +103,11 @@ describe('review expiry', () => {
 
     const { webhooks } = await app.data(SweepDeliveries, {}, workspace.keys.ADMIN);
     expect(webhooks[0]!.deliveries.edges.map((edge) => edge.node)).toEqual([
-      expect.objectContaining({ status: 'PENDING', job: { id: job.id, status: 'EXPIRED' }, payload: expect.objectContaining({ event: 'import.finished' }) }),
+      expect.objectContaining({
+        status: 'PENDING',
+        job: { id: job.id, status: 'EXPIRED' },
+        payload: expect.objectContaining({ event: 'import.finished' }),
+      }),
     ]);
     expect(await sweepImports({ db: app.db, files: app.files })).toEqual({ expired: 0, purged: 0 });
   });
@@ -126,7 +131,11 @@ describe('review expiry', () => {
       reviewExpiresAt: waiting.reviewExpiresAt,
       failureReason: 'the mapping was not set within 1 second of the upload; start the import again',
     });
-    const mapped = await app.data(SetMapping, { input: { jobId: started.id, columns: [{ index: 0, fieldKey: 'name' }], ...OPTIONS } }, workspace.keys.WRITE);
+    const mapped = await app.data(
+      SetMapping,
+      { input: { jobId: started.id, columns: [{ index: 0, fieldKey: 'name' }], ...OPTIONS } },
+      workspace.keys.WRITE,
+    );
     expect(mapped.setContactImportMapping).toEqual({
       __typename: 'InvalidStateError',
       message: `Import ${started.id} expired at ${waiting.reviewExpiresAt} (EXPIRED): start the import again`,

@@ -41,8 +41,14 @@ async function paste(key: string, text: string, hasHeader?: boolean) {
 
 /** Maps every suggested column, validates, confirms, and returns the contacts and the result file. */
 async function importAll(key: string, jobId: string, columns: { index: number; suggestedFieldKey?: string | null }[]) {
-  const mapping = columns.map((column) => (column.suggestedFieldKey ? { index: column.index, fieldKey: column.suggestedFieldKey } : { index: column.index, ignore: true }));
-  const mapped = await app.data(SetMapping, { input: { jobId, columns: mapping, purpose: 'ADD_NEW_ONLY', identifier: 'PHONE', defaultCountry: 'US' } }, key);
+  const mapping = columns.map((column) =>
+    column.suggestedFieldKey ? { index: column.index, fieldKey: column.suggestedFieldKey } : { index: column.index, ignore: true },
+  );
+  const mapped = await app.data(
+    SetMapping,
+    { input: { jobId, columns: mapping, purpose: 'ADD_NEW_ONLY', identifier: 'PHONE', defaultCountry: 'US' } },
+    key,
+  );
   expect(mapped.setContactImportMapping.__typename).toBe('ImportJob');
   const review = await waitWhile(app, key, jobId, ['VALIDATING']);
   expect(review.status).toBe('REVIEW');
@@ -71,18 +77,32 @@ describe('pasted text with a header', () => {
   it('reads tab-separated lines copied from a spreadsheet, with a header of unknown words', async () => {
     const key = await freshKey();
     const job = await paste(key, 'Nombre\tTeléfono\r\nAda\t+12025550143\r\n');
-    expect(job).toMatchObject({ delimiter: '\t', hasHeader: true, totalRows: 1, columns: [{ header: 'Nombre', samples: ['Ada'] }, { header: 'Teléfono', samples: ['+12025550143'] }] });
+    expect(job).toMatchObject({
+      delimiter: '\t',
+      hasHeader: true,
+      totalRows: 1,
+      columns: [
+        { header: 'Nombre', samples: ['Ada'] },
+        { header: 'Teléfono', samples: ['+12025550143'] },
+      ],
+    });
   });
 });
 
 describe('pasted text without a header', () => {
   it('names tab-separated columns by position and suggests fields from their values', async () => {
     const key = await freshKey();
-    const text = ['Ada Lovelace\t(202) 555-0143\tada@example.com', 'Bob Smith\t303-555-0101\tbob@example.com', 'Eve Adams\t+1 415 555 0199\teve@example.com'].join('\n');
+    const text = [
+      'Ada Lovelace\t(202) 555-0143\tada@example.com',
+      'Bob Smith\t303-555-0101\tbob@example.com',
+      'Eve Adams\t+1 415 555 0199\teve@example.com',
+    ].join('\n');
     const job = await paste(key, text);
     expect(job).toMatchObject({ __typename: 'ImportJob', sourceKind: 'TEXT', delimiter: '\t', hasHeader: false, totalRows: 3 });
     if (job.__typename !== 'ImportJob') return;
-    expect(job.columns.map((column) => [column.header, column.suggestedFieldKey, column.confidence, column.needsDecision, column.samples[0]])).toEqual([
+    expect(
+      job.columns.map((column) => [column.header, column.suggestedFieldKey, column.confidence, column.needsDecision, column.samples[0]]),
+    ).toEqual([
       ['Column 1', null, null, true, 'Ada Lovelace'],
       ['Column 2', 'phone', 0.5, false, '(202) 555-0143'],
       ['Column 3', 'email', 0.5, false, 'ada@example.com'],
@@ -99,13 +119,25 @@ describe('pasted text without a header', () => {
   it('reads a comma-separated list of phone numbers, the first line included', async () => {
     const key = await freshKey();
     const job = await paste(key, '+12025550143,Ada\n+13035550101,Bob\n');
-    expect(job).toMatchObject({ delimiter: ',', hasHeader: false, totalRows: 2, columns: [{ header: 'Column 1', suggestedFieldKey: 'phone' }, { header: 'Column 2', suggestedFieldKey: null }] });
+    expect(job).toMatchObject({
+      delimiter: ',',
+      hasHeader: false,
+      totalRows: 2,
+      columns: [
+        { header: 'Column 1', suggestedFieldKey: 'phone' },
+        { header: 'Column 2', suggestedFieldKey: null },
+      ],
+    });
   });
 
   it('gives every cell of the widest usual line a column', async () => {
     const key = await freshKey();
     const job = await paste(key, 'a@x.test\nb@x.test,VIP\nc@x.test,VIP\n');
-    expect(job).toMatchObject({ hasHeader: false, totalRows: 3, columns: [{ header: 'Column 1', suggestedFieldKey: 'email' }, { header: 'Column 2' }] });
+    expect(job).toMatchObject({
+      hasHeader: false,
+      totalRows: 3,
+      columns: [{ header: 'Column 1', suggestedFieldKey: 'email' }, { header: 'Column 2' }],
+    });
   });
 });
 
@@ -113,8 +145,16 @@ describe('hasHeader given', () => {
   it('overrides the detection either way', async () => {
     const key = await freshKey();
     expect(await paste(key, 'Ada,Lovelace\nBob,Smith\n')).toMatchObject({ hasHeader: true, totalRows: 1 });
-    expect(await paste(key, 'Ada,Lovelace\nBob,Smith\n', false)).toMatchObject({ hasHeader: false, totalRows: 2, columns: [{ header: 'Column 1', samples: ['Ada', 'Bob'] }, { header: 'Column 2' }] });
-    expect(await paste(key, 'ada@example.com,2024\nb@x.test,2025\n', true)).toMatchObject({ hasHeader: true, totalRows: 1, columns: [{ header: 'ada@example.com' }, { header: '2024' }] });
+    expect(await paste(key, 'Ada,Lovelace\nBob,Smith\n', false)).toMatchObject({
+      hasHeader: false,
+      totalRows: 2,
+      columns: [{ header: 'Column 1', samples: ['Ada', 'Bob'] }, { header: 'Column 2' }],
+    });
+    expect(await paste(key, 'ada@example.com,2024\nb@x.test,2025\n', true)).toMatchObject({
+      hasHeader: true,
+      totalRows: 1,
+      columns: [{ header: 'ada@example.com' }, { header: '2024' }],
+    });
   });
 
   it('is refused with a file, and a sheet name with text', async () => {

@@ -48,7 +48,10 @@ async function startServer(options: { maxFileSize: number; maxRequestBodySize?: 
           const upload = await args.file;
           const target = store.sourcePath(WORKSPACE, randomUUID());
           targets.push(target);
-          const { size } = await store.saveStream(upload.createReadStream(), target, { bytes: args.maxBytes ?? options.maxFileSize, setBy: 'workspace' });
+          const { size } = await store.saveStream(upload.createReadStream(), target, {
+            bytes: args.maxBytes ?? options.maxFileSize,
+            setBy: 'workspace',
+          });
           return size;
         },
         echo: (_: unknown, args: { text: string }) => args.text.length,
@@ -101,7 +104,10 @@ async function sendForm(url: string, file: Blob, variables: Record<string, unkno
  * A multipart request whose file part is generated while it is sent: neither side of the test
  * holds the file.
  */
-function streamedUpload(size: number, variables: Record<string, unknown> = {}): { body: ReadableStream<Uint8Array>; contentType: string; length: number } {
+function streamedUpload(
+  size: number,
+  variables: Record<string, unknown> = {},
+): { body: ReadableStream<Uint8Array>; contentType: string; length: number } {
   const boundary = `----switchboard-${randomUUID()}`;
   const head =
     `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n` +

@@ -63,7 +63,9 @@ const RevertImport = graphql(`
 /** What a receiver does by hand: recompute the HMAC-SHA256 of "id.timestamp.body" keyed with the bytes of the secret. */
 function signatureIsValid(secret: string, request: Received): boolean {
   const signed = `${request.headers['webhook-id']}.${request.headers['webhook-timestamp']}.${request.body}`;
-  const expected = createHmac('sha256', Buffer.from(secret.replace(/^whsec_/, ''), 'base64')).update(signed).digest('base64');
+  const expected = createHmac('sha256', Buffer.from(secret.replace(/^whsec_/, ''), 'base64'))
+    .update(signed)
+    .digest('base64');
   return request.headers['webhook-signature'] === `v1,${expected}`;
 }
 
@@ -138,7 +140,12 @@ describe('delivering', () => {
   it('posts a signed summary when an import completes, and retries after a failed attempt', async () => {
     const workspace = await app.createWorkspace();
     const webhook = await created(workspace, { url: `${receiver.url}/flaky`, secret: OWN_SECRET });
-    const delivery = startWebhookDelivery({ db: app.db, settings: app.webhooks, retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1000 }, pollIntervalMs: 20 });
+    const delivery = startWebhookDelivery({
+      db: app.db,
+      settings: app.webhooks,
+      retry: { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1000 },
+      pollIntervalMs: 20,
+    });
     try {
       const job = await importCsv(app, workspace.keys.WRITE, CSV, OPTIONS);
       await expect.poll(() => receiver.received.filter((request) => request.path === '/flaky').length, { timeout: 10_000 }).toBe(2);
@@ -165,7 +172,14 @@ describe('delivering', () => {
       await expect
         .poll(async () => (await app.data(Webhooks, {}, workspace.keys.ADMIN)).webhooks[0]!.deliveries.edges.map((edge) => edge.node))
         .toEqual([
-          expect.objectContaining({ id: payload.id, status: 'DELIVERED', attempts: 2, lastError: null, nextAttemptAt: null, job: { id: job.id, status: 'COMPLETED' } }),
+          expect.objectContaining({
+            id: payload.id,
+            status: 'DELIVERED',
+            attempts: 2,
+            lastError: null,
+            nextAttemptAt: null,
+            job: { id: job.id, status: 'COMPLETED' },
+          }),
         ]);
       expect(webhook.webhook.url).toBe(`${receiver.url}/flaky`);
     } finally {
@@ -183,17 +197,22 @@ describe('delivering', () => {
       const job = await importCsv(app, key, CSV, OPTIONS);
       await expect
         .poll(deliveries, { timeout: 10_000 })
-        .toEqual([expect.objectContaining({ status: 'DELIVERED', event: 'import.finished', jobStatus: 'COMPLETED', job: { id: job.id, status: 'COMPLETED' } })]);
+        .toEqual([
+          expect.objectContaining({
+            status: 'DELIVERED',
+            event: 'import.finished',
+            jobStatus: 'COMPLETED',
+            job: { id: job.id, status: 'COMPLETED' },
+          }),
+        ]);
 
       expect((await app.data(RevertImport, { jobId: job.id }, key)).revertContactImport).toMatchObject({ status: 'REVERTING' });
       await waitWhile(app, key, job.id, ['REVERTING']);
-      await expect
-        .poll(deliveries, { timeout: 10_000 })
-        .toEqual([
-          expect.objectContaining({ status: 'DELIVERED', event: 'import.finished', jobStatus: 'REVERTED', job: { id: job.id, status: 'REVERTED' } }),
-          // The first delivery told of the completed import, and still says so; its job is the job now.
-          expect.objectContaining({ status: 'DELIVERED', event: 'import.finished', jobStatus: 'COMPLETED', job: { id: job.id, status: 'REVERTED' } }),
-        ]);
+      await expect.poll(deliveries, { timeout: 10_000 }).toEqual([
+        expect.objectContaining({ status: 'DELIVERED', event: 'import.finished', jobStatus: 'REVERTED', job: { id: job.id, status: 'REVERTED' } }),
+        // The first delivery told of the completed import, and still says so; its job is the job now.
+        expect.objectContaining({ status: 'DELIVERED', event: 'import.finished', jobStatus: 'COMPLETED', job: { id: job.id, status: 'REVERTED' } }),
+      ]);
     } finally {
       await delivery.stop();
     }
@@ -214,13 +233,22 @@ describe('delivering', () => {
     try {
       await importCsv(app, workspace.keys.WRITE, CSV, OPTIONS);
       const deliveries = async () =>
-        Object.fromEntries((await app.data(Webhooks, {}, workspace.keys.ADMIN)).webhooks.map((webhook) => [new URL(webhook.url).pathname, webhook.deliveries.edges[0]?.node]));
-      await expect
-        .poll(deliveries, { timeout: 10_000 })
-        .toEqual({
-          '/down': expect.objectContaining({ status: 'FAILED', attempts: 2, lastError: 'receiver answered 5xx', nextAttemptAt: null, deliveredAt: null }),
-          '/slow': expect.objectContaining({ status: 'FAILED', attempts: 2, lastError: 'delivery failed: no answer in time' }),
-        });
+        Object.fromEntries(
+          (await app.data(Webhooks, {}, workspace.keys.ADMIN)).webhooks.map((webhook) => [
+            new URL(webhook.url).pathname,
+            webhook.deliveries.edges[0]?.node,
+          ]),
+        );
+      await expect.poll(deliveries, { timeout: 10_000 }).toEqual({
+        '/down': expect.objectContaining({
+          status: 'FAILED',
+          attempts: 2,
+          lastError: 'receiver answered 5xx',
+          nextAttemptAt: null,
+          deliveredAt: null,
+        }),
+        '/slow': expect.objectContaining({ status: 'FAILED', attempts: 2, lastError: 'delivery failed: no answer in time' }),
+      });
       const failed = await deliveries();
       expect(failed['/down']!.gaveUpAt).not.toBeNull();
     } finally {

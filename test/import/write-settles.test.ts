@@ -80,7 +80,10 @@ describe('rows settled when they are written', () => {
 
   it('skips an add-new-only row whose phone was added by hand after the review, and says why', async () => {
     const key = await freshKey();
-    const job = await validateCsv(app, key, 'Phone,First Name\n+12025550143,Ann\n+12025550144,Bob\n', { purpose: 'ADD_NEW_ONLY', identifier: 'PHONE' });
+    const job = await validateCsv(app, key, 'Phone,First Name\n+12025550143,Ann\n+12025550144,Bob\n', {
+      purpose: 'ADD_NEW_ONLY',
+      identifier: 'PHONE',
+    });
     expect(job.counts.toCreate).toBe(2);
     await createContact(app, key, { firstName: 'Hand', details: [{ kind: 'PHONE', value: '+1 202 555 0143' }] });
 
@@ -90,7 +93,11 @@ describe('rows settled when they are written', () => {
     expect(contacts.totalCount).toBe(2);
     expect(contacts.edges.map((edge) => edge.node.firstName).sort()).toEqual(['Bob', 'Hand']);
     expect((await resultRows(done, key)).map((row) => [row['Import Status'], row.Errors, row.Notes])).toEqual([
-      ['Skipped', 'a contact with this phone number already exists', 'changed since the review: now matches an existing contact (added after the review)'],
+      [
+        'Skipped',
+        'a contact with this phone number already exists',
+        'changed since the review: now matches an existing contact (added after the review)',
+      ],
       ['Imported', '', ''],
     ]);
   });
@@ -109,7 +116,11 @@ describe('rows settled when they are written', () => {
     const done = await confirmAndWait(app, key, job.id);
     expect(done.counts).toMatchObject({ updated: 1, skipped: 1, failed: 0, created: 0 });
     expect((await resultRows(done, key)).map((row) => [row['Import Status'], row.Errors, row.Notes])).toEqual([
-      ['Skipped', 'no contact with this email address', 'changed since the review: the contact that had this email address was deleted or no longer has it'],
+      [
+        'Skipped',
+        'no contact with this email address',
+        'changed since the review: the contact that had this email address was deleted or no longer has it',
+      ],
       ['Updated', '', ''],
     ]);
     expect((await book(key)).contacts.edges.map((edge) => edge.node.name)).toEqual(['Kept Jones']);
@@ -130,7 +141,10 @@ describe('rows settled when they are written', () => {
     await deleteContact(app, key, id);
     const done = await confirmAndWait(app, key, job.id);
     expect(done.counts).toMatchObject({ skipped: 1, failed: 0 });
-    expect((await resultRows(done, key))[0]).toMatchObject({ Errors: 'no contact with this id', Notes: 'changed since the review: its contact was deleted after the review' });
+    expect((await resultRows(done, key))[0]).toMatchObject({
+      Errors: 'no contact with this id',
+      Notes: 'changed since the review: its contact was deleted after the review',
+    });
   });
 
   it('creates an add-and-update row whose contact was deleted after the review', async () => {
@@ -194,7 +208,11 @@ describe('the name rule', () => {
     expect(job.counts.updated).toBe(1);
     expect((await book(key)).contacts.edges[0]!.node).toMatchObject({ firstName: 'Anna Mae', lastName: 'Turner-Edited', name: 'Tina Turner' });
 
-    const { syncContacts } = await app.data(Sync, { input: { source: 'crm', records: [{ externalId: '1', phone: '+12025550143', lastName: 'Bullock' }] } }, key);
+    const { syncContacts } = await app.data(
+      Sync,
+      { input: { source: 'crm', records: [{ externalId: '1', phone: '+12025550143', lastName: 'Bullock' }] } },
+      key,
+    );
     expect(syncContacts).toMatchObject({ linked: 1 });
     expect((await book(key)).contacts.edges[0]!.node).toMatchObject({ lastName: 'Bullock', name: 'Tina Turner' });
   });
@@ -231,7 +249,9 @@ describe('a groups column', () => {
     expect(groupsOf('+12025550143')).toEqual(['Everyone', 'Newsletter', 'VIP']);
     expect(groupsOf('+12025550144')).toEqual(['Everyone', 'Newsletter']);
     expect(after.groups.edges.map((edge) => edge.node.name).sort()).toEqual(['Everyone', 'Newsletter', 'VIP']);
-    expect((await resultRows(done, key))[2]!.Notes).toBe('Everyone is a dynamic group: its filter decides its members, so the row does not add the contact to it');
+    expect((await resultRows(done, key))[2]!.Notes).toBe(
+      'Everyone is a dynamic group: its filter decides its members, so the row does not add the contact to it',
+    );
 
     // The journal's snapshot of each new contact, built from what the inserts returned, is the
     // contact as a revert reads it.

@@ -129,7 +129,11 @@ describe('an XLSX import from upload to result file', () => {
     ]);
 
     const columns = started.columns.map((column) => ({ index: column.index, fieldKey: column.suggestedFieldKey! }));
-    const mapped = await app.data(SetMapping, { input: { jobId: started.id, columns, purpose: 'ADD_NEW_ONLY', identifier: 'PHONE', defaultCountry: 'US' } }, key);
+    const mapped = await app.data(
+      SetMapping,
+      { input: { jobId: started.id, columns, purpose: 'ADD_NEW_ONLY', identifier: 'PHONE', defaultCountry: 'US' } },
+      key,
+    );
     expect(mapped.setContactImportMapping.__typename).toBe('ImportJob');
     const review = await waitWhile(app, key, started.id, ['VALIDATING']);
     expect(review).toMatchObject({ status: 'REVIEW', counts: { toCreate: 2, errors: 1 } });
@@ -141,8 +145,24 @@ describe('an XLSX import from upload to result file', () => {
     expect(done.counts).toMatchObject({ created: 2, failed: 1 });
     const { contacts } = await app.data(WorkbookContacts, {}, key);
     expect(contacts.edges.map(({ node }) => node).sort((a, b) => a.firstName!.localeCompare(b.firstName!))).toEqual([
-      { firstName: 'Ada', lastName: 'Lovelace', customFields: { joined: '2024-01-31' }, details: expect.arrayContaining([{ kind: 'PHONE', value: '+12025550143' }, { kind: 'EMAIL', value: 'ada@example.com' }]) },
-      { firstName: 'Bob', lastName: 'Smith', customFields: {}, details: expect.arrayContaining([{ kind: 'PHONE', value: '+13035550101' }, { kind: 'EMAIL', value: 'bob@example.com' }]) },
+      {
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        customFields: { joined: '2024-01-31' },
+        details: expect.arrayContaining([
+          { kind: 'PHONE', value: '+12025550143' },
+          { kind: 'EMAIL', value: 'ada@example.com' },
+        ]),
+      },
+      {
+        firstName: 'Bob',
+        lastName: 'Smith',
+        customFields: {},
+        details: expect.arrayContaining([
+          { kind: 'PHONE', value: '+13035550101' },
+          { kind: 'EMAIL', value: 'bob@example.com' },
+        ]),
+      },
     ]);
 
     const result = (await download(done.resultFileUrl!, key)).split('\r\n');
@@ -166,7 +186,25 @@ describe('an XLSX import from upload to result file', () => {
 describe('cells as the user sees them', () => {
   it('reads numbers, dates, formulas, booleans, rich text, shared strings and formats', async () => {
     const { key } = await freshWorkspace();
-    const headers = ['Phone', 'Noise', 'Joined', 'Met', 'At', 'Active', 'Formula', 'Text formula', 'Date formula', 'Rich', 'Zip', 'Styled phone', 'Typed', 'Money', 'Error', 'Gap', 'Last'];
+    const headers = [
+      'Phone',
+      'Noise',
+      'Joined',
+      'Met',
+      'At',
+      'Active',
+      'Formula',
+      'Text formula',
+      'Date formula',
+      'Rich',
+      'Zip',
+      'Styled phone',
+      'Typed',
+      'Money',
+      'Error',
+      'Gap',
+      'Last',
+    ];
     const content = await workbook((book) => {
       const sheet = book.addWorksheet('Values');
       sheet.addRow(headers);
@@ -239,7 +277,8 @@ describe('reading the archive', () => {
     if (started.__typename !== 'ImportJob') throw new Error(started.message);
     const read: string[] = [];
     const stored = app.files.sourcePath(workspace.id, started.id);
-    for await (const row of readCsvRows(stored, { encoding: 'utf-8', bom: true, delimiter: ',', headers: [], rowCount: 0, samples: [] })) read.push(row.cells[0]!);
+    for await (const row of readCsvRows(stored, { encoding: 'utf-8', bom: true, delimiter: ',', headers: [], rowCount: 0, samples: [] }))
+      read.push(row.cells[0]!);
     expect(read.filter((name) => name.includes('\uFFFD'))).toEqual([]);
     expect(read).toEqual(names);
   });
@@ -295,7 +334,8 @@ describe('sheets', () => {
       contacts.addRow(['a@x.test', 'Ada']);
       book.addWorksheet('Notes').addRow(['Note']);
     });
-    const message = 'The sheet "Instructions" has a header row but no data rows; the workbook\'s other sheets are "Contacts", "Notes": choose one with sheetName';
+    const message =
+      'The sheet "Instructions" has a header row but no data rows; the workbook\'s other sheets are "Contacts", "Notes": choose one with sheetName';
     expect(await upload(key, content)).toEqual({
       __typename: 'ValidationError',
       message: `file: ${message}`,
@@ -368,21 +408,43 @@ describe('files refused', () => {
   const headerOnly = () => workbook((book) => book.addWorksheet('S').addRow(['Email', 'Name']));
   const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
     ['a damaged workbook', async () => (await headerOnly()).slice(0, 300), /not a readable XLSX workbook/],
-    ['a ZIP header followed by junk', () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('not really a zip at all')]), /not a readable XLSX workbook/],
-    ['a ZIP archive of something else', () => zipOf({ 'word/document.xml': '<w:document/>', 'readme.txt': 'hello' }), /ZIP archive without an Excel workbook/],
+    [
+      'a ZIP header followed by junk',
+      () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('not really a zip at all')]),
+      /not a readable XLSX workbook/,
+    ],
+    [
+      'a ZIP archive of something else',
+      () => zipOf({ 'word/document.xml': '<w:document/>', 'readme.txt': 'hello' }),
+      /ZIP archive without an Excel workbook/,
+    ],
     ['an empty sheet', () => workbook((book) => book.addWorksheet('Blank')), /^file: The sheet "Blank" is empty$/],
     ['a header without rows', headerOnly, /^file: The sheet "S" has a header row but no data rows$/],
-    ['an Excel 97–2003 workbook', () => Buffer.from('d0cf11e0a1b11ae1000000', 'hex'), /\(\.xls\) workbook .*save it as an Excel Workbook \(\.xlsx\) or as CSV$/],
-    ['duplicate headers', () => workbook((book) => {
-      const sheet = book.addWorksheet('S');
-      sheet.addRow(['Email', 'Name', 'email']);
-      sheet.addRow(['a@x.test', 'A', 'b@x.test']);
-    }), /Columns 1 and 3 have the same header "email"/],
-    ['a blank header', () => workbook((book) => {
-      const sheet = book.addWorksheet('S');
-      sheet.addRow(['Email', null, 'Name']);
-      sheet.addRow(['a@x.test', 'x', 'A']);
-    }), /Column 2 has a blank header/],
+    [
+      'an Excel 97–2003 workbook',
+      () => Buffer.from('d0cf11e0a1b11ae1000000', 'hex'),
+      /\(\.xls\) workbook .*save it as an Excel Workbook \(\.xlsx\) or as CSV$/,
+    ],
+    [
+      'duplicate headers',
+      () =>
+        workbook((book) => {
+          const sheet = book.addWorksheet('S');
+          sheet.addRow(['Email', 'Name', 'email']);
+          sheet.addRow(['a@x.test', 'A', 'b@x.test']);
+        }),
+      /Columns 1 and 3 have the same header "email"/,
+    ],
+    [
+      'a blank header',
+      () =>
+        workbook((book) => {
+          const sheet = book.addWorksheet('S');
+          sheet.addRow(['Email', null, 'Name']);
+          sheet.addRow(['a@x.test', 'x', 'A']);
+        }),
+      /Column 2 has a blank header/,
+    ],
   ];
   for (const [name, make, message] of cases) {
     it(`refuses ${name}, keeping nothing`, async () => {
@@ -402,7 +464,11 @@ describe('files refused', () => {
       sheet.addRow(['Email']);
       for (let i = 0; i < 5; i++) sheet.addRow([`p${i}@x.test`]);
     });
-    expect(await upload(key, content)).toMatchObject({ __typename: 'LimitExceededError', limit: 2, message: 'The sheet "Big" has more than 2 data rows, the workspace limit' });
+    expect(await upload(key, content)).toMatchObject({
+      __typename: 'LimitExceededError',
+      limit: 2,
+      message: 'The sheet "Big" has more than 2 data rows, the workspace limit',
+    });
     expect(await jobCount(workspace.id)).toBe(0);
   });
 });
@@ -417,7 +483,14 @@ describe('memory', () => {
     const sheet = writer.addWorksheet('Contacts');
     sheet.addRow(['First Name', 'Last Name', 'Phone', 'Email', 'Joined', 'Score']).commit();
     for (let i = 0; i < ROWS; i++) {
-      const row = sheet.addRow([`Person${i}`, 'Smith', 12025550000 + (i % 10_000), `person${i}@example.com`, new Date(Date.UTC(2024, 0, 1 + (i % 365))), i / 10]);
+      const row = sheet.addRow([
+        `Person${i}`,
+        'Smith',
+        12025550000 + (i % 10_000),
+        `person${i}@example.com`,
+        new Date(Date.UTC(2024, 0, 1 + (i % 365))),
+        i / 10,
+      ]);
       row.getCell(5).numFmt = 'yyyy-mm-dd';
       row.commit();
     }
@@ -443,7 +516,14 @@ describe('memory', () => {
     }
     expect(read).toBe(ROWS);
     const lastJoined = new Date(Date.UTC(2024, 0, 1 + ((ROWS - 1) % 365))).toISOString().slice(0, 10);
-    expect(last).toEqual([`Person${ROWS - 1}`, 'Smith', String(12025550000 + ((ROWS - 1) % 10_000)), `person${ROWS - 1}@example.com`, lastJoined, '19999.9']);
+    expect(last).toEqual([
+      `Person${ROWS - 1}`,
+      'Smith',
+      String(12025550000 + ((ROWS - 1) % 10_000)),
+      `person${ROWS - 1}@example.com`,
+      lastJoined,
+      '19999.9',
+    ]);
     // Held whole, the rows as exceljs objects would take gigabytes; streaming keeps to the shared
     // strings (400,000 distinct names and emails, ~10 MB packed) plus parser buffers and garbage.
     expect(cost.rssGrowthMb).toBeLessThan(150);

@@ -72,7 +72,11 @@ describe('bulk opt-out', () => {
     expect(repeat.bulkOptOut).toMatchObject({ optedOut: 0, alreadyOptedOut: 10_000 });
     console.log(`the same 10,000 lines again: ${((performance.now() - again) / 1000).toFixed(2)} s`);
 
-    const { audience } = await app.data(Audience, { input: { channel: 'SMS', addresses: numbers.slice(0, 500).map((n) => n.replace(/\D/g, '').slice(1)), defaultCountry: 'US' } }, ws.keys.READ);
+    const { audience } = await app.data(
+      Audience,
+      { input: { channel: 'SMS', addresses: numbers.slice(0, 500).map((n) => n.replace(/\D/g, '').slice(1)), defaultCountry: 'US' } },
+      ws.keys.READ,
+    );
     if (audience.__typename !== 'Audience') throw new Error(audience.message);
     expect(audience.sendableCount).toBe(0);
     expect(exclusions(audience.excluded)).toEqual({ OPTED_OUT: 500 });

@@ -45,11 +45,28 @@ describe('imports, syncs and edits never lift an opt-out', () => {
 
     expect(await consentOf('+12025550130')).toMatchObject({
       optIns: [{ channel: 'WHATSAPP', source: 'IMPORT' }],
-      history: { edges: [{ node: { type: 'OPT_IN', channel: 'WHATSAPP', source: 'IMPORT', jobId: job.id, actorKeyId: writer, reason: expect.stringMatching(/WhatsApp Opted TRUE in row \d+/) } }] },
+      history: {
+        edges: [
+          {
+            node: {
+              type: 'OPT_IN',
+              channel: 'WHATSAPP',
+              source: 'IMPORT',
+              jobId: job.id,
+              actorKeyId: writer,
+              reason: expect.stringMatching(/WhatsApp Opted TRUE in row \d+/),
+            },
+          },
+        ],
+      },
     });
     expect(await consentOf('+12025550131')).toMatchObject({
       optOuts: [{ channel: 'WHATSAPP', source: 'IMPORT', jobId: job.id, actorKeyId: writer }],
-      history: { edges: [{ node: { type: 'OPT_OUT', channel: 'WHATSAPP', source: 'IMPORT', jobId: job.id, reason: expect.stringMatching(/WhatsApp Opted FALSE/) } }] },
+      history: {
+        edges: [
+          { node: { type: 'OPT_OUT', channel: 'WHATSAPP', source: 'IMPORT', jobId: job.id, reason: expect.stringMatching(/WhatsApp Opted FALSE/) } },
+        ],
+      },
     });
     expect(await consentOf('+12025550132')).toMatchObject({
       optOuts: [{ channel: 'ALL', source: 'API', reason: 'complained' }],
@@ -61,7 +78,11 @@ describe('imports, syncs and edits never lift an opt-out', () => {
     expect(result.find((line) => line.startsWith('Jon,'))).toMatch(/Imported,,"?opt-out kept: \+12025550132 is opted out of WhatsApp/);
     expect(result.find((line) => line.startsWith('Hal,'))).not.toMatch(/opt-out kept/);
 
-    const { audience } = await app.data(Audience, { input: { channel: 'WHATSAPP', addresses: ['+12025550130', '+12025550131', '+12025550132'] } }, ws.keys.READ);
+    const { audience } = await app.data(
+      Audience,
+      { input: { channel: 'WHATSAPP', addresses: ['+12025550130', '+12025550131', '+12025550132'] } },
+      ws.keys.READ,
+    );
     if (audience.__typename !== 'Audience') throw new Error(audience.message);
     expect(audience.addresses.edges.map((edge) => edge.node.address)).toEqual(['+12025550130']);
     expect(exclusions(audience.excluded)).toEqual({ OPTED_OUT: 2 });
@@ -85,7 +106,15 @@ describe('imports, syncs and edits never lift an opt-out', () => {
     await app.data(OptOut, { input: { address: '+12025550140', reason: 'asked' } }, ws.keys.WRITE);
     const { syncContacts } = await app.data(
       Sync,
-      { input: { source: 'crm', records: [{ externalId: '1', phone: '+12025550140', firstName: 'Kim' }, { externalId: '2', phone: '+12025550141', firstName: 'Lou' }] } },
+      {
+        input: {
+          source: 'crm',
+          records: [
+            { externalId: '1', phone: '+12025550140', firstName: 'Kim' },
+            { externalId: '2', phone: '+12025550141', firstName: 'Lou' },
+          ],
+        },
+      },
       ws.keys.WRITE,
     );
     expect(syncContacts).toMatchObject({ created: 2 });

@@ -68,7 +68,10 @@ describe('opt out and reinstate an address', () => {
         { channel: 'SMS', status: 'OPTED_OUT' },
         { channel: 'WHATSAPP', status: 'NO_OPT_IN' },
       ],
-      history: { totalCount: 1, edges: [{ node: { type: 'OPT_OUT', channel: 'SMS', source: 'API', reason: 'asked on the phone', actorKeyId: writeKeyId } }] },
+      history: {
+        totalCount: 1,
+        edges: [{ node: { type: 'OPT_OUT', channel: 'SMS', source: 'API', reason: 'asked on the phone', actorKeyId: writeKeyId } }],
+      },
     });
   });
 
@@ -120,11 +123,18 @@ describe('opt out and reinstate an address', () => {
     const wrongChannel = await app.data(Reinstate, { input: { address: '+12025550108', channel: 'WHATSAPP', reason: 'mistake' } }, ws.keys.WRITE);
     expect(wrongChannel.reinstate).toMatchObject({ __typename: 'InvalidStateError' });
 
-    const { reinstate } = await app.data(Reinstate, { input: { address: '2025550108', defaultCountry: 'us', reason: 'opted out by mistake' } }, ws.keys.WRITE);
+    const { reinstate } = await app.data(
+      Reinstate,
+      { input: { address: '2025550108', defaultCountry: 'us', reason: 'opted out by mistake' } },
+      ws.keys.WRITE,
+    );
     expect(reinstate).toMatchObject({
       __typename: 'AddressConsent',
       optOuts: [],
-      channels: [{ channel: 'SMS', status: 'SENDABLE' }, { channel: 'WHATSAPP', status: 'NO_OPT_IN' }],
+      channels: [
+        { channel: 'SMS', status: 'SENDABLE' },
+        { channel: 'WHATSAPP', status: 'NO_OPT_IN' },
+      ],
       history: {
         totalCount: 2,
         edges: [
@@ -137,10 +147,17 @@ describe('opt out and reinstate an address', () => {
 
   it('reinstating one channel of an ALL opt-out keeps the others closed', async () => {
     await app.data(OptOut, { input: { address: '+12025550103', reason: 'all of it' } }, ws.keys.WRITE);
-    const { reinstate } = await app.data(Reinstate, { input: { address: '+12025550103', channel: 'SMS', reason: 'texts are fine again' } }, ws.keys.WRITE);
+    const { reinstate } = await app.data(
+      Reinstate,
+      { input: { address: '+12025550103', channel: 'SMS', reason: 'texts are fine again' } },
+      ws.keys.WRITE,
+    );
     expect(reinstate).toMatchObject({
       optOuts: [{ channel: 'WHATSAPP', source: 'API', reason: 'all of it' }],
-      channels: [{ channel: 'SMS', status: 'SENDABLE' }, { channel: 'WHATSAPP', status: 'OPTED_OUT' }],
+      channels: [
+        { channel: 'SMS', status: 'SENDABLE' },
+        { channel: 'WHATSAPP', status: 'OPTED_OUT' },
+      ],
     });
   });
 });
@@ -150,7 +167,10 @@ describe('opt-ins', () => {
     const first = await app.data(OptIn, { input: { address: '+12025550104', channel: 'WHATSAPP', reason: 'web form' } }, ws.keys.WRITE);
     expect(first.optIn).toMatchObject({
       optIns: [{ channel: 'WHATSAPP', source: 'API' }],
-      channels: [{ channel: 'SMS', status: 'SENDABLE' }, { channel: 'WHATSAPP', status: 'SENDABLE', optedIn: true }],
+      channels: [
+        { channel: 'SMS', status: 'SENDABLE' },
+        { channel: 'WHATSAPP', status: 'SENDABLE', optedIn: true },
+      ],
       history: { totalCount: 1, edges: [{ node: { type: 'OPT_IN', channel: 'WHATSAPP', reason: 'web form', actorKeyId: writeKeyId } }] },
     });
     const again = await app.data(OptIn, { input: { address: '+12025550104', channel: 'WHATSAPP' } }, ws.keys.WRITE);
@@ -171,7 +191,15 @@ describe("a contact's details", () => {
   it('opts out a detail; another workspace cannot, and the status outlives the contact', async () => {
     const { createContact } = await app.data(
       CreateContact,
-      { input: { firstName: 'Ada', details: [{ kind: 'PHONE', value: '+12025550105' }, { kind: 'EMAIL', value: 'ada@example.com' }] } },
+      {
+        input: {
+          firstName: 'Ada',
+          details: [
+            { kind: 'PHONE', value: '+12025550105' },
+            { kind: 'EMAIL', value: 'ada@example.com' },
+          ],
+        },
+      },
       ws.keys.WRITE,
     );
     if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
@@ -188,13 +216,24 @@ describe("a contact's details", () => {
     const { contact } = await app.data(GetContact, { id: createContact.id }, ws.keys.READ);
     expect(contact).toMatchObject({
       details: [
-        { kind: 'PHONE', status: 'OPTED_OUT', channels: [{ channel: 'SMS', status: 'OPTED_OUT' }, { channel: 'WHATSAPP', status: 'OPTED_OUT' }] },
+        {
+          kind: 'PHONE',
+          status: 'OPTED_OUT',
+          channels: [
+            { channel: 'SMS', status: 'OPTED_OUT' },
+            { channel: 'WHATSAPP', status: 'OPTED_OUT' },
+          ],
+        },
         { kind: 'EMAIL', status: 'ACTIVE', channels: [{ channel: 'EMAIL', status: 'SENDABLE' }] },
       ],
     });
 
     await app.data(DeleteContact, { id: createContact.id }, ws.keys.WRITE);
-    const recreated = await app.data(CreateContact, { input: { firstName: 'Ada', details: [{ kind: 'PHONE', value: '(202) 555-0105' }], country: 'US' } }, ws.keys.WRITE);
+    const recreated = await app.data(
+      CreateContact,
+      { input: { firstName: 'Ada', details: [{ kind: 'PHONE', value: '(202) 555-0105' }], country: 'US' } },
+      ws.keys.WRITE,
+    );
     expect(recreated.createContact).toMatchObject({ details: [{ value: '+12025550105', status: 'OPTED_OUT' }] });
   });
 });
@@ -207,13 +246,21 @@ describe('inbound keywords', () => {
       keyword: 'STOP',
       consent: { optOuts: [{ channel: 'WHATSAPP', source: 'INBOUND_KEYWORD', reason: 'inbound keyword STOP' }] },
     });
-    const chat = await app.data(InboundKeyword, { input: { address: '+12025550106', channel: 'WHATSAPP', text: 'please stop by at 5' } }, ws.keys.WRITE);
+    const chat = await app.data(
+      InboundKeyword,
+      { input: { address: '+12025550106', channel: 'WHATSAPP', text: 'please stop by at 5' } },
+      ws.keys.WRITE,
+    );
     expect(chat.recordInboundKeyword).toMatchObject({ action: 'NONE', keyword: null, consent: { optOuts: [{ channel: 'WHATSAPP' }] } });
     const start = await app.data(InboundKeyword, { input: { address: '+12025550106', channel: 'WHATSAPP', text: 'UNSTOP' } }, ws.keys.WRITE);
     expect(start.recordInboundKeyword).toMatchObject({
       action: 'OPTED_IN',
       keyword: 'UNSTOP',
-      consent: { optOuts: [], optIns: [{ channel: 'WHATSAPP', source: 'INBOUND_KEYWORD' }], channels: [{ status: 'SENDABLE' }, { status: 'SENDABLE' }] },
+      consent: {
+        optOuts: [],
+        optIns: [{ channel: 'WHATSAPP', source: 'INBOUND_KEYWORD' }],
+        channels: [{ status: 'SENDABLE' }, { status: 'SENDABLE' }],
+      },
     });
     const { addressConsent } = await app.data(AddressConsentQuery, { address: '+12025550106' }, ws.keys.READ);
     expect(addressConsent).toMatchObject({

@@ -122,7 +122,13 @@ function client(key: string) {
         { index: 1, fieldKey: 'firstName' },
         ...(text.startsWith('Email,First Name,Country') ? [{ index: 2, fieldKey: 'country' }] : []),
       ];
-      const input = { jobId: startContactImport.id, purpose: 'ADD_AND_UPDATE' as const, identifier: 'EMAIL' as const, inFileDuplicates: 'KEEP_FIRST' as const, columns };
+      const input = {
+        jobId: startContactImport.id,
+        purpose: 'ADD_AND_UPDATE' as const,
+        identifier: 'EMAIL' as const,
+        inFileDuplicates: 'KEEP_FIRST' as const,
+        columns,
+      };
       expect((await call(CrashMap, { input })).setContactImportMapping).toMatchObject({ status: 'VALIDATING' });
       expect(await this.until(startContactImport.id, (state) => state.status !== 'VALIDATING', 120_000)).toMatchObject({ status: 'REVIEW' });
       return startContactImport.id;

@@ -72,12 +72,24 @@ describe('an API process and a separate worker process on one database', () => {
     if (started.__typename !== 'ImportJob') throw new Error(started.__typename);
     const jobId = started.id;
     const mapping = await call(WorkerMap, {
-      input: { jobId, purpose: 'ADD_NEW_ONLY', identifier: 'EMAIL', columns: [{ index: 0, fieldKey: 'email' }, { index: 1, fieldKey: 'firstName' }] },
+      input: {
+        jobId,
+        purpose: 'ADD_NEW_ONLY',
+        identifier: 'EMAIL',
+        columns: [
+          { index: 0, fieldKey: 'email' },
+          { index: 1, fieldKey: 'firstName' },
+        ],
+      },
     });
     expect(mapping.setContactImportMapping).toMatchObject({ status: 'VALIDATING' });
     // No worker anywhere yet: the job waits untouched.
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect((await call(WorkerJob, { id: jobId })).importJob).toEqual({ __typename: 'ImportJob', status: 'VALIDATING', progress: { processedRows: 0 } });
+    expect((await call(WorkerJob, { id: jobId })).importJob).toEqual({
+      __typename: 'ImportJob',
+      status: 'VALIDATING',
+      progress: { processedRows: 0 },
+    });
 
     const worker = startProcess('npm', ['run', '--silent', 'worker'], productEnv(database.url, dataDir));
     await worker.waitFor(WORKER_RUNNING, 60_000);
@@ -105,7 +117,9 @@ describe('an API process and a separate worker process on one database', () => {
       for await (const event of subscription) events.push(event.data!.contactImportProgress);
 
       // Progress while the worker wrote, then the final state, all through the API's socket.
-      expect(events.some((event) => event.status === 'IMPORTING' && event.progress.processedRows > 0 && event.progress.processedRows < ROWS)).toBe(true);
+      expect(events.some((event) => event.status === 'IMPORTING' && event.progress.processedRows > 0 && event.progress.processedRows < ROWS)).toBe(
+        true,
+      );
       expect(events.at(-1)).toEqual({ status: 'COMPLETED', progress: { processedRows: ROWS, totalRows: ROWS }, counts: { created: ROWS } });
     } finally {
       await client.dispose();

@@ -74,7 +74,11 @@ let acmeContactId: string;
 beforeAll(async () => {
   acme = await app.createWorkspace('Acme');
   globex = await app.createWorkspace('Globex');
-  const { createContact } = await app.data(AddContact, { input: { name: 'Wile E', details: [{ kind: 'EMAIL', value: 'wile@acme.test' }] } }, acme.keys.WRITE);
+  const { createContact } = await app.data(
+    AddContact,
+    { input: { name: 'Wile E', details: [{ kind: 'EMAIL', value: 'wile@acme.test' }] } },
+    acme.keys.WRITE,
+  );
   if (createContact.__typename !== 'Contact') throw new Error(createContact.message);
   acmeContactId = createContact.id;
 });
@@ -143,7 +147,9 @@ describe('workspace isolation', () => {
     const remove = await app.data(RemoveContact, { id: acmeContactId }, globex.keys.WRITE);
     expect(remove.deleteContact.__typename).toBe('NotFoundError');
 
-    expect(await app.data(ReadContact, { id: acmeContactId }, acme.keys.READ)).toEqual({ contact: { __typename: 'Contact', id: acmeContactId, name: 'Wile E' } });
+    expect(await app.data(ReadContact, { id: acmeContactId }, acme.keys.READ)).toEqual({
+      contact: { __typename: 'Contact', id: acmeContactId, name: 'Wile E' },
+    });
     expect((await app.data(ContactCount, {}, globex.keys.READ)).contacts.totalCount).toBe(0);
   });
 
@@ -173,9 +179,7 @@ describe('GraphQL over WebSocket (graphql-ws)', () => {
 
   it('applies the same scopes as HTTP', async () => {
     const client = app.wsClient({ authorization: `Bearer ${acme.keys.READ}` });
-    const result = await client
-      .iterate({ query: 'mutation { deleteContact(id: "00000000-0000-4000-8000-000000000000") { __typename } }' })
-      .next();
+    const result = await client.iterate({ query: 'mutation { deleteContact(id: "00000000-0000-4000-8000-000000000000") { __typename } }' }).next();
     expect(result.value.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 

@@ -128,21 +128,37 @@ describe('createContact', () => {
     if (contact.__typename !== 'Contact') return;
     expect(contact).toMatchObject({ firstName: 'José', lastName: "O'Brien", name: "José O'Brien", country: 'US', tags: ['newsletter', 'vip'] });
     expect(contact.details).toEqual([
-      expect.objectContaining({ kind: 'PHONE', value: '+12025550143', rawValue: '(202) 555-0143', label: 'mobile', isPrimary: true, status: 'ACTIVE' }),
+      expect.objectContaining({
+        kind: 'PHONE',
+        value: '+12025550143',
+        rawValue: '(202) 555-0143',
+        label: 'mobile',
+        isPrimary: true,
+        status: 'ACTIVE',
+      }),
       expect.objectContaining({ kind: 'EMAIL', value: 'jose.obrien@example.com', isPrimary: true, status: 'ACTIVE' }),
     ]);
   });
 
   it('accepts names in any script with marks, apostrophes, hyphens and periods', async () => {
     for (const name of ['Jean-Luc', '李雷', 'Nguyễn Văn A', 'J. R. R. Tolkien']) {
-      const contact = await create({ name, details: [{ kind: 'EMAIL', value: `${encodeURIComponent(name).slice(0, 20).replace(/%/g, '')}@example.com` }] });
+      const contact = await create({
+        name,
+        details: [{ kind: 'EMAIL', value: `${encodeURIComponent(name).slice(0, 20).replace(/%/g, '')}@example.com` }],
+      });
       expect(contact).toMatchObject({ __typename: 'Contact', name });
     }
   });
 
   it('refuses a contact without a valid phone or email, naming every problem, and writes nothing', async () => {
     const before = await countRows('contacts');
-    const result = await create({ firstName: 'R2D2', details: [{ kind: 'PHONE', value: '555' }, { kind: 'EMAIL', value: 'not-an-email' }] });
+    const result = await create({
+      firstName: 'R2D2',
+      details: [
+        { kind: 'PHONE', value: '555' },
+        { kind: 'EMAIL', value: 'not-an-email' },
+      ],
+    });
     expect(result.__typename).toBe('ValidationError');
     if (result.__typename !== 'ValidationError') return;
     expect(result.issues.map((issue) => issue.path.join('.'))).toEqual(['firstName', 'details.0.value', 'details.1.value']);
@@ -163,7 +179,13 @@ describe('createContact', () => {
   });
 
   it('refuses the same address twice and two primaries of a kind', async () => {
-    const twice = await create({ details: [{ kind: 'PHONE', value: '+1 202 555 0143' }, { kind: 'PHONE', value: '(202) 555-0143' }], country: 'US' });
+    const twice = await create({
+      details: [
+        { kind: 'PHONE', value: '+1 202 555 0143' },
+        { kind: 'PHONE', value: '(202) 555-0143' },
+      ],
+      country: 'US',
+    });
     expect(twice).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['details', '1', 'value'] }] });
     const primaries = await create({
       details: [
@@ -209,7 +231,12 @@ describe('reading contacts', () => {
     const created = await create({ firstName: 'Grace', lastName: 'Hopper', details: [{ kind: 'EMAIL', value: 'grace@example.com' }] });
     if (created.__typename !== 'Contact') throw new Error('not created');
     const { contact } = await app.data(GetContact, { id: created.id }, workspace.keys.READ);
-    expect(contact).toMatchObject({ __typename: 'Contact', id: created.id, name: 'Grace Hopper', details: [{ kind: 'EMAIL', value: 'grace@example.com' }] });
+    expect(contact).toMatchObject({
+      __typename: 'Contact',
+      id: created.id,
+      name: 'Grace Hopper',
+      details: [{ kind: 'EMAIL', value: 'grace@example.com' }],
+    });
   });
 
   it('names a malformed id and an unknown id as typed errors', async () => {
@@ -236,7 +263,12 @@ describe('reading contacts', () => {
 
 describe('updateContact', () => {
   it('changes names (recomputing the full name), country, tags and custom fields; null clears', async () => {
-    const created = await create({ firstName: 'Alan', lastName: 'Turing', tags: ['a', 'b'], details: [{ kind: 'EMAIL', value: 'alan@example.com' }] });
+    const created = await create({
+      firstName: 'Alan',
+      lastName: 'Turing',
+      tags: ['a', 'b'],
+      details: [{ kind: 'EMAIL', value: 'alan@example.com' }],
+    });
     if (created.__typename !== 'Contact') throw new Error('not created');
     const { updateContact } = await app.data(
       UpdateContact,
@@ -303,7 +335,10 @@ describe('deleteContact', () => {
     if (created.__typename !== 'Contact') throw new Error('not created');
     const { deleteContact } = await app.data(DeleteContact, { id: created.id }, key);
     expect(deleteContact).toEqual({ __typename: 'DeletedContact', id: created.id });
-    const { rows } = await app.db.pool.query('SELECT count(*)::int AS n FROM contact_details WHERE workspace_id = $1 AND contact_id = $2', [workspace.id, created.id]);
+    const { rows } = await app.db.pool.query('SELECT count(*)::int AS n FROM contact_details WHERE workspace_id = $1 AND contact_id = $2', [
+      workspace.id,
+      created.id,
+    ]);
     expect(rows[0].n).toBe(0);
     const again = await app.data(DeleteContact, { id: created.id }, key);
     expect(again.deleteContact).toMatchObject({ __typename: 'NotFoundError' });

@@ -137,7 +137,10 @@ describe('fields', () => {
     // A limit set below the count before it was refused (workspaces.ts refuses it now) still reads right.
     await app.db.prisma.workspace.update({ where: { id: other.id }, data: { customFieldLimit: 1 } });
     const over = await app.data(CreateField, { input: { label: 'Three', type: 'TEXT' } }, other.keys.WRITE);
-    expect(over.createField).toMatchObject({ limit: 1, message: 'The workspace has 2 custom fields and its limit is 1: delete a field or raise the limit' });
+    expect(over.createField).toMatchObject({
+      limit: 1,
+      message: 'The workspace has 2 custom fields and its limit is 1: delete a field or raise the limit',
+    });
   });
 
   it('renames a field keeping its key, and refuses to rename built-in or unknown fields', async () => {
@@ -180,7 +183,7 @@ describe('labels that read like another field', () => {
     }
   });
 
-  it('refuses a label equal to a built-in field\'s label or key, or an export column, ignoring case, spaces and punctuation', async () => {
+  it("refuses a label equal to a built-in field's label or key, or an export column, ignoring case, spaces and punctuation", async () => {
     const cases: [string, string][] = [
       ['Phone Number', 'the built-in field "Phone number" (key phone)'],
       ['phone-number', 'the built-in field "Phone number" (key phone)'],
@@ -199,7 +202,7 @@ describe('labels that read like another field', () => {
     expect(fields.filter((field) => !field.builtIn).map((field) => field.label)).toEqual(['Favourite colour', '生日']);
   });
 
-  it('refuses a label that reads like another custom field\'s even where the keys would differ', async () => {
+  it("refuses a label that reads like another custom field's even where the keys would differ", async () => {
     const { createField } = await app.data(CreateField, { input: { label: '生 日', type: 'TEXT' } }, own.keys.WRITE);
     expect(createField).toMatchObject({
       __typename: 'ValidationError',
@@ -209,15 +212,25 @@ describe('labels that read like another field', () => {
 
   it('applies the same rule to a rename, and lets a field keep its own label in another case', async () => {
     const builtIn = await app.data(RenameField, { key: 'favouriteColour', label: 'Phone Number' }, own.keys.WRITE);
-    expect(builtIn.renameField).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['label'], message: expect.stringContaining('"Phone number"') }] });
+    expect(builtIn.renameField).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['label'], message: expect.stringContaining('"Phone number"') }],
+    });
     const custom = await app.data(RenameField, { key: 'favouriteColour', label: '生-日' }, own.keys.WRITE);
-    expect(custom.renameField).toMatchObject({ __typename: 'ValidationError', issues: [{ path: ['label'], message: expect.stringContaining('"生日"') }] });
+    expect(custom.renameField).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ path: ['label'], message: expect.stringContaining('"生日"') }],
+    });
     const recased = await app.data(RenameField, { key: 'favouriteColour', label: 'Favourite Colour' }, own.keys.WRITE);
     expect(recased.renameField).toEqual({ __typename: 'Field', key: 'favouriteColour', label: 'Favourite Colour' });
   });
 
   it('applies the same rule to a new field made by an import mapping', async () => {
-    const { startContactImport: job } = await app.data(StartImport, { input: { text: 'Email,Phone Number\nada@example.com,+12025550143\n' } }, own.keys.WRITE);
+    const { startContactImport: job } = await app.data(
+      StartImport,
+      { input: { text: 'Email,Phone Number\nada@example.com,+12025550143\n' } },
+      own.keys.WRITE,
+    );
     if (job.__typename !== 'ImportJob') throw new Error(job.message);
     const { setContactImportMapping } = await app.data(
       SetMapping,
@@ -236,7 +249,12 @@ describe('labels that read like another field', () => {
     );
     expect(setContactImportMapping).toMatchObject({
       __typename: 'ValidationError',
-      issues: [{ path: ['columns', '1', 'newField', 'label'], message: expect.stringContaining('"Phone Number" reads like the built-in field "Phone number"') }],
+      issues: [
+        {
+          path: ['columns', '1', 'newField', 'label'],
+          message: expect.stringContaining('"Phone Number" reads like the built-in field "Phone number"'),
+        },
+      ],
     });
   });
 });
@@ -256,7 +274,13 @@ describe('deleting a field a saved filter uses', () => {
     const refused = await app.data(DeleteField, { key: 'rank' }, own.keys.WRITE);
     expect(refused.deleteField).toMatchObject({
       __typename: 'ValidationError',
-      issues: [{ path: ['key'], message: 'the field "Rank" (key rank) is used by the filter of the groups "Ranked VIPs", "Top ranks": change their filters or delete them first' }],
+      issues: [
+        {
+          path: ['key'],
+          message:
+            'the field "Rank" (key rank) is used by the filter of the groups "Ranked VIPs", "Top ranks": change their filters or delete them first',
+        },
+      ],
     });
     expect((await app.data(Fields, {}, own.keys.READ)).fields.map((field) => field.key)).toContain('rank');
 

@@ -58,7 +58,11 @@ describe('updateWorkspaceSettings', () => {
       acme.keys.ADMIN,
     );
     if (updateWorkspaceSettings.__typename !== 'ValidationError') throw new Error(updateWorkspaceSettings.__typename);
-    expect(updateWorkspaceSettings.issues.map((issue) => issue.path.join('.'))).toEqual(['input.importMaxRows', 'input.reviewTtlSeconds', 'input.optInChannels']);
+    expect(updateWorkspaceSettings.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'input.importMaxRows',
+      'input.reviewTtlSeconds',
+      'input.optInChannels',
+    ]);
     expect(updateWorkspaceSettings.issues[1]!.message).toBe('must be a whole number from 60 to 604800 seconds, not 5');
     expect((await app.data(Settings, {}, acme.keys.READ)).workspace).toEqual(before);
   });

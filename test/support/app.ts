@@ -65,7 +65,15 @@ const TEST_LIMITS: OperatorLimits = { ...DEFAULT_OPERATOR_LIMITS, maxActiveImpor
  * `corsOrigins` lists the origins whose pages may call the API (CORS_ORIGINS).
  */
 export async function startTestApp(
-  options: { worker?: boolean; limits?: Partial<OperatorLimits>; liveLimits?: Partial<LiveLimits>; webhooks?: Partial<WebhookSettings>; apiDatabase?: Partial<ApiDatabaseOptions>; corsOrigins?: string[]; downloadLimits?: Partial<DownloadLimits> } = {},
+  options: {
+    worker?: boolean;
+    limits?: Partial<OperatorLimits>;
+    liveLimits?: Partial<LiveLimits>;
+    webhooks?: Partial<WebhookSettings>;
+    apiDatabase?: Partial<ApiDatabaseOptions>;
+    corsOrigins?: string[];
+    downloadLimits?: Partial<DownloadLimits>;
+  } = {},
 ): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const db = openDatabase(database.url);
@@ -75,14 +83,28 @@ export async function startTestApp(
   await events.start();
   const worker: ImportWorker | undefined = options.worker === false ? undefined : await startImportWorker({ db, files });
   const webhooks: WebhookSettings = { secretKey: randomBytes(32), allowInsecure: true, ...options.webhooks };
-  const app = buildApp({ db, files, events, limits: { ...TEST_LIMITS, ...options.limits }, liveLimits: options.liveLimits, webhooks, apiDatabase: options.apiDatabase, corsOrigins: options.corsOrigins, downloadLimits: options.downloadLimits });
+  const app = buildApp({
+    db,
+    files,
+    events,
+    limits: { ...TEST_LIMITS, ...options.limits },
+    liveLimits: options.liveLimits,
+    webhooks,
+    apiDatabase: options.apiDatabase,
+    corsOrigins: options.corsOrigins,
+    downloadLimits: options.downloadLimits,
+  });
   const url = await app.start({ host: '127.0.0.1', port: 0 });
   const clients: Client[] = [];
 
   const request: TestApp['request'] = async (document, variables, key) => {
     const response = await fetch(`${url}${GRAPHQL_PATH}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+      },
       body: JSON.stringify({ query: print(document), variables }),
     });
     return { status: response.status, body: await response.json() };

@@ -13,4 +13,6 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 const started = performance.now();
 const sheets = await convertXlsx(workbook, target, { maxRows: 5_000_000, maxBytes: 2 ** 30 });
 clearInterval(sampler);
-process.stdout.write(JSON.stringify({ sheets, seconds: (performance.now() - started) / 1000, rssBeforeMb: before / 2 ** 20, rssGrowthMb: (peak - before) / 2 ** 20 }));
+process.stdout.write(
+  JSON.stringify({ sheets, seconds: (performance.now() - started) / 1000, rssBeforeMb: before / 2 ** 20, rssGrowthMb: (peak - before) / 2 ** 20 }),
+);

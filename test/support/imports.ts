@@ -98,7 +98,9 @@ export async function validateCsv(app: TestApp, key: string, csv: string, option
   if (started.__typename !== 'ImportJob') throw new Error(started.message);
   const columns =
     options.columns ??
-    started.columns.map((column) => (column.suggestedFieldKey ? { index: column.index, fieldKey: column.suggestedFieldKey } : { index: column.index, ignore: true }));
+    started.columns.map((column) =>
+      column.suggestedFieldKey ? { index: column.index, fieldKey: column.suggestedFieldKey } : { index: column.index, ignore: true },
+    );
   const { setContactImportMapping } = await app.data(SetMapping, { input: { ...options, jobId: started.id, columns } }, key);
   if (setContactImportMapping.__typename !== 'ImportJob') throw new Error(setContactImportMapping.message);
   const job = await waitWhile(app, key, started.id, ['VALIDATING']);

@@ -47,7 +47,11 @@ const SeedOptOut = graphql(`
 `);
 
 /** The result when it is of the type expected; anything else fails the setup, naming the operation. */
-function expectResult<T extends { __typename: string }, N extends T['__typename']>(operation: string, result: T, typename: N): Extract<T, { __typename: N }> {
+function expectResult<T extends { __typename: string }, N extends T['__typename']>(
+  operation: string,
+  result: T,
+  typename: N,
+): Extract<T, { __typename: N }> {
   if (result.__typename !== typename) throw new Error(`${operation}: ${JSON.stringify(result)}`);
   return result as Extract<T, { __typename: N }>;
 }

@@ -87,7 +87,10 @@ export function workbookParts(options: {
     { name: 'xl/worksheets/sheet1.xml', data: options.sheet, ...options.sheetPart },
     ...(options.sharedStrings === undefined ? [] : [{ name: 'xl/sharedStrings.xml', data: options.sharedStrings, ...options.sharedStringsPart }]),
     // Last, as spreadsheets write it (exceljs' own streaming reader could miss a last part that it reads).
-    { name: 'docProps/app.xml', data: '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>' },
+    {
+      name: 'docProps/app.xml',
+      data: '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>',
+    },
   ];
 }
 
@@ -98,7 +101,9 @@ export function sheetXml(rows: string): string {
 
 /** A row of text cells written in the sheet itself, in columns A, B, …. */
 export function inlineRow(rowNumber: number, cells: string[]): string {
-  const xml = cells.map((text, index) => `<c r="${String.fromCharCode(65 + index)}${rowNumber}" t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`);
+  const xml = cells.map(
+    (text, index) => `<c r="${String.fromCharCode(65 + index)}${rowNumber}" t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`,
+  );
   return `<row r="${rowNumber}">${xml.join('')}</row>`;
 }
 

@@ -293,7 +293,12 @@ describe('one contact per phone number: records link to the contact that has the
   it('links a record to a contact made by hand: no new contact, names and email filled', async () => {
     const workspace = await freshWorkspace();
     const id = await createContact(app, workspace.keys.WRITE, { details: [{ kind: 'PHONE', value: '+1 202 555 0201' }] });
-    const result = await sync(workspace, [{ externalId: '42', phone: '(202) 555-0201', firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@X.test' }], 'crm', 'US');
+    const result = await sync(
+      workspace,
+      [{ externalId: '42', phone: '(202) 555-0201', firstName: 'Ada', lastName: 'Lovelace', email: 'Ada@X.test' }],
+      'crm',
+      'US',
+    );
     expect(result).toMatchObject({ created: 0, linked: 1, updated: 0, changed: true, conflicts: [], contactConflicts: [] });
     expect(result.records).toEqual([{ externalId: '42', outcome: 'LINKED', contactId: id }]);
     expect(await contactCount(workspace)).toBe(1);
@@ -362,7 +367,9 @@ describe('one contact per phone number: records link to the contact that has the
     ]);
     // A new email replaces the primary one, as an update does.
     await sync(workspace, [{ externalId: '1', phone: '+12025550204', firstName: 'New', email: 'new@x.test' }]);
-    expect((await contact(workspace, id)).details.filter((detail) => detail.kind === 'EMAIL').map(({ value, isPrimary }) => [value, isPrimary])).toEqual([
+    expect(
+      (await contact(workspace, id)).details.filter((detail) => detail.kind === 'EMAIL').map(({ value, isPrimary }) => [value, isPrimary]),
+    ).toEqual([
       ['new@x.test', true],
       ['other@x.test', false],
     ]);
@@ -376,9 +383,15 @@ describe('one contact per phone number: records link to the contact that has the
     const id = first.records[0]!.contactId!;
     expect(second.records[0]!.contactId).toBe(id);
     expect(await contactCount(workspace)).toBe(1);
-    expect(await contact(workspace, id)).toMatchObject({ firstName: 'From', lastName: 'Salesforce', details: [{ kind: 'PHONE', value: SHARED, isPrimary: true }] });
+    expect(await contact(workspace, id)).toMatchObject({
+      firstName: 'From',
+      lastName: 'Salesforce',
+      details: [{ kind: 'PHONE', value: SHARED, isPrimary: true }],
+    });
     expect((await state(workspace, 'hubspot')).links.map((link) => [link.externalId, link.contact.id])).toEqual([['1', id]]);
-    expect((await state(workspace, 'salesforce')).links.map((link) => [link.externalId, link.phone, link.contact.id])).toEqual([['sf-9', SHARED, id]]);
+    expect((await state(workspace, 'salesforce')).links.map((link) => [link.externalId, link.phone, link.contact.id])).toEqual([
+      ['sf-9', SHARED, id],
+    ]);
   });
 
   it('reports a number two contacts have and writes nothing; after a merge it links', async () => {
@@ -426,7 +439,7 @@ describe('one contact per phone number: records link to the contact that has the
     expect(merged.records[0]).toEqual({ externalId: '2', outcome: 'LINKED', contactId: twins[0]!.id });
   });
 
-  it('keeps the lowest-externalId rule among records of one source that share a contact\'s number', async () => {
+  it("keeps the lowest-externalId rule among records of one source that share a contact's number", async () => {
     const workspace = await freshWorkspace();
     const id = await createContact(app, workspace.keys.WRITE, { details: [{ kind: 'PHONE', value: SHARED }] });
     const result = await sync(workspace, [
@@ -476,7 +489,15 @@ describe('one contact per phone number: records link to the contact that has the
 
     const moved = await sync(workspace, [{ externalId: '1', phone: '+12025550210', firstName: 'Moved' }]);
     expect(moved).toMatchObject({ updated: 0, linked: 0, changed: false, conflicts: [] });
-    expect(moved.contactConflicts).toEqual([{ externalId: '1', phone: '+12025550210', kind: 'OTHER_CONTACT', contactIds: [other], message: expect.stringMatching(/^another contact has this phone number/) }]);
+    expect(moved.contactConflicts).toEqual([
+      {
+        externalId: '1',
+        phone: '+12025550210',
+        kind: 'OTHER_CONTACT',
+        contactIds: [other],
+        message: expect.stringMatching(/^another contact has this phone number/),
+      },
+    ]);
     expect(moved.records).toEqual([{ externalId: '1', outcome: 'CONTACT_CONFLICT', contactId: mine }]);
     expect(await contact(workspace, mine)).toEqual(before.mine);
     expect(await contact(workspace, other)).toEqual(before.other);
@@ -506,7 +527,9 @@ describe('one contact per phone number: records link to the contact that has the
   it('makes one contact when several sources push a new number at the same time', async () => {
     const workspace = await freshWorkspace();
     const results = await Promise.all(
-      ['hubspot', 'salesforce', 'pipedrive'].map((source) => sync(workspace, [{ externalId: '1', phone: '+12025550213', firstName: source }], source)),
+      ['hubspot', 'salesforce', 'pipedrive'].map((source) =>
+        sync(workspace, [{ externalId: '1', phone: '+12025550213', firstName: source }], source),
+      ),
     );
     expect(results.map((result) => result.created).sort()).toEqual([0, 0, 1]);
     expect(results.map((result) => result.linked).sort()).toEqual([0, 1, 1]);
@@ -605,10 +628,10 @@ describe('isolation and opt-outs', () => {
 
   it('never lifts an opt-out of a synced number', async () => {
     const workspace = await freshWorkspace();
-    await app.db.pool.query(
-      `INSERT INTO opt_outs (workspace_id, address, kind, channel, source) VALUES ($1, $2, 'PHONE', 'ALL', 'API')`,
-      [workspace.id, SHARED],
-    );
+    await app.db.pool.query(`INSERT INTO opt_outs (workspace_id, address, kind, channel, source) VALUES ($1, $2, 'PHONE', 'ALL', 'API')`, [
+      workspace.id,
+      SHARED,
+    ]);
     await sync(workspace, [{ externalId: '1', phone: SHARED, firstName: 'Opted' }]);
     await sync(workspace, [{ externalId: '1', phone: SHARED, firstName: 'Still opted' }]);
     const { rows } = await app.db.pool.query('SELECT address, channel FROM opt_outs WHERE workspace_id = $1', [workspace.id]);
