@@ -1,6 +1,7 @@
 /** A bench's client of the HTTP API, as any client calls it: GraphQL over POST, multipart uploads, SSE subscriptions. */
 import { openAsBlob } from 'node:fs';
 import path from 'node:path';
+import { sseEvents } from '../test/support/sse.ts';
 
 export class BenchApi {
   constructor(
@@ -40,21 +41,12 @@ export class BenchApi {
       body: JSON.stringify({ query, variables }),
     });
     if (!response.headers.get('content-type')?.includes('text/event-stream')) throw new Error(`no event stream: ${await response.text()}`);
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const event = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (/^event: complete/m.test(event)) return;
-        const data = /^data: (.*)$/m.exec(event)?.[1];
-        if (!data) continue;
-        const body = JSON.parse(data);
-        if (body.errors) throw new Error(`subscription errors: ${JSON.stringify(body.errors)}`);
-        yield body.data;
-      }
+    for await (const { event, data } of sseEvents(response.body)) {
+      if (event === 'complete') return;
+      if (!data) continue;
+      const body = JSON.parse(data);
+      if (body.errors) throw new Error(`subscription errors: ${JSON.stringify(body.errors)}`);
+      yield body.data;
     }
   }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { killAll, productEnv, startNode } from '../support/processes.ts';
+import { sseEvents } from '../support/sse.ts';
 
 const WatchWaitingJob = graphql(`
   subscription WatchWaitingJob($jobId: ID!) {
@@ -148,18 +149,9 @@ function sse(key: string, jobId: string) {
       body: JSON.stringify({ query: print(WatchWaitingJob), variables: { jobId } }),
       signal: controller.signal,
     });
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const event = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (/^event: complete/m.test(event)) completed = true;
-        const data = /^data: (.+)$/m.exec(event)?.[1];
-        if (data) events.push(JSON.parse(data));
-      }
+    for await (const { event, data } of sseEvents(response.body)) {
+      if (event === 'complete') completed = true;
+      if (data) events.push(JSON.parse(data));
     }
   })().catch((error: unknown) => {
     if (!controller.signal.aborted) throw error;

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { Confirm, SetMapping, download, fetchJob, uploadCsv, validateCsv, waitWhile } from '../support/imports.ts';
+import { sseEvents } from '../support/sse.ts';
 
 const Progress = graphql(`
   subscription Progress($jobId: ID!) {
@@ -50,18 +51,9 @@ async function* sse(url: string, key: string, query: string, variables: unknown)
     body: JSON.stringify({ query, variables }),
   });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const event = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      if (/^event: complete/m.test(event)) return;
-      const data = /^data: (.*)$/m.exec(event)?.[1];
-      if (data) yield JSON.parse(data).data.contactImportProgress;
-    }
+  for await (const { event, data } of sseEvents(response.body)) {
+    if (event === 'complete') return;
+    if (data) yield JSON.parse(data).data.contactImportProgress;
   }
 }
 
