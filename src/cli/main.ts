@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { describeDatabaseUrl, readConfig, type Config } from '../config.ts';
 import { connect } from '../db/connect.ts';
+import { createLogger } from '../db/logger.ts';
 import type { EmbeddedServer } from '../db/embedded-postgres.ts';
 import { DomainError } from '../domain/errors.ts';
 import { parseId } from '../domain/ids.ts';
@@ -25,10 +26,9 @@ const SCOPES: readonly ApiKeyScope[] = ['READ', 'WRITE', 'ADMIN'];
 
 class UsageError extends Error {}
 
-async function run(argv: string[]): Promise<unknown> {
-  let parsed;
+function parseCommandLine(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       options: { workspace: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' }, help: { type: 'boolean' } },
@@ -37,7 +37,10 @@ async function run(argv: string[]): Promise<unknown> {
     // An unknown option or a missing option value is bad usage, like an unknown command.
     throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
   }
-  const { values, positionals } = parsed;
+}
+
+async function run(argv: string[]): Promise<unknown> {
+  const { values, positionals } = parseCommandLine(argv);
   const [area, verb, ...rest] = positionals;
   const command = `${area ?? ''} ${verb ?? ''}`;
   if (values.help || !['workspace create', 'key create', 'key revoke', 'db migrate'].includes(command)) throw new UsageError(USAGE);
@@ -48,7 +51,8 @@ async function run(argv: string[]): Promise<unknown> {
   if (command === 'key create' && !SCOPES.includes(scope)) throw new UsageError(`--scope must be one of ${SCOPES.join(', ')}`);
 
   const config = readConfig();
-  const connection = await connect(config, { log: (line) => console.error(line) });
+  // Its log (the migrations it applied) goes to stderr: stdout holds the result alone.
+  const connection = await connect(config, { logger: createLogger({ ...config.logging, destination: process.stderr }) });
   try {
     for (const line of databaseNotice(config, connection.embedded)) console.error(line);
     const { db } = connection;

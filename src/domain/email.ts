@@ -14,7 +14,8 @@ const EMAIL_FORM =
 const LOCAL_PART_MAX_LENGTH = 64;
 const ADDRESS_MAX_LENGTH = 254;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Any UTF-16 unit above 0x7f (a character beyond the BMP is a surrogate pair, so it matches too). */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Normalizes an email address for storage and matching: trimmed, syntax-checked and lower-cased

@@ -247,7 +247,8 @@ interface RowReading {
 }
 
 function addError(reading: RowReading, message: string): void {
-  (reading.errors ??= []).push(message);
+  reading.errors ??= [];
+  reading.errors.push(message);
 }
 
 /** Reads one non-blank cell by its column's kind: a value into the row's data, or an error. */
@@ -267,7 +268,8 @@ function readCell(reading: RowReading, column: CompiledColumn, cell: string, cel
       return;
     }
     case PHONE:
-      return readPhone(reading, column, cell, cells, compiled);
+      readPhone(reading, column, cell, cells, compiled);
+      return;
     case EMAIL: {
       const result = normalizeEmail(cell);
       if (!result.ok) addError(reading, column.prefix + result.error);
@@ -292,15 +294,21 @@ function readCell(reading: RowReading, column: CompiledColumn, cell: string, cel
       return;
     }
     case TAGS:
-      return readTags(reading, column, cell);
+      readTags(reading, column, cell);
+      return;
     case GROUPS:
-      return readGroups(reading, column, cell);
+      readGroups(reading, column, cell);
+      return;
     case CONTACT_ID:
-      return readContactId(reading, column, cell);
+      readContactId(reading, column, cell);
+      return;
     default: {
       const result = coerceFieldValue(column.definition!, cell, compiled.customContext);
       if (!result.ok) addError(reading, result.error);
-      else if (!result.empty) (reading.customFields ??= {})[column.key] = result.value;
+      else if (!result.empty) {
+        reading.customFields ??= {};
+        reading.customFields[column.key] = result.value;
+      }
     }
   }
 }
@@ -320,7 +328,10 @@ function readTags(reading: RowReading, column: CompiledColumn, cell: string): vo
   for (const item of splitListValue(cell)) {
     const result = normalizeTag(item);
     if (!result.ok) addError(reading, column.prefix + result.error);
-    else if (!(reading.tags ??= []).includes(result.value)) reading.tags.push(result.value);
+    else {
+      reading.tags ??= [];
+      if (!reading.tags.includes(result.value)) reading.tags.push(result.value);
+    }
   }
 }
 
@@ -329,7 +340,8 @@ function readGroups(reading: RowReading, column: CompiledColumn, cell: string): 
     // normalizeGroupName throws, but only for a bad name: valid rows pay nothing for the reuse.
     try {
       const name = normalizeGroupName(item, []);
-      const groups = (reading.groups ??= []);
+      reading.groups ??= [];
+      const groups = reading.groups;
       if (!groups.some((other) => other.toLowerCase() === name.toLowerCase())) groups.push(name);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -382,11 +394,16 @@ export function mergeDuplicateRows(rows: readonly RowData[]): RowData {
     if (merged.whatsappOptIn === undefined && row.whatsappOptIn !== undefined) merged.whatsappOptIn = row.whatsappOptIn;
     if (merged.contactId === undefined && row.contactId !== undefined) merged.contactId = row.contactId;
     for (const key in row.customFields) {
-      if (customFields === undefined || !(key in customFields)) (customFields ??= {})[key] = row.customFields[key]!;
+      customFields ??= {};
+      if (!(key in customFields)) customFields[key] = row.customFields[key]!;
     }
-    for (const tag of row.tags) if (!(tags ??= []).includes(tag)) tags.push(tag);
+    for (const tag of row.tags) {
+      tags ??= [];
+      if (!tags.includes(tag)) tags.push(tag);
+    }
     for (const group of row.groups ?? []) {
-      if (!(groups ??= []).some((other) => other.toLowerCase() === group.toLowerCase())) groups.push(group);
+      groups ??= [];
+      if (!groups.some((other) => other.toLowerCase() === group.toLowerCase())) groups.push(group);
     }
   }
   if (customFields) merged.customFields = customFields;

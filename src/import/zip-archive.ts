@@ -186,7 +186,7 @@ function applyZip64(entry: ZipEntry, extra: Buffer): void {
     const length = extra.readUInt16LE(at + 2);
     if (id === ZIP64_EXTRA) {
       if (length < wide.length * 8 || at + 4 + length > extra.length) break;
-      wide.forEach((key, index) => (entry[key] = safeNumber(extra.readBigUInt64LE(at + 4 + index * 8))));
+      for (const [index, key] of wide.entries()) entry[key] = safeNumber(extra.readBigUInt64LE(at + 4 + index * 8));
       return;
     }
     at += 4 + length;

@@ -99,7 +99,7 @@ function checkJson(value: unknown, place: Place, limit: number, issues: InputIss
     if (typeof current === 'string') {
       checkText(current, at, limit, issues);
     } else if (Array.isArray(current)) {
-      current.forEach((item, index) => pending.push([item, { parent: at, key: String(index) }]));
+      for (const [index, item] of current.entries()) pending.push([item, { parent: at, key: String(index) }]);
     } else if (typeof current === 'object' && current !== null) {
       for (const [key, item] of Object.entries(current)) {
         checkText(key, at, limit, issues);
@@ -111,10 +111,13 @@ function checkJson(value: unknown, place: Place, limit: number, issues: InputIss
 
 function checkValue(value: unknown, type: GraphQLInputType, place: Place, limit: number, issues: InputIssue[]): void {
   if (value === null || value === undefined || issues.length >= MAX_ISSUES) return;
-  if (isNonNullType(type)) return checkValue(value, type.ofType, place, limit, issues);
+  if (isNonNullType(type)) {
+    checkValue(value, type.ofType, place, limit, issues);
+    return;
+  }
   if (isListType(type)) {
-    if (!Array.isArray(value)) return checkValue(value, type.ofType, place, limit, issues);
-    value.forEach((item, index) => checkValue(item, type.ofType, { parent: place, key: String(index) }, limit, issues));
+    if (!Array.isArray(value)) checkValue(value, type.ofType, place, limit, issues);
+    else for (const [index, item] of value.entries()) checkValue(item, type.ofType, { parent: place, key: String(index) }, limit, issues);
     return;
   }
   if (isInputObjectType(type)) {

@@ -16,8 +16,12 @@ export function requestLoader<C extends object, K, V>(load: (context: C, keys: r
               const batch = pending;
               pending = [];
               load(context, [...new Set(batch.map((item) => item.key))]).then(
-                (values) => batch.forEach((item) => item.resolve(values.get(item.key))),
-                (error) => batch.forEach((item) => item.reject(error)),
+                (values) => {
+                  for (const item of batch) item.resolve(values.get(item.key));
+                },
+                (error) => {
+                  for (const item of batch) item.reject(error);
+                },
               );
             });
           }

@@ -53,7 +53,7 @@ export async function loadFilterGroups(
   let wanted = roots.flatMap(referencedGroupIds).concat(overrides.flatMap((group) => (group.filter ? referencedGroupIds(group.filter) : [])));
   while (wanted.length > 0) {
     const ids = [...new Set(wanted.map((id) => id.toLowerCase()))].filter((id) => !asked.has(id) && UUID.test(id));
-    ids.forEach((id) => asked.add(id));
+    for (const id of ids) asked.add(id);
     if (ids.length === 0) break;
     const rows = await db.prisma.group.findMany({
       where: { workspaceId, id: { in: ids } },

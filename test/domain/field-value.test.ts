@@ -14,7 +14,7 @@ function field(type: FieldType, label = 'Field', options: string[] = []): FieldD
 }
 
 /** The stored value of a cell that must be accepted. */
-function valueOf(definition: FieldDefinition, raw: string, defaultCountry?: string) {
+function storedValue(definition: FieldDefinition, raw: string, defaultCountry?: string) {
   const result = coerceFieldValue(definition, raw, { defaultCountry });
   if (!result.ok) throw new Error(result.error);
   if (result.empty) throw new Error(`${JSON.stringify(raw)} was read as empty`);
@@ -51,7 +51,7 @@ describe('coerceFieldValue: empty cells', () => {
 
 describe('coerceFieldValue: TEXT', () => {
   it('stores the trimmed text', () => {
-    expect(valueOf(field('TEXT'), '  Hello,  world  ')).toBe('Hello,  world');
+    expect(storedValue(field('TEXT'), '  Hello,  world  ')).toBe('Hello,  world');
   });
 });
 
@@ -70,7 +70,7 @@ describe('coerceFieldValue: NUMBER', () => {
     ['-0', 0],
     ['9007199254740991', 9007199254740991],
   ])('reads %j as %j', (raw, expected) => {
-    expect(Object.is(valueOf(field('NUMBER'), raw), expected)).toBe(true);
+    expect(Object.is(storedValue(field('NUMBER'), raw), expected)).toBe(true);
   });
 
   it.each(['1,234.5', '1.234,5', '3,5', '1 000', '12abc', '$12', '50%', '0x1F', 'Infinity', 'NaN', '-', '.', 'e5', '1_000'])('rejects %j', (raw) => {
@@ -92,11 +92,11 @@ describe('coerceFieldValue: NUMBER', () => {
 
 describe('coerceFieldValue: BOOLEAN', () => {
   it.each(['TRUE', 'true', 'True', 'yes', 'YES', 'Yes', 'y', 'Y', '1', ' true '])('reads %j as true', (raw) => {
-    expect(valueOf(field('BOOLEAN'), raw)).toBe(true);
+    expect(storedValue(field('BOOLEAN'), raw)).toBe(true);
   });
 
   it.each(['FALSE', 'false', 'False', 'no', 'NO', 'No', 'n', 'N', '0'])('reads %j as false', (raw) => {
-    expect(valueOf(field('BOOLEAN'), raw)).toBe(false);
+    expect(storedValue(field('BOOLEAN'), raw)).toBe(false);
   });
 
   it.each(['maybe', '2', 'yess', 'on', 'T'])('rejects %j', (raw) => {
@@ -108,7 +108,7 @@ describe('coerceFieldValue: BOOLEAN', () => {
 
 describe('coerceFieldValue: DATE', () => {
   it.each(['2023-01-31', '2024-02-29', '2000-02-29', '1999-12-31', '0001-01-01', ' 2023-06-15 '])('accepts %j', (raw) => {
-    expect(valueOf(field('DATE'), raw)).toBe(raw.trim());
+    expect(storedValue(field('DATE'), raw)).toBe(raw.trim());
   });
 
   it('names the field and value of a date that does not exist or is not YYYY-MM-DD', () => {
@@ -152,7 +152,7 @@ describe('coerceFieldValue: DATETIME', () => {
     ['2024-02-29T23:30:00-01:00', '2024-03-01T00:30:00.000Z'],
     ['0050-06-01T00:00:00Z', '0050-06-01T00:00:00.000Z'],
   ])('reads %j as %j', (raw, expected) => {
-    expect(valueOf(field('DATETIME'), raw)).toBe(expected);
+    expect(storedValue(field('DATETIME'), raw)).toBe(expected);
   });
 
   it.each([
@@ -178,15 +178,15 @@ describe('coerceFieldValue: SELECT', () => {
   const plan = field('SELECT', 'Plan', ['Gold', 'Silver', 'Bronze']);
 
   it('matches an option ignoring case and stores its canonical spelling', () => {
-    expect(valueOf(plan, 'gold')).toBe('Gold');
-    expect(valueOf(plan, 'GOLD')).toBe('Gold');
-    expect(valueOf(plan, '  SiLvEr ')).toBe('Silver');
+    expect(storedValue(plan, 'gold')).toBe('Gold');
+    expect(storedValue(plan, 'GOLD')).toBe('Gold');
+    expect(storedValue(plan, '  SiLvEr ')).toBe('Silver');
   });
 
   it('ignores repeated inner whitespace and Unicode form', () => {
     const tier = field('SELECT', 'Tier', ['Très Bien', 'Very  Good']);
-    expect(valueOf(tier, 'tre\u0300s bien')).toBe('Très Bien');
-    expect(valueOf(tier, 'very good')).toBe('Very  Good');
+    expect(storedValue(tier, 'tre\u0300s bien')).toBe('Très Bien');
+    expect(storedValue(tier, 'very good')).toBe('Very  Good');
   });
 
   it('names the field, value and options when there is no match', () => {
@@ -204,9 +204,9 @@ describe('coerceFieldValue: SELECT', () => {
 
   it('keeps working when a field’s options change', () => {
     const before = field('SELECT', 'Plan', ['Gold']);
-    expect(valueOf(before, 'gold')).toBe('Gold');
+    expect(storedValue(before, 'gold')).toBe('Gold');
     const after = { ...before, options: ['Gold', 'Platinum'] };
-    expect(valueOf(after, 'platinum')).toBe('Platinum');
+    expect(storedValue(after, 'platinum')).toBe('Platinum');
   });
 });
 
@@ -214,9 +214,9 @@ describe('coerceFieldValue: MULTI_SELECT', () => {
   const interests = field('MULTI_SELECT', 'Interests', ['Golf', 'Tennis', 'Chess']);
 
   it('splits on "," and ";", matches each ignoring case and removes repeats', () => {
-    expect(valueOf(interests, 'golf, TENNIS;chess')).toEqual(['Golf', 'Tennis', 'Chess']);
-    expect(valueOf(interests, 'Tennis;tennis, golf,,')).toEqual(['Tennis', 'Golf']);
-    expect(valueOf(interests, 'chess')).toEqual(['Chess']);
+    expect(storedValue(interests, 'golf, TENNIS;chess')).toEqual(['Golf', 'Tennis', 'Chess']);
+    expect(storedValue(interests, 'Tennis;tennis, golf,,')).toEqual(['Tennis', 'Golf']);
+    expect(storedValue(interests, 'chess')).toEqual(['Chess']);
   });
 
   it('names the item that is not an option', () => {
@@ -232,7 +232,7 @@ describe('coerceFieldValue: URL', () => {
     ['https://bücher.de/', 'https://xn--bcher-kva.de/'],
     ['https://example.com/a b', 'https://example.com/a%20b'],
   ])('stores %j as %j', (raw, expected) => {
-    expect(valueOf(field('URL'), raw)).toBe(expected);
+    expect(storedValue(field('URL'), raw)).toBe(expected);
   });
 
   it.each(['example.com', 'www.example.com', '/relative/path', 'http://', 'https://exa mple.com'])('rejects %j', (raw) => {
@@ -248,7 +248,7 @@ describe('coerceFieldValue: URL', () => {
 
 describe('coerceFieldValue: EMAIL', () => {
   it('stores the normalized address', () => {
-    expect(valueOf(field('EMAIL'), ' Jane@Example.COM ')).toBe('jane@example.com');
+    expect(storedValue(field('EMAIL'), ' Jane@Example.COM ')).toBe('jane@example.com');
   });
 
   it('prefixes the error with the field label', () => {
@@ -258,8 +258,8 @@ describe('coerceFieldValue: EMAIL', () => {
 
 describe('coerceFieldValue: PHONE', () => {
   it('stores E.164, reading a national number in the default country', () => {
-    expect(valueOf(field('PHONE'), '(202) 555-0143', 'US')).toBe('+12025550143');
-    expect(valueOf(field('PHONE'), '+44 7400 123456')).toBe('+447400123456');
+    expect(storedValue(field('PHONE'), '(202) 555-0143', 'US')).toBe('+12025550143');
+    expect(storedValue(field('PHONE'), '+44 7400 123456')).toBe('+447400123456');
   });
 
   it('prefixes the error with the field label', () => {

@@ -167,8 +167,13 @@ describe('document shape', () => {
   });
 });
 
+interface SseEvent {
+  event: string;
+  data?: { errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
+
 /** The events of a Yoga SSE response, parsed. */
-async function sseEvents(body: Record<string, unknown>, key: string | null): Promise<{ status: number; events: { event: string; data?: any }[] }> {
+async function sseEvents(body: Record<string, unknown>, key: string | null): Promise<{ status: number; events: SseEvent[] }> {
   const { status, text } = await post(body, key, 'text/event-stream');
   const events = text
     .split('\n\n')

@@ -104,14 +104,14 @@ describe('encodings', () => {
   });
 
   it('switches to Windows-1252 when the first non-ASCII byte comes after the sniffed start', async () => {
-    const filler = 'name,city\n' + 'Smith,Boston\n'.repeat(Math.ceil(SNIFF_BYTES / 13) + 10);
+    const filler = `name,city\n${'Smith,Boston\n'.repeat(Math.ceil(SNIFF_BYTES / 13) + 10)}`;
     const { layout, cells } = await load(Buffer.concat([Buffer.from(filler), iconv.encode('José,Zürich\n', 'windows-1252')]));
     expect(layout.encoding).toBe('windows-1252');
     expect(cells.at(-1)).toEqual(['José', 'Zürich']);
   });
 
   it('keeps UTF-8 whose first multi-byte character comes after the sniffed start', async () => {
-    const filler = 'name,city\n' + 'Smith,Boston\n'.repeat(Math.ceil(SNIFF_BYTES / 13) + 10);
+    const filler = `name,city\n${'Smith,Boston\n'.repeat(Math.ceil(SNIFF_BYTES / 13) + 10)}`;
     const { layout, cells } = await load(`${filler}José,Zürich\n`);
     expect(layout.encoding).toBe('utf-8');
     expect(cells.at(-1)).toEqual(['José', 'Zürich']);

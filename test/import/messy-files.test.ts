@@ -49,7 +49,7 @@ describe('csv-spectrum files, uploaded as they are', () => {
       expect(job.columns.map((column) => column.header)).toEqual(headers);
       expect(job.totalRows).toBe(file.records.length);
       if (!VALUES_DIFFER.has(file.name)) {
-        headers.forEach((header, index) => expect(job.columns[index]!.samples).toEqual(file.records.map((record) => record[header])));
+        for (const [index, header] of headers.entries()) expect(job.columns[index]!.samples).toEqual(file.records.map((record) => record[header]));
       }
     });
   }

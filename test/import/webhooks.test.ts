@@ -195,16 +195,14 @@ describe('delivering', () => {
     const deliveries = async () => (await app.data(Webhooks, {}, workspace.keys.ADMIN)).webhooks[0]!.deliveries.edges.map((edge) => edge.node);
     try {
       const job = await importCsv(app, key, CSV, OPTIONS);
-      await expect
-        .poll(deliveries, { timeout: 10_000 })
-        .toEqual([
-          expect.objectContaining({
-            status: 'DELIVERED',
-            event: 'import.finished',
-            jobStatus: 'COMPLETED',
-            job: { id: job.id, status: 'COMPLETED' },
-          }),
-        ]);
+      await expect.poll(deliveries, { timeout: 10_000 }).toEqual([
+        expect.objectContaining({
+          status: 'DELIVERED',
+          event: 'import.finished',
+          jobStatus: 'COMPLETED',
+          job: { id: job.id, status: 'COMPLETED' },
+        }),
+      ]);
 
       expect((await app.data(RevertImport, { jobId: job.id }, key)).revertContactImport).toMatchObject({ status: 'REVERTING' });
       await waitWhile(app, key, job.id, ['REVERTING']);

@@ -92,7 +92,8 @@ describe('an API process and a separate worker process on one database', () => {
     });
 
     const worker = startProcess('npm', ['run', '--silent', 'worker'], productEnv(database.url, dataDir));
-    await worker.waitFor(WORKER_RUNNING, 60_000);
+    // It runs dist/, building it first when a source is newer than it.
+    await worker.waitFor(WORKER_RUNNING, 150_000);
     for (;;) {
       const { importJob } = await call(WorkerJob, { id: jobId });
       if (importJob.__typename === 'ImportJob' && importJob.status !== 'VALIDATING') {
@@ -128,5 +129,5 @@ describe('an API process and a separate worker process on one database', () => {
     await worker.stop(20_000);
     expect(worker.output()).toContain('SIGTERM: stopping');
     expect(await api.stop(20_000)).toEqual({ code: 0, signal: null });
-  }, 180_000);
+  }, 270_000);
 });

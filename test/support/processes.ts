@@ -37,11 +37,11 @@ export interface ProductProcess {
 
 const running = new Set<ProductProcess>();
 
-/** Starts `command` in the project folder with `env`, capturing its output. */
-export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv): ProductProcess {
+/** Starts `command` in the project folder (or `options.cwd`) with `env`, capturing its output. */
+export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, options: { cwd?: string } = {}): ProductProcess {
   // Its own process group (detached): a signal reaches the whole group, so `npm run x`'s node gets
   // it too (npm does not pass SIGTERM on to its script).
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let all = '';
   const streams = { stdout: '', stderr: '' };
   const listeners = new Set<() => void>();
