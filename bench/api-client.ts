@@ -10,6 +10,7 @@ export class BenchApi {
   ) {}
 
   /** One operation; GraphQL errors are thrown. */
+  // biome-ignore lint/suspicious/noExplicitAny: a bench's queries are plain strings, and their data is read as the query shapes it.
   async gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const response = await fetch(`${this.origin}/graphql`, {
       method: 'POST',
@@ -22,6 +23,7 @@ export class BenchApi {
   }
 
   /** A GraphQL multipart request with `file` as the variable at `variablePath`. */
+  // biome-ignore lint/suspicious/noExplicitAny: as for gql.
   async upload<T = any>(query: string, variablePath: string, file: string, type = 'text/csv'): Promise<T> {
     const form = new FormData();
     form.append('operations', JSON.stringify({ query, variables: { input: { file: null } } }));
@@ -34,6 +36,7 @@ export class BenchApi {
   }
 
   /** A subscription over SSE (POST, Accept: text/event-stream): each event's data, until the server completes it. */
+  // biome-ignore lint/suspicious/noExplicitAny: as for gql.
   async *subscribe<T = any>(query: string, variables: Record<string, unknown>): AsyncGenerator<T> {
     const response = await fetch(`${this.origin}/graphql`, {
       method: 'POST',

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { to as copyTo } from 'pg-copy-streams';
 import { openBenchDatabase } from './bench-database.ts';
-import { FileStore } from '../src/files/file-store.ts';
+import { LocalFileStore } from '../src/files/local-file-store.ts';
 import { JobEvents } from '../src/db/job-events.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createWorkspace } from '../src/services/workspaces.ts';
@@ -40,7 +40,12 @@ await db.pool.query('ANALYZE');
 
 const events = new JobEvents(db.url);
 await events.start();
-const app = buildApp({ db, files: new FileStore(path.join(work, 'files')), events, webhooks: { secretKey: randomBytes(32), allowInsecure: false } });
+const app = buildApp({
+  db,
+  files: new LocalFileStore(path.join(work, 'files')),
+  events,
+  webhooks: { secretKey: randomBytes(32), allowInsecure: false },
+});
 const origin = await app.start({ host: '127.0.0.1', port: 0 });
 const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
 

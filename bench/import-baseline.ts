@@ -52,7 +52,7 @@ export async function writeFinalRows(pool: Pool, csvFile: string, plan: ImportPl
           data.email?.raw ?? null,
           `{${data.tags.map((tag) => `"${tag.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`,
         ];
-        done(null, line.map(copyText).join('\t') + '\n');
+        done(null, `${line.map(copyText).join('\t')}\n`);
       },
     });
     await pipeline(

@@ -295,7 +295,7 @@ export async function writeImportCsv(file: string, rows: number): Promise<Genera
     stats.bytes += Buffer.byteLength(line);
     if (!out.write(line)) await once(out, 'drain');
   };
-  await write(HEADER.join(',') + '\n');
+  await write(`${HEADER.join(',')}\n`);
   let chunk = '';
   for (let i = 0; i < rows; i++) {
     const row = makeRow(i);
@@ -304,7 +304,7 @@ export async function writeImportCsv(file: string, rows: number): Promise<Genera
       checkPhone(i, row);
       stats.checked++;
     }
-    chunk += row.cells.map(csvCell).join(',') + '\n';
+    chunk += `${row.cells.map(csvCell).join(',')}\n`;
     if (chunk.length > 1 << 16) {
       await write(chunk);
       chunk = '';
@@ -384,7 +384,11 @@ function personOf(i: number): Person {
   random(); // a repeat's choices
   random();
   let pick = random() * TOTAL_WEIGHT;
-  const country = COUNTRIES.find((candidate) => (pick -= candidate.weight) < 0) ?? COUNTRIES[0]!;
+  const country =
+    COUNTRIES.find((candidate) => {
+      pick -= candidate.weight;
+      return pick < 0;
+    }) ?? COUNTRIES[0]!;
   const { size, step } = STEPS.get(country)!;
   const q = Number((BigInt(i) * BigInt(step)) % BigInt(size));
   const nsn = country.prefixes[Math.floor(q / 10 ** country.free)]! + String(q % 10 ** country.free).padStart(country.free, '0');

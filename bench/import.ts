@@ -31,7 +31,7 @@ import { loadFinalRowsBaseline, writeFinalRows, type BaselineTimes } from './imp
 import { CUSTOM_FIELDS, HEADER, writeImportCsv, type GeneratedFile } from './import-data.ts';
 import type { ImportPlan } from '../src/domain/import-options.ts';
 import { importBatchTag } from '../src/domain/tag.ts';
-import { FileStore } from '../src/files/file-store.ts';
+import { LocalFileStore } from '../src/files/local-file-store.ts';
 import { JobEvents } from '../src/db/job-events.ts';
 import { startImportWorker } from '../src/import/worker.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -118,7 +118,7 @@ try {
 async function runImports(bench: BenchServer, run: number): Promise<{ a: ScenarioFigures; b: ScenarioFigures }> {
   const { db, url, drop } = await bench.createDatabase(`import_${run}`);
   const filesDir = path.join(bench.work, `files-${run}`);
-  const files = new FileStore(filesDir);
+  const files = new LocalFileStore(filesDir);
   const events = new JobEvents(url);
   await events.start();
   const worker = await startImportWorker({ db, files });
@@ -273,12 +273,12 @@ function watchJob(api: BenchApi, jobId: string, events: ProgressEvent[]) {
         const job = data.contactImportProgress;
         events.push({ at: performance.now(), status: job.status, ...job.progress });
         if (FAILED.includes(job.status)) throw new Error(`the import ended ${job.status}`);
-        waiters.forEach((wake) => wake());
+        for (const wake of waiters) wake();
       }
       throw new Error('the progress subscription ended');
     } catch (error) {
       ended = error as Error;
-      waiters.forEach((wake) => wake());
+      for (const wake of waiters) wake();
     }
   })();
   return {

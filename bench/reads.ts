@@ -37,7 +37,7 @@ import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { activeContactSql } from '../src/domain/detail-status.ts';
 import { sql, type Sql } from '../src/domain/sql.ts';
-import { FileStore } from '../src/files/file-store.ts';
+import { LocalFileStore } from '../src/files/local-file-store.ts';
 import { JobEvents } from '../src/db/job-events.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createApiKey } from '../src/services/api-keys.ts';
@@ -170,7 +170,7 @@ async function measure(db: Database, workspaceId: string): Promise<void> {
   await events.start();
   const app = buildApp({
     db,
-    files: new FileStore(path.join(work, 'files')),
+    files: new LocalFileStore(path.join(work, 'files')),
     events,
     webhooks: { secretKey: randomBytes(32), allowInsecure: false },
   });

@@ -15,7 +15,7 @@ import WebSocket from 'ws';
 import { openBenchServer } from './bench-database.ts';
 import { BenchApi } from './api-client.ts';
 import { MIB, sampleRss } from './figures.ts';
-import { FileStore } from '../src/files/file-store.ts';
+import { LocalFileStore } from '../src/files/local-file-store.ts';
 import { JobEvents } from '../src/db/job-events.ts';
 import { startImportWorker } from '../src/import/worker.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -33,7 +33,7 @@ const seconds = parseSeconds(process.argv.slice(2));
 const rss = sampleRss();
 const server = await openBenchServer();
 const { db } = await server.createDatabase('soak');
-const files = new FileStore(path.join(server.work, 'files'));
+const files = new LocalFileStore(path.join(server.work, 'files'));
 const events = new JobEvents(db.url);
 await events.start();
 const worker = await startImportWorker({ db, files });
@@ -52,7 +52,7 @@ const receiver = await listen(
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      const jobId = (safeJson(body) as { job?: { id?: string } } | undefined)?.job?.id ?? 'unknown';
+      const jobId = safeJson(body)?.job?.id ?? 'unknown';
       delivered.set(jobId, Date.now());
       res.writeHead(204).end();
     });
@@ -117,7 +117,7 @@ async function importLoop(tenant: (typeof tenants)[number]): Promise<void> {
     const file = path.join(server.work, `tenant-${tenant.index}-${round}.csv`);
     const lines = ['First Name,Email'];
     for (let row = 0; row < ROWS_PER_IMPORT; row++) lines.push(`${NAMES[row % NAMES.length]},t${tenant.index}-r${round}-${row}@soak.test`);
-    await writeFile(file, lines.join('\n') + '\n');
+    await writeFile(file, `${lines.join('\n')}\n`);
     const started = await timed(tenant, 'upload', () =>
       tenant.api.upload(
         `mutation($input: StartContactImportInput!) { startContactImport(input: $input) {
@@ -127,7 +127,7 @@ async function importLoop(tenant: (typeof tenants)[number]): Promise<void> {
       ),
     );
     const job = started?.startContactImport;
-    if (!job || job.__typename !== 'ImportJob') continue;
+    if (job?.__typename !== 'ImportJob') continue;
     const columns = job.columns.map((column: { index: number; suggestedFieldKey: string }) => ({
       index: column.index,
       fieldKey: column.suggestedFieldKey,
@@ -424,7 +424,16 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function safeJson(text: string): any {
+/** What the soak reads of a JSON message: a GraphQL response, a graphql-ws message, a webhook's body. */
+interface JsonMessage {
+  type?: string;
+  payload?: { errors?: unknown };
+  job?: { id?: string };
+  data?: Record<string, { __typename?: string } | null> | null;
+  errors?: { extensions?: { code?: string } }[];
+}
+
+function safeJson(text: string): JsonMessage | undefined {
   try {
     return JSON.parse(text);
   } catch {
@@ -432,8 +441,7 @@ function safeJson(text: string): any {
   }
 }
 
-function firstTypename(data: any): string | undefined {
+function firstTypename(data: JsonMessage['data']): string | undefined {
   if (!data || typeof data !== 'object') return undefined;
-  const value = Object.values(data)[0] as any;
-  return value?.__typename;
+  return Object.values(data)[0]?.__typename;
 }

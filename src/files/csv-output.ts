@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { neutralizeFormula } from '../domain/formula-guard.ts';
@@ -54,14 +53,10 @@ export interface CsvWriter {
   close(): Promise<void>;
 }
 
-/** Opens a CSV file for writing and writes its header row, laid out as {@link csvLines} says. */
-export function createCsvWriter(path: string, headers: string[]): CsvWriter {
-  return createCsvStreamWriter(createWriteStream(path), headers);
-}
-
 /**
- * Like {@link createCsvWriter}, into any stream (an HTTP response). A write that fills the stream's
- * buffer waits for it to drain; a stream that fails or closes early fails the next write and `close`.
+ * Writes a CSV file into a stream (a file in the store, an HTTP response), its header row first,
+ * laid out as {@link csvLines} says. A write that fills the stream's buffer waits for it to drain;
+ * a stream that fails or closes early fails the next write and `close`.
  */
 export function createCsvStreamWriter(destination: Writable, headers: string[]): CsvWriter {
   // Kept to fail the next write; `close` reports it too.
@@ -87,7 +82,7 @@ export function createCsvStreamWriter(destination: Writable, headers: string[]):
   };
 }
 
-/** A whole small CSV file (the import template) as text: the same layout and formula safety as {@link createCsvWriter}. */
+/** A whole small CSV file (the import template) as text: the same layout and formula safety as {@link createCsvStreamWriter}. */
 export function csvText(rows: readonly string[][]): string {
   return BOM + csvLines(rows);
 }

@@ -13,13 +13,14 @@ export interface StagedDecision {
 }
 
 /**
- * The source file's rows next to their staged decisions, in file order, both streamed: the file is
- * read again and the decisions are read in pages, merged on the row number. With `actions`, only
- * rows with one of those decisions are yielded.
+ * The source file's rows next to their staged decisions, in file order, both streamed: the file
+ * (a local copy of the job's source, at `source`) is read again and the decisions are read in
+ * pages, merged on the row number. With `actions`, only rows with one of those decisions are yielded.
  */
 export async function* rowsInOrder(
-  context: Pick<JobRunContext, 'db' | 'files'>,
+  context: Pick<JobRunContext, 'db'>,
   job: ImportJob,
+  source: string,
   filter: { actions?: StagedDecision['action'][] } = {},
 ): AsyncGenerator<{ cells: string[]; row: StagedDecision }> {
   let page: StagedDecision[] = [];
@@ -43,7 +44,7 @@ export async function* rowsInOrder(
   };
 
   let decision = await nextDecision();
-  for await (const { rowNumber, cells } of readCsvRows(context.files.sourcePath(job.workspaceId, job.id), jobLayout(job))) {
+  for await (const { rowNumber, cells } of readCsvRows(source, jobLayout(job))) {
     if (!decision) return;
     if (rowNumber < decision.rowNumber) continue;
     yield { cells, row: decision };

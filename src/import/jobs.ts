@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import type { OperatorLimits } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -9,7 +8,7 @@ import { CONTACT_ID_COLUMN, type ImportOptionsInput } from '../domain/import-opt
 import { planImport } from '../domain/import-plan.ts';
 import { IMPORT_END_STATUSES, enteredFrom } from '../domain/import-status.ts';
 import type { ImportJob, ImportStatus, Prisma } from '../generated/prisma/client.ts';
-import type { FileStore } from '../files/file-store.ts';
+import { importFileKeys, type FileStore } from '../files/file-store.ts';
 import { jobColumns, type JobState } from './job-columns.ts';
 import { createJob, queueJob, requestCancel, requestRevert, setMapping } from './job-store.ts';
 import { createdWithin } from '../db/created-within.ts';
@@ -40,10 +39,10 @@ export async function startImport(
   await requireImportSlot(db.prisma, workspaceId, limits.maxActiveImportsPerWorkspace);
 
   const id = randomUUID();
-  const target = files.sourcePath(workspaceId, id);
+  const keys = importFileKeys(workspaceId, id);
   try {
     const limit = uploadLimit(Number(workspace.importMaxBytes), limits.maxUploadBytes);
-    const stored = await storeSource({ files, target, source, limit, maxRows: workspace.importMaxRows });
+    const stored = await storeSource({ files, key: keys.source, source, limit, maxRows: workspace.importMaxRows });
     const customFields = await db.prisma.field.findMany({ where: { workspaceId }, orderBy: { createdAt: 'asc' } });
     const { samples, ...rest } = stored.layout;
     const createdAt = new Date();
@@ -58,7 +57,7 @@ export async function startImport(
         id,
         sourceKind: stored.kind,
         fileName: source.fileName?.trim() || (source.kind === 'text' ? 'pasted text' : stored.kind === 'XLSX' ? 'upload.xlsx' : 'upload.csv'),
-        filePath: target,
+        filePath: files.location(keys.source),
         fileSize: stored.size,
         encoding: stored.encoding,
         delimiter: stored.delimiter,
@@ -76,7 +75,8 @@ export async function startImport(
     await notifyJobChanged(db.pool, id);
     return job;
   } catch (error) {
-    await files.removeJob(workspaceId, id);
+    // The refusal is what the client must hear, even when the store cannot take the files back.
+    await files.deleteFolder(keys.folder).catch(() => {});
     throw error;
   }
 }
@@ -100,7 +100,7 @@ async function requireImportSlot(prisma: Pick<Prisma.TransactionClient, 'importJ
  * validation. Every problem with the mapping is reported with the column it is in.
  */
 export async function setImportMapping(scope: JobScope & { jobId: string; input: ImportOptionsInput }): Promise<ImportJob> {
-  const { db, workspaceId, jobId, input } = scope;
+  const { db, files, workspaceId, jobId, input } = scope;
   const job = await findJob(db, workspaceId, jobId);
   requireStatus(job, enteredFrom('VALIDATING'), 'map');
   requireBeforeDeadline(job, 'map');
@@ -123,7 +123,7 @@ export async function setImportMapping(scope: JobScope & { jobId: string; input:
   }
   if (issues.length > 0) throw new ValidationError(issues);
 
-  if (job.errorFilePath) await rm(job.errorFilePath, { force: true });
+  if (job.errorFilePath) await files.delete([importFileKeys(job.workspaceId, job.id).errors]);
   return changedOrRefused(db, job, 'map', await setMapping(db.prisma, job, plan));
 }
 

@@ -1,4 +1,5 @@
-import { rename, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
 import { ValidationError } from '../domain/errors.ts';
 import type { MatchableField } from '../domain/field-key.ts';
 import { suggestFieldFromValues } from '../domain/header-row.ts';
@@ -6,9 +7,9 @@ import { suggestColumns, type ColumnSuggestion } from '../domain/import-column-s
 import type { UploadLimit } from '../domain/upload-limit.ts';
 import type { ImportSourceKind } from '../generated/prisma/enums.ts';
 import { inspectCsv, type CsvLayout } from './csv-source.ts';
-import type { FileStore } from '../files/file-store.ts';
+import { saveUpload, scratchFolder, type FileStore } from '../files/file-store.ts';
 import { preparePastedText } from './text-source.ts';
-import { convertXlsx, isZipFile } from './xlsx-source.ts';
+import { convertXlsx, isZipFile, type XlsxSheets } from './xlsx-source.ts';
 
 /**
  * Where an import's rows come from: an uploaded file (CSV, or an XLSX workbook and the sheet to
@@ -35,7 +36,7 @@ export interface StoredSource {
 }
 
 /**
- * Stores an import's source at `target` as CSV rows and describes them. Every kind ends up as CSV,
+ * Stores an import's source under `key` as CSV rows and describes them. Every kind ends up as CSV,
  * so validation, review and the result file read any source the same way (`readCsvRows`), and a
  * workbook is parsed once rather than on every pass:
  * - an upload that is a ZIP archive is read as an XLSX workbook (by content, whatever its name):
@@ -43,48 +44,57 @@ export interface StoredSource {
  *   the converted rows replace the upload;
  * - any other upload is CSV, kept as received (src/import/csv-source.ts);
  * - pasted text is kept as pasted, with a header line added when it has none (src/import/text-source.ts).
- * The same checks apply to all (empty, header only, blank or duplicate headers, row and size
- * limits). On failure the caller removes the job's folder.
+ * The upload goes to the store as it arrives; it is then read from a local copy (the workbook's
+ * reader needs random access, the CSV's reads the file more than once). The same checks apply to
+ * all (empty, header only, blank or duplicate headers, row and size limits). On failure the caller
+ * removes the job's files.
  */
 export async function storeSource(options: {
   files: FileStore;
-  target: string;
+  key: string;
   source: ImportSource;
   limit: UploadLimit;
   maxRows: number;
 }): Promise<StoredSource> {
-  const { files, target, source, limit, maxRows } = options;
-  if (source.kind === 'text') {
-    const pasted = await preparePastedText(source.text, source.hasHeader);
-    const { size } = await files.saveStream(pasted.stream, target, limit);
-    const layout = await inspectCsv(target, { maxRows });
-    return {
-      kind: 'TEXT',
-      size,
-      layout,
-      encoding: layout.encoding,
-      delimiter: layout.delimiter,
-      hasHeader: pasted.hasHeader,
-      sheetName: null,
-      sheetNames: null,
-    };
-  }
-
-  const { size } = await files.saveStream(source.stream, target, limit);
-  if (await isZipFile(target)) {
-    const converted = `${target}.csv`;
-    try {
-      const sheets = await convertXlsx(target, converted, { sheetName: source.sheetName, maxRows, maxBytes: limit.bytes });
-      await rename(converted, target);
-      const layout = await inspectCsv(target, { maxRows });
-      return { kind: 'XLSX', size, layout, encoding: null, delimiter: null, hasHeader: true, ...sheets };
-    } finally {
-      await rm(converted, { force: true });
+  const { files, key, source, limit, maxRows } = options;
+  const upload = source.kind === 'text' ? await preparePastedText(source.text, source.hasHeader) : { stream: source.stream, hasHeader: true };
+  const { size } = await saveUpload(files, key, upload.stream, limit);
+  const copy = await files.localCopy(key);
+  try {
+    if (source.kind === 'text') {
+      const layout = await inspectCsv(copy.path, { maxRows });
+      const { encoding, delimiter } = layout;
+      return { kind: 'TEXT', size, layout, encoding, delimiter, hasHeader: upload.hasHeader, sheetName: null, sheetNames: null };
     }
+    if (await isZipFile(copy.path)) {
+      const { layout, sheets } = await storeSheet(files, key, copy.path, { sheetName: source.sheetName, maxRows, maxBytes: limit.bytes });
+      return { kind: 'XLSX', size, layout, encoding: null, delimiter: null, hasHeader: true, ...sheets };
+    }
+    if (source.sheetName != null) throw ValidationError.of(['sheetName'], 'The file is CSV, not an XLSX workbook: it has no sheets to choose from');
+    const layout = await inspectCsv(copy.path, { maxRows });
+    return { kind: 'CSV', size, layout, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: true, sheetName: null, sheetNames: null };
+  } finally {
+    await copy.remove();
   }
-  if (source.sheetName != null) throw ValidationError.of(['sheetName'], 'The file is CSV, not an XLSX workbook: it has no sheets to choose from');
-  const layout = await inspectCsv(target, { maxRows });
-  return { kind: 'CSV', size, layout, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: true, sheetName: null, sheetNames: null };
+}
+
+/** Converts one sheet of the workbook at `workbook` to CSV in a scratch folder, checks it, and stores it under `key` in the workbook's place. */
+async function storeSheet(
+  files: FileStore,
+  key: string,
+  workbook: string,
+  options: { sheetName?: string | null; maxRows: number; maxBytes: number },
+): Promise<{ layout: CsvLayout; sheets: XlsxSheets }> {
+  const scratch = await scratchFolder();
+  try {
+    const converted = path.join(scratch.path, 'sheet.csv');
+    const sheets = await convertXlsx(workbook, converted, options);
+    const layout = await inspectCsv(converted, { maxRows: options.maxRows });
+    await files.save(key, createReadStream(converted));
+    return { layout, sheets };
+  } finally {
+    await scratch.remove();
+  }
 }
 
 /**

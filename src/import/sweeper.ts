@@ -1,10 +1,10 @@
-import { rm } from 'node:fs/promises';
 import type { Database } from '../db/client.ts';
+import { silentLogger, type Logger } from '../db/logger.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { startPeriodic, type PeriodicTask } from '../services/periodic.ts';
-import type { FileStore } from '../files/file-store.ts';
+import { importFileKeys, type FileStore } from '../files/file-store.ts';
 import { expiryReason } from './jobs.ts';
-import { expireJobs, forgetFiles, lockExpiredJobs, lockJobsWithFilesDue } from './job-store.ts';
+import { expireJobs, forgetFiles, lockExpiredJobs, lockJobsWithFilesDue, type WaitingJob } from './job-store.ts';
 import { notifyJobChanged } from '../db/job-events.ts';
 
 /** How often the sweeper looks for expired jobs and files by default. */
@@ -15,6 +15,8 @@ const SWEEP_BATCH_SIZE = 100;
 export interface SweepOptions {
   db: Database;
   files: FileStore;
+  /** Gets a line per job expired and per sweep that deleted files. */
+  logger?: Logger;
 }
 
 export interface SweepResult {
@@ -40,45 +42,50 @@ export interface SweepResult {
  * fails, the next sweep finds the job again and deleting what is gone already is a no-op.
  */
 export async function sweepImports(options: SweepOptions): Promise<SweepResult> {
+  const logger = options.logger ?? silentLogger;
   const result: SweepResult = { expired: 0, purged: 0 };
   let count: number;
   do {
-    count = await expireBatch(options);
+    const expired = await expireBatch(options);
+    // Said once the batch has committed.
+    for (const job of expired) logger.info({ jobId: job.id, workspaceId: job.workspace_id, status: job.status }, 'import job expired');
+    count = expired.length;
     result.expired += count;
   } while (count === SWEEP_BATCH_SIZE);
   do {
     count = await purgeBatch(options);
     result.purged += count;
   } while (count === SWEEP_BATCH_SIZE);
+  if (result.purged > 0) logger.info({ jobs: result.purged }, 'import sweeper deleted the files of jobs past their retention');
   return result;
 }
 
 /** Runs `sweepImports` every `intervalMs` until stopped; safe to start in every process. */
-export function startImportSweeper(options: SweepOptions & { intervalMs?: number; log?: (line: string) => void }): PeriodicTask {
+export function startImportSweeper(options: SweepOptions & { intervalMs?: number }): PeriodicTask {
   return startPeriodic({
     name: 'import sweeper',
     intervalMs: options.intervalMs ?? SWEEP_INTERVAL_MS,
-    log: options.log,
+    logger: options.logger,
     pass: async () => {
-      const { expired, purged } = await sweepImports(options);
-      if (expired + purged > 0) options.log?.(`import sweeper: ${expired} job(s) expired, files of ${purged} job(s) deleted`);
+      await sweepImports(options);
       return false;
     },
   });
 }
 
-async function expireBatch({ db }: SweepOptions): Promise<number> {
+/** Expires a batch of jobs past their deadline; the jobs it expired (in the state they were in). */
+async function expireBatch({ db, files }: SweepOptions): Promise<WaitingJob[]> {
   return inTransaction(db.pool, async (client) => {
     const jobs = await lockExpiredJobs(client, SWEEP_BATCH_SIZE);
-    if (jobs.length === 0) return 0;
-    for (const job of jobs) if (job.file_path) await rm(job.file_path, { force: true });
+    if (jobs.length === 0) return [];
+    await files.delete(jobs.filter((job) => job.file_path).map((job) => importFileKeys(job.workspace_id, job.id).source));
     await expireJobs(
       client,
       jobs.map((job) => ({ ...job, reason: expiryReason(job.status, job.review_ttl_seconds) })),
     );
     // Sent when the transaction commits, like every NOTIFY.
     for (const job of jobs) await notifyJobChanged(client, job.id);
-    return jobs.length;
+    return jobs;
   });
 }
 
@@ -86,7 +93,7 @@ async function purgeBatch({ db, files }: SweepOptions): Promise<number> {
   return inTransaction(db.pool, async (client) => {
     const jobs = await lockJobsWithFilesDue(client, SWEEP_BATCH_SIZE);
     if (jobs.length === 0) return 0;
-    for (const job of jobs) await files.removeJob(job.workspace_id, job.id);
+    for (const job of jobs) await files.deleteFolder(importFileKeys(job.workspace_id, job.id).folder);
     await forgetFiles(client, jobs);
     return jobs.length;
   });

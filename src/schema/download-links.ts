@@ -2,8 +2,8 @@ import type { ExportFormat } from '../domain/contact-export.ts';
 
 /**
  * The download links the API hands out, and the paths the server answers them on: one place for
- * both, so that a link and the route that serves it cannot drift apart. Every link is made from
- * the request's origin.
+ * both, so that a link and the route that serves it cannot drift apart. Every link starts with
+ * the context's `origin`: PUBLIC_URL when set, else the request's own.
  */
 
 /** Where contact exports download from; the request rides in the query string. */

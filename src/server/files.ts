@@ -1,17 +1,19 @@
-import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Database } from '../db/client.ts';
+import { errorFields, type Logger } from '../db/logger.ts';
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
 import { csvText } from '../files/csv-output.ts';
-import type { FileStore } from '../files/file-store.ts';
+import { FileNotFoundError, importFileKeys, type FileStore } from '../files/file-store.ts';
 import type { Caller } from '../services/api-keys.ts';
 import { importFilePath, TEMPLATE_PATH } from '../schema/download-links.ts';
 
 /**
  * Downloads over plain GET with the same bearer key as the API: an import's error and result
  * files, and a CSV template of the workspace's fields. A job of another workspace is answered like
- * one that does not exist.
+ * one that does not exist. Import files stream from the file store through this server: a bucket
+ * stays private, and the key and the workspace are checked here alone.
  */
 export async function serveFile(options: {
   db: Database;
@@ -19,8 +21,10 @@ export async function serveFile(options: {
   req: IncomingMessage;
   res: ServerResponse;
   caller: (authorization: string | undefined) => Promise<Caller | null>;
+  /** The request's logger, for unexpected failures. */
+  log: Logger;
 }): Promise<void> {
-  const { db, req, res } = options;
+  const { db, files, req, res, log } = options;
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'Only GET downloads files');
 
@@ -46,12 +50,25 @@ export async function serveFile(options: {
     where: { workspaceId_id: { workspaceId: caller.workspaceId, id: jobId } },
     select: { errorFilePath: true, resultFilePath: true },
   });
-  const path = kind === 'errors' ? job?.errorFilePath : job?.resultFilePath;
-  if (!path) return reply(res, 404, `Import ${jobId} has no ${kind} file`);
+  const stored = kind === 'errors' ? job?.errorFilePath : job?.resultFilePath;
+  if (!stored) return reply(res, 404, `Import ${jobId} has no ${kind} file`);
+  if (req.method === 'HEAD') return void res.writeHead(200, csvHeaders(`import-${jobId}-${kind}.csv`)).end();
 
+  const keys = importFileKeys(caller.workspaceId, jobId);
+  let content: Readable;
+  try {
+    content = await files.read(kind === 'errors' ? keys.errors : keys.result);
+  } catch (error) {
+    if (error instanceof FileNotFoundError) return reply(res, 404, `Import ${jobId}'s ${kind} file is no longer stored`);
+    log.error({ err: errorFields(error) }, 'the file store could not be read');
+    return reply(res, 503, `Import ${jobId}'s ${kind} file cannot be read from the file store right now; try again later`);
+  }
   res.writeHead(200, csvHeaders(`import-${jobId}-${kind}.csv`));
-  if (req.method === 'HEAD') return void res.end();
-  await pipeline(createReadStream(path), res).catch(() => res.destroy());
+  await pipeline(content, res).catch((error) => {
+    // A client that went away is no failure of the server's.
+    if (!res.destroyed) log.error({ err: errorFields(error) }, 'the file download stopped on an unexpected error');
+    res.destroy();
+  });
 }
 
 function csvHeaders(fileName: string): Record<string, string> {

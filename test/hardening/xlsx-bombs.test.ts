@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ async function expectRefused(
   if (result.__typename === 'ValidationError' || result.__typename === 'LimitExceededError') expect(result.message).toMatch(expected.message);
   const { rows } = await app.db.pool.query('SELECT count(*)::int AS n FROM import_jobs WHERE workspace_id = $1', [ws.id]);
   expect(rows[0].n).toBe(0);
-  expect(await readdir(path.join(app.files.root, ws.id), { recursive: true }).catch(() => [])).toEqual([]);
+  expect(await app.files.list(ws.id)).toEqual([]);
   expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
   const other = await app.data(StartImport, { input: { text: 'Email\nstill@up.test\n' } }, bystander.keys.WRITE);
   expect(other.startContactImport).toMatchObject({ __typename: 'ImportJob', totalRows: 1 });

@@ -1,15 +1,21 @@
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neutralizeFormula } from '../../src/domain/formula-guard.ts';
-import { createCsvWriter, csvText } from '../../src/files/csv-output.ts';
+import { createCsvStreamWriter, csvText, type CsvWriter } from '../../src/files/csv-output.ts';
 import { inspectCsv, readCsvRows } from '../../src/import/csv-source.ts';
 import { parseAnyLineEnd } from '../support/csv.ts';
 
 /** Cells that break a row or a cell unless they are quoted. */
 const AWKWARD_CELLS = ['line one\nline two', 'carriage\rreturn', 'windows\r\nbreak', 'say "hi"', 'a, b', '"', ',', '\n', 'trailing\n'];
+
+/** The writer of the files the product makes, into a file of its own. */
+function createCsvWriter(file: string, headers: string[]): CsvWriter {
+  return createCsvStreamWriter(createWriteStream(file), headers);
+}
 
 let dir: string;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
+import { importFileKeys } from '../../src/files/file-store.ts';
 import { startImportSweeper, sweepImports } from '../../src/import/sweeper.ts';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
@@ -68,8 +68,8 @@ describe('review expiry', () => {
     const workspace = await impatientWorkspace();
     const key = workspace.keys.WRITE;
     const job = await validateCsv(app, key, CSV, OPTIONS);
-    const source = app.files.sourcePath(workspace.id, job.id);
-    expect(existsSync(source)).toBe(true);
+    const files = importFileKeys(workspace.id, job.id);
+    expect(await app.files.list(files.folder)).toContain(files.source);
 
     const statuses: string[] = [];
     const subscription = app.wsClient({ authorization: `Bearer ${key}` }).iterate({ query: print(WatchJob), variables: { jobId: job.id } });
@@ -91,7 +91,7 @@ describe('review expiry', () => {
       failureReason: 'the review expired after 1 second without a confirm; start the import again',
     });
     expect(expired.finishedAt).not.toBeNull();
-    expect(existsSync(source)).toBe(false);
+    expect(await app.files.list(files.folder)).toEqual([files.errors]);
     // The error file stays for the retention period, like any finished job's.
     expect(await download(expired.errorFileUrl!, key)).toContain('Bad Row');
 
@@ -126,7 +126,7 @@ describe('review expiry', () => {
     } finally {
       await sweeper.stop();
     }
-    expect(existsSync(app.files.sourcePath(workspace.id, started.id))).toBe(false);
+    expect(await app.files.list(importFileKeys(workspace.id, started.id).folder)).toEqual([]);
     expect(await sweptJob(workspace.keys.WRITE, started.id)).toMatchObject({
       reviewExpiresAt: waiting.reviewExpiresAt,
       failureReason: 'the mapping was not set within 1 second of the upload; start the import again',
@@ -194,7 +194,7 @@ describe('file retention', () => {
     expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(1);
 
     expect(await sweptJob(key, job.id)).toMatchObject({ status: 'COMPLETED', errorFileUrl: null, resultFileUrl: null });
-    expect(existsSync(app.files.jobDir(workspace.id, job.id))).toBe(false);
+    expect(await app.files.list(importFileKeys(workspace.id, job.id).folder)).toEqual([]);
     const response = await fetch(job.resultFileUrl!, { headers: { authorization: `Bearer ${key}` } });
     expect(response.status).toBe(404);
     expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(0);

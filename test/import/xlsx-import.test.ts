@@ -3,7 +3,6 @@
  * refused, memory): each case builds its own small workbook, which makes the file long; over 400
  * lines for that reason.
  */
-import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +12,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFileKeys } from '../../src/files/file-store.ts';
 import { readCsvRows } from '../../src/import/csv-source.ts';
 import { graphql } from '../generated/gql.ts';
 import type { StartContactImportInput } from '../generated/graphql.ts';
@@ -271,14 +271,15 @@ describe('reading the archive', () => {
     const content = await workbook((book) => {
       const sheet = book.addWorksheet('People');
       sheet.addRow(['Name', 'Email']);
-      names.forEach((name, index) => sheet.addRow([name, `p${index}@x.test`]));
+      for (const [index, name] of names.entries()) sheet.addRow([name, `p${index}@x.test`]);
     });
     const started = await upload(key, content);
     if (started.__typename !== 'ImportJob') throw new Error(started.message);
     const read: string[] = [];
-    const stored = app.files.sourcePath(workspace.id, started.id);
-    for await (const row of readCsvRows(stored, { encoding: 'utf-8', bom: true, delimiter: ',', headers: [], rowCount: 0, samples: [] }))
+    const stored = await app.files.localCopy(importFileKeys(workspace.id, started.id).source);
+    for await (const row of readCsvRows(stored.path, { encoding: 'utf-8', bom: true, delimiter: ',', headers: [], rowCount: 0, samples: [] }))
       read.push(row.cells[0]!);
+    await stored.remove();
     expect(read.filter((name) => name.includes('\uFFFD'))).toEqual([]);
     expect(read).toEqual(names);
   });
@@ -321,7 +322,7 @@ describe('sheets', () => {
       issues: [{ path: ['sheetName'], message: 'The workbook has no sheet "Contacts"; its sheets are "Notes", "People 2024"' }],
     });
     expect(await jobCount(workspace.id)).toBe(0);
-    expect(await readdir(path.join(app.files.root, workspace.id)).catch(() => [])).toEqual([]);
+    expect(await app.files.list(workspace.id)).toEqual([]);
     expect(await temporaryFiles()).toEqual(temporaryBefore);
   });
 
