@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from './client.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres.ts';
+import type { Logger } from './logger.ts';
 import { migrate } from './migrate.ts';
 
 /** The database of the product, and the embedded server behind it when there is one. */
@@ -16,10 +17,7 @@ const EMBEDDED_DATABASE = 'switchboard';
  * One code path to a migrated database: `DATABASE_URL` when given, otherwise the embedded
  * PostgreSQL on the data folder (started, or reused when another process of ours runs it).
  */
-export async function connect(
-  config: { databaseUrl: string | undefined; dataDir: string },
-  options: { log?: (line: string) => void } = {},
-): Promise<Connection> {
+export async function connect(config: { databaseUrl: string | undefined; dataDir: string }, options: { logger?: Logger } = {}): Promise<Connection> {
   let embedded: EmbeddedServer | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -29,8 +27,7 @@ export async function connect(
   }
   const db = openDatabase(url);
   try {
-    const applied = await migrate(db.pool);
-    for (const name of applied) options.log?.(`applied migration ${name}`);
+    await migrate(db.pool, { logger: options.logger });
   } catch (error) {
     await db.close();
     await embedded?.stop();

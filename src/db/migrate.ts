@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { silentLogger, type Logger } from './logger.ts';
 
 /**
  * The migration runner: applies `prisma/migrations/<timestamp>_<name>/migration.sql` in name order
@@ -96,8 +97,8 @@ export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<Migr
  *
  * @returns the names of the migrations applied, in order
  */
-export async function migrate(pool: pg.Pool, options: { log?: (line: string) => void } = {}): Promise<string[]> {
-  const log = options.log ?? (() => {});
+export async function migrate(pool: pg.Pool, options: { logger?: Logger } = {}): Promise<string[]> {
+  const logger = options.logger ?? silentLogger;
   const migrations = await readMigrations();
   const client = await pool.connect();
   let broken = false;
@@ -105,7 +106,7 @@ export async function migrate(pool: pg.Pool, options: { log?: (line: string) => 
     // A session lock, released below or by the session's end should this process die.
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK_ID]);
     try {
-      return await applyPending(client, migrations, log);
+      return await applyPending(client, migrations, logger);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK_ID]);
     }
@@ -125,7 +126,7 @@ interface AppliedRow {
   logs: string | null;
 }
 
-async function applyPending(client: pg.PoolClient, migrations: Migration[], log: (line: string) => void): Promise<string[]> {
+async function applyPending(client: pg.PoolClient, migrations: Migration[], logger: Logger): Promise<string[]> {
   await client.query(MIGRATIONS_TABLE_DDL);
   // Rows marked rolled back (`prisma migrate resolve --rolled-back`) are history only, as for Prisma.
   const { rows } = await client.query<AppliedRow>(
@@ -147,7 +148,8 @@ async function applyPending(client: pg.PoolClient, migrations: Migration[], log:
   for (const row of rows) {
     const migration = onDisk.get(row.migration_name);
     if (!migration) {
-      log(`Migration ${row.migration_name} is applied but not in ${MIGRATIONS_DIR}; leaving it be.`);
+      // A newer release's migration, applied by a process of that release: this one leaves it be.
+      logger.warn({ migration: row.migration_name }, `a migration applied to the database is not in ${MIGRATIONS_DIR}; leaving it be`);
     } else if (!checksumMatches(migration, row.checksum)) {
       throw new MigrationError(
         'CHECKSUM_MISMATCH',
@@ -162,10 +164,10 @@ async function applyPending(client: pg.PoolClient, migrations: Migration[], log:
   const names: string[] = [];
   for (const migration of migrations.filter((m) => !applied.has(m.name))) {
     await applyOne(client, migration);
-    log(`Applied migration ${migration.name}`);
+    logger.info({ migration: migration.name }, 'applied migration');
     names.push(migration.name);
   }
-  if (names.length === 0) log('No pending migrations.');
+  if (names.length === 0) logger.debug('no pending migrations');
   return names;
 }
 

@@ -7,6 +7,7 @@ import { MAX_IN_FLIGHT_PER_WORKSPACE, startWebhookDelivery } from '../../src/ser
 import { graphql } from '../generated/gql.ts';
 import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
 import { validateCsv } from '../support/imports.ts';
+import { captureLogs } from '../support/logs.ts';
 import { startReceiver, verifyReceived, type Receiver } from '../support/webhook-receiver.ts';
 
 /**
@@ -148,7 +149,7 @@ describe('webhook URLs, without the development switch', () => {
       asked.push(hostname);
       callback(null, answers[hostname] ?? []);
     }) as LookupFunction;
-    const log: string[] = [];
+    const log = captureLogs();
     await endAnImport(secure, workspace);
     const delivery = startWebhookDelivery({
       db: secure.db,
@@ -156,7 +157,7 @@ describe('webhook URLs, without the development switch', () => {
       resolve,
       retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 },
       pollIntervalMs: 20,
-      log: (line) => log.push(line),
+      logger: log.logger,
     });
     try {
       await expect
@@ -172,9 +173,9 @@ describe('webhook URLs, without the development switch', () => {
     expect(receiver.to('/rebound')).toEqual([]);
     expect(receiver.to('/mixed')).toEqual([]);
     // The operator's log says why; it names no URL or port.
-    expect(log.join('\n')).toMatch(/resolves to 127\.0\.0\.1, loopback/);
-    expect(log.join('\n')).toMatch(/resolves to 10\.0\.0\.8, private \(RFC 1918\)/);
-    expect(log.join('\n')).not.toContain(String(receiver.port));
+    expect(log.text()).toMatch(/resolves to 127\.0\.0\.1, loopback/);
+    expect(log.text()).toMatch(/resolves to 10\.0\.0\.8, private \(RFC 1918\)/);
+    expect(log.text()).not.toContain(String(receiver.port));
     await healthy(secure);
   });
 });
@@ -196,14 +197,14 @@ describe('stored errors', () => {
     };
     for (const url of Object.values(urls)) await created(app, workspace, { url });
     await endAnImport(app, workspace);
-    const log: string[] = [];
+    const log = captureLogs();
     const delivery = startWebhookDelivery({
       db: app.db,
       settings: app.webhooks,
       retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10 },
       timeoutMs: 300,
       pollIntervalMs: 20,
-      log: (line) => log.push(line),
+      logger: log.logger,
     });
     const errors = async () =>
       Object.fromEntries((await webhooksOf(app, workspace)).map((webhook) => [webhook.url, webhook.deliveries.edges[0]?.node.lastError]));
@@ -220,7 +221,7 @@ describe('stored errors', () => {
     }
     expect(receiver.to('/redirected')).toEqual([]);
     // The detail is for the operator's log only.
-    expect(log.join('\n')).toMatch(/ECONNREFUSED/);
+    expect(log.text()).toMatch(/ECONNREFUSED/);
   });
 });
 
