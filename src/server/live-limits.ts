@@ -118,6 +118,13 @@ export class LiveConnections {
     return [...new Set([...this.socketsByKey.keys(), ...this.subscriptionsByKey.keys()])];
   }
 
+  /** The subscriptions open now, over WebSocket and SSE. */
+  openSubscriptions(): number {
+    let open = 0;
+    for (const subscriptions of this.subscriptionsByKey.values()) open += subscriptions.size;
+    return open;
+  }
+
   /** The Yoga plugin that counts subscriptions and refuses one over the limits (TOO_MANY_SUBSCRIPTIONS). */
   plugin(): Plugin<LiveContext> {
     return {

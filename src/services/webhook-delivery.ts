@@ -4,6 +4,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type pg from 'pg';
 import type { Database } from '../db/client.ts';
+import { errorFields, silentLogger, type Logger } from '../db/logger.ts';
 import { IMPORT_END_STATUSES } from '../domain/import-status.ts';
 import { nonPublicAddressRule } from '../domain/network-address.ts';
 import {
@@ -92,8 +93,16 @@ export interface WebhookDeliveryOptions {
   pollIntervalMs?: number;
   /** Resolves receivers' names before their addresses are checked: `dns.lookup` unless a test gives its own. */
   resolve?: LookupFunction;
-  /** Gets each failure in detail (no URL, no payload): the stored error says less. */
-  log?: (line: string) => void;
+  /** Told of each failed attempt, for the process's metrics. */
+  metrics?: WebhookDeliveryMetrics;
+  /** Gets each failure in detail (no URL, no payload, no secret): the stored error says less. */
+  logger?: Logger;
+}
+
+/** What the delivery loop reports, for the process's metrics. */
+export interface WebhookDeliveryMetrics {
+  /** An attempt failed (it may be tried again). */
+  attemptFailed(failure: DeliveryFailure): void;
 }
 
 interface ClaimedDelivery {
@@ -107,8 +116,11 @@ interface ClaimedDelivery {
   plain_secret: string | null;
 }
 
-/** What became of one attempt: delivered (no failure), failed (with the detail for the log), or cut short by `stop`. */
-type AttemptOutcome = { failure: null } | { failure: DeliveryFailure; detail: string } | { stopped: true };
+/**
+ * What became of one attempt: delivered (no failure), failed (with the receiver's status, or the
+ * detail of why none came, for the log), or cut short by `stop`.
+ */
+type AttemptOutcome = { failure: null } | { failure: DeliveryFailure; status?: number; detail?: string } | { stopped: true };
 
 /**
  * Delivers webhooks until stopped. Each pass claims due deliveries (FOR UPDATE SKIP LOCKED, so any
@@ -122,7 +134,7 @@ type AttemptOutcome = { failure: null } | { failure: DeliveryFailure; detail: st
  */
 export function startWebhookDelivery(options: WebhookDeliveryOptions): PeriodicTask {
   const { db, settings, retry = DEFAULT_RETRY_POLICY, breaker = DEFAULT_BREAKER_POLICY, timeoutMs = ATTEMPT_TIMEOUT_MS } = options;
-  const log = options.log ?? (() => {});
+  const logger = options.logger ?? silentLogger;
   const lookup = settings.allowInsecure ? undefined : publicOnlyLookup(options.resolve ?? (dnsLookup as LookupFunction));
   const stopping = new AbortController();
   const inFlight = new Map<string, number>();
@@ -132,7 +144,12 @@ export function startWebhookDelivery(options: WebhookDeliveryOptions): PeriodicT
   const track = (delivery: ClaimedDelivery) => {
     inFlight.set(delivery.workspace_id, (inFlight.get(delivery.workspace_id) ?? 0) + 1);
     const attempt = deliver(delivery)
-      .catch((error) => log(`webhook delivery ${delivery.id}: recording the attempt failed: ${error?.stack ?? error}`))
+      .catch((error) =>
+        logger.error(
+          { workspaceId: delivery.workspace_id, webhookId: delivery.webhook_id, deliveryId: delivery.id, err: errorFields(error) },
+          'recording a webhook delivery attempt failed',
+        ),
+      )
       .finally(() => {
         attempts.delete(attempt);
         const left = inFlight.get(delivery.workspace_id)! - 1;
@@ -160,7 +177,10 @@ export function startWebhookDelivery(options: WebhookDeliveryOptions): PeriodicT
       );
       return;
     }
-    log(`webhook delivery ${delivery.id} (webhook ${delivery.webhook_id}), attempt ${delivery.attempts}: ${outcome.detail}`);
+    const { failure, status, detail } = outcome;
+    const ids = { workspaceId: delivery.workspace_id, webhookId: delivery.webhook_id };
+    logger.warn({ ...ids, deliveryId: delivery.id, attempt: delivery.attempts, failure, statusCode: status, detail }, 'webhook delivery failed');
+    options.metrics?.attemptFailed(outcome.failure);
     const delayMs = retryDelayMs(delivery.attempts, retry);
     const { rows } = await db.pool.query<{ consecutive_failures: number }>(
       `WITH failed AS (
@@ -175,7 +195,7 @@ export function startWebhookDelivery(options: WebhookDeliveryOptions): PeriodicT
     );
     const pauseMs = rows[0] ? breakerPauseMs(rows[0].consecutive_failures, breaker) : null;
     if (pauseMs !== null) {
-      log(`webhook ${delivery.webhook_id}: ${rows[0]!.consecutive_failures} failed attempts in a row, paused for ${pauseMs} ms`);
+      logger.warn({ ...ids, consecutiveFailures: rows[0]!.consecutive_failures, pauseMs }, 'webhook paused after failed attempts in a row');
       await db.pool.query('UPDATE webhooks SET paused_until = now() + make_interval(secs => $3) WHERE workspace_id = $1 AND id = $2', [
         delivery.workspace_id,
         delivery.webhook_id,
@@ -187,11 +207,11 @@ export function startWebhookDelivery(options: WebhookDeliveryOptions): PeriodicT
   const periodic = startPeriodic({
     name: 'webhook delivery',
     intervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
-    log,
+    logger,
     pass: async () => {
       if (!secretsSealed) {
         const sealed = await sealPlainSecrets(db, settings.secretKey);
-        if (sealed > 0) log(`sealed the signing secrets of ${sealed} webhooks`);
+        if (sealed > 0) logger.info({ webhooks: sealed }, 'sealed the signing secrets of webhooks');
         secretsSealed = true;
       }
       const capacity = MAX_IN_FLIGHT - attempts.size;
@@ -273,7 +293,7 @@ async function attempt(
     url = new URL(parseWebhookUrl(delivery.url, ['url'], options.settings));
     secret = delivery.sealed_secret ? openSecret(options.settings.secretKey, delivery.sealed_secret, delivery.workspace_id) : delivery.plain_secret!;
   } catch (error) {
-    return { failure: 'UNREACHABLE', detail: `not sent: ${(error as Error).message}` };
+    return { failure: 'UNREACHABLE', detail: `not sent: ${errorFields(error).message}` };
   }
   const timestamp = Math.floor(Date.now() / 1000);
   const headers = {
@@ -289,7 +309,7 @@ async function attempt(
   try {
     const status = await post(url, headers, delivery.body, AbortSignal.any([timeout, options.stopping]), options.lookup);
     const failure = failureOfStatus(status);
-    return failure === null ? { failure } : { failure, detail: `HTTP ${status}` };
+    return failure === null ? { failure } : { failure, status };
   } catch (error) {
     if (options.stopping.aborted) return { stopped: true };
     if (timeout.aborted) return { failure: 'TIMEOUT', detail: `no answer within ${options.timeoutMs} ms` };
