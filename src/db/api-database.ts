@@ -153,9 +153,13 @@ class ApiPool extends pg.Pool {
 
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
-  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | undefined {
     const scope = scopes.getStore();
-    if (!scope) return callback ? super.connect(callback) : super.connect();
+    if (!scope) {
+      if (!callback) return super.connect();
+      super.connect(callback);
+      return;
+    }
     const acquired = this.acquire(scope);
     if (!callback) return acquired;
     void acquired.then(

@@ -10,6 +10,18 @@ export interface JobRunContext {
    * `JobInterrupted` when the job must stop there (cancelled, worker stopping, lease lost).
    */
   heartbeat(): Promise<void>;
+  /** Told what the job got done, for the process's metrics; absent, nothing is counted. */
+  metrics?: ImportMetrics;
+}
+
+/** What the import pipeline reports as it goes, for the process's metrics (rows per second, queue wait). */
+export interface ImportMetrics {
+  /** A batch of rows was validated and staged. */
+  rowsValidated(count: number): void;
+  /** A batch of the write committed, with this many rows. */
+  rowsWritten(count: number): void;
+  /** A worker took a confirmed import to write it, this long after its confirmation. */
+  writeClaimed(waitSeconds: number): void;
 }
 
 /**

@@ -7,7 +7,7 @@ import { timeOrderedId } from '../domain/ids.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { readCsvRows } from './csv-source.ts';
-import { createCsvWriter } from '../files/csv-output.ts';
+import { importFileKeys, writeCsvFile } from '../files/file-store.ts';
 import { jobLayout, mappedPlan } from './job-columns.ts';
 import { rowsInOrder } from './job-rows.ts';
 import { finishValidation, recordValidated, startValidating } from './job-store.ts';
@@ -56,23 +56,32 @@ export async function validateJob(context: JobRunContext, job: ImportJob): Promi
       await decideBatch(context, job, plan, settings, rows);
       processed += rows.length;
       await recordValidated(db.pool, job, processed);
+      context.metrics?.rowsValidated(rows.length);
       await context.heartbeat();
     })();
     // Its failure is met at the next `await staging`; this only keeps it from counting as unhandled meanwhile.
     staging.catch(() => {});
   };
-  for await (const { rowNumber, cells } of readCsvRows(context.files.sourcePath(job.workspaceId, job.id), jobLayout(job))) {
-    batch.push({ rowNumber, ...normalizeImportRow(cells, plan, settings) });
-    if (batch.length >= VALIDATION_BATCH_SIZE) await flush();
-  }
-  if (batch.length > 0) await flush();
-  await staging;
-  // Fresh statistics for the set-based statements that follow, here and in the write.
-  await db.pool.query('ANALYZE import_rows');
+  // The source is read twice, for the rows and for the error file: from a local copy.
+  const source = await context.files.localCopy(importFileKeys(job.workspaceId, job.id).source);
+  let errorFilePath: string | null;
+  let counts: Record<'CREATE' | 'UPDATE' | 'SKIP' | 'ERROR', number>;
+  try {
+    for await (const { rowNumber, cells } of readCsvRows(source.path, jobLayout(job))) {
+      batch.push({ rowNumber, ...normalizeImportRow(cells, plan, settings) });
+      if (batch.length >= VALIDATION_BATCH_SIZE) await flush();
+    }
+    if (batch.length > 0) await flush();
+    await staging;
+    // Fresh statistics for the set-based statements that follow, here and in the write.
+    await db.pool.query('ANALYZE import_rows');
 
-  if (plan.purpose !== 'ADD_ALL_DESPITE_DUPLICATES') await settleInFileDuplicates(context, job, plan, settings);
-  const counts = await countActions(context, job);
-  const errorFilePath = counts.ERROR > 0 ? await writeErrorFile(context, job) : null;
+    if (plan.purpose !== 'ADD_ALL_DESPITE_DUPLICATES') await settleInFileDuplicates(context, job, plan, settings);
+    counts = await countActions(context, job);
+    errorFilePath = counts.ERROR > 0 ? await writeErrorFile(context, job, source.path) : null;
+  } finally {
+    await source.remove();
+  }
 
   await finishValidation(db.pool, job, { counts, errorFilePath, reviewTtlSeconds: workspace.reviewTtlSeconds });
 }
@@ -100,7 +109,7 @@ async function decideBatch(context: JobRunContext, job: ImportJob, plan: ImportP
   const client = await context.db.pool.connect();
   try {
     await pipeline(
-      Readable.from([lines.join('\n') + '\n']),
+      Readable.from([`${lines.join('\n')}\n`]),
       client.query(
         copyFrom(
           'COPY import_rows (workspace_id, job_id, row_number, action, contact_id, identifier, data, message, lookup, create_error) FROM STDIN',
@@ -225,19 +234,15 @@ async function countActions(context: JobRunContext, job: ImportJob): Promise<Rec
   return counts;
 }
 
-/** The original rows that fail, with an `Error` column added. */
-async function writeErrorFile(context: JobRunContext, job: ImportJob): Promise<string> {
-  const path = context.files.errorFilePath(job.workspaceId, job.id);
-  const layout = jobLayout(job);
-  const writer = await createCsvWriter(path, [...layout.headers, 'Error']);
-  try {
-    for await (const { cells, row } of rowsInOrder(context, job, { actions: ['ERROR'] })) {
+/** The original rows that fail, with an `Error` column added; returns where the store keeps it. */
+async function writeErrorFile(context: JobRunContext, job: ImportJob, source: string): Promise<string> {
+  const key = importFileKeys(job.workspaceId, job.id).errors;
+  await writeCsvFile(context.files, key, [...jobLayout(job).headers, 'Error'], async (writer) => {
+    for await (const { cells, row } of rowsInOrder(context, job, source, { actions: ['ERROR'] })) {
       await writer.write([...cells, row.message ?? '']);
     }
-  } finally {
-    await writer.close();
-  }
-  return path;
+  });
+  return context.files.location(key);
 }
 
 /** A value in COPY's text format: `\N` for null, with backslash, tab and newlines escaped. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../db/client.ts';
+import { errorFields, silentLogger, type Logger } from '../db/logger.ts';
 import { inTransaction } from '../db/transaction.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import type { FileStore } from '../files/file-store.ts';
@@ -9,7 +10,7 @@ import { cancelJob, claimJob, failJob, releaseJob, reloadJob, renewLease } from 
 import { revertJob } from './revert.ts';
 import { validateJob } from './validate.ts';
 import { finishWrite, writeJob } from './write.ts';
-import { JobInterrupted, type JobRunContext } from './job-run.ts';
+import { JobInterrupted, type ImportMetrics, type JobRunContext } from './job-run.ts';
 
 /**
  * How long a claimed job stays with its worker without a renewal before another may take it. The
@@ -38,14 +39,19 @@ export async function startImportWorker(options: {
   files: FileStore;
   /** Jobs this worker runs at once (of different workspaces, or validations). */
   concurrency?: number;
-  log?: (line: string) => void;
+  /** Gets each job's phases, with the job's and its workspace's ids. */
+  logger?: Logger;
+  /** Told the rows validated and written and how long confirmed imports waited, for the process's metrics. */
+  metrics?: ImportMetrics;
 }): Promise<ImportWorker> {
   const { db, files, concurrency = DEFAULT_CONCURRENCY } = options;
-  const log = options.log ?? (() => {});
+  const logger = options.logger ?? silentLogger;
   const id = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let stopped = false;
   const sleepers = new Set<() => void>();
-  const wakeAll = () => [...sleepers].forEach((wake) => wake());
+  const wakeAll = () => {
+    for (const wake of [...sleepers]) wake();
+  };
 
   // A notification about any job may mean work: it wakes the idle loops at once.
   const listener = new pg.Client({ connectionString: db.url });
@@ -58,7 +64,7 @@ export async function startImportWorker(options: {
     const workerId = `${id}/${slot}`;
     while (!stopped) {
       const job = await claimJob(db, workerId, LEASE_SECONDS).catch((error) => {
-        log(`import worker ${workerId}: claiming failed: ${error}`);
+        logger.error({ workerId, err: errorFields(error) }, 'import worker could not claim a job');
         return undefined;
       });
       if (!job) {
@@ -72,8 +78,12 @@ export async function startImportWorker(options: {
         });
         continue;
       }
-      await runJob(db, files, workerId, job, () => stopped).catch((error) =>
-        log(`import worker ${workerId}: job ${job.id} failed: ${error?.stack ?? error}`),
+      // A write taken up for the first time (one resumed after a stop is IMPORTING already).
+      if (job.status === 'QUEUED' && job.confirmedAt) options.metrics?.writeClaimed((Date.now() - job.confirmedAt.getTime()) / 1000);
+      const jobLogger = logger.child({ jobId: job.id, workspaceId: job.workspaceId });
+      jobLogger.info({ workerId, status: job.status }, 'import job claimed');
+      await runJob(db, files, workerId, job, () => stopped, options.metrics, jobLogger).catch((error) =>
+        jobLogger.error({ workerId, err: errorFields(error) }, 'import job could not be ended or released'),
       );
     }
   };
@@ -91,7 +101,15 @@ export async function startImportWorker(options: {
   };
 }
 
-async function runJob(db: Database, files: FileStore, workerId: string, job: ImportJob, stopping: () => boolean): Promise<void> {
+async function runJob(
+  db: Database,
+  files: FileStore,
+  workerId: string,
+  job: ImportJob,
+  stopping: () => boolean,
+  metrics: ImportMetrics | undefined,
+  logger: Logger,
+): Promise<void> {
   const renew = () => renewLease(db.pool, job, workerId, LEASE_SECONDS);
   let leaseLost = false;
   const renewal = setInterval(
@@ -106,6 +124,7 @@ async function runJob(db: Database, files: FileStore, workerId: string, job: Imp
   const context: JobRunContext = {
     db,
     files,
+    metrics,
     heartbeat: async () => {
       if (stopping()) throw new JobInterrupted('stopping');
       const lease = leaseLost ? undefined : await renew();
@@ -118,22 +137,45 @@ async function runJob(db: Database, files: FileStore, workerId: string, job: Imp
   try {
     if (job.cancelRequested && job.status !== 'REVERTING') throw new JobInterrupted('cancelled');
     if (job.status === 'VALIDATING') {
+      logger.info('import job validating');
       await validateJob(context, job);
       // A cancel that came after validation's last batch finds the job in review.
       await context.heartbeat();
-    } else if (job.status === 'REVERTING') await revertJob(context, job);
-    else await writeJob(context, job);
+      const done = await reloadJob(db, job);
+      logger.info(
+        { status: done.status, counts: { toCreate: done.toCreate, toUpdate: done.toUpdate, toSkip: done.toSkip, errors: done.toError } },
+        'import job validated',
+      );
+    } else if (job.status === 'REVERTING') {
+      logger.info('import job reverting');
+      await revertJob(context, job);
+      const done = await reloadJob(db, job);
+      logger.info({ status: done.status, counts: { reverted: done.reverted, conflicts: done.revertConflicts } }, 'import job reverted');
+    } else {
+      // A job taken over from a worker that died resumes after its last committed batch.
+      logger.info({ afterRow: job.checkpointRow }, 'import job writing');
+      await writeJob(context, job);
+      const done = await reloadJob(db, job);
+      logger.info(
+        { status: done.status, counts: { created: done.created, updated: done.updated, skipped: done.skipped, failed: done.failed } },
+        'import job completed',
+      );
+    }
   } catch (error) {
     if (error instanceof JobInterrupted) {
-      if (error.reason === 'cancelled') await finishCancelled(context, job);
+      if (error.reason === 'cancelled') {
+        await finishCancelled(context, job);
+        logger.info('import job cancelled');
+      } else if (error.reason === 'stopping') logger.info('import job released at shutdown');
+      else logger.warn('import job lease lost: another worker took it over');
       return;
     }
+    logger.error({ err: errorFields(error) }, 'import job failed');
     const reason =
       job.status === 'REVERTING'
         ? 'The revert stopped on an unexpected error; the contacts of its completed batches are reverted, the others are not.'
         : 'The import stopped on an unexpected error; nothing after its last completed batch was written.';
     await inTransaction(db.pool, (client) => failJob(client, job, workerId, reason));
-    throw error;
   } finally {
     clearInterval(renewal);
     await releaseJob(db.pool, job, workerId);

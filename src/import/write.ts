@@ -4,7 +4,7 @@ import type { ImportPlan } from '../domain/import-options.ts';
 import { resolvedNameSql } from '../domain/person-name.ts';
 import { importBatchTag } from '../domain/tag.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
-import { createCsvWriter } from '../files/csv-output.ts';
+import { importFileKeys, writeCsvFile } from '../files/file-store.ts';
 import { jobLayout, jobState, mappedPlan, type JobState } from './job-columns.ts';
 import { rowsInOrder } from './job-rows.ts';
 import { commitWriteBatch, endWrite, reloadJob, saveWriteState, startWriting } from './job-store.ts';
@@ -45,6 +45,7 @@ export async function writeJob(context: JobRunContext, job: ImportJob): Promise<
       await writeBatch(client, job, plan, state, from, to);
       await commitWriteBatch(client, job, from, to);
     });
+    context.metrics?.rowsWritten(to - from + 1);
     await context.heartbeat();
   }
 
@@ -361,15 +362,19 @@ async function recordWhatsappConsent(client: PoolClient, batch: unknown[]): Prom
  * are Skipped.
  */
 async function writeResultFile(context: JobRunContext, job: ImportJob, writtenThrough: number): Promise<string> {
-  const path = context.files.resultFilePath(job.workspaceId, job.id);
-  const writer = await createCsvWriter(path, [...jobLayout(job).headers, 'Import Status', 'Errors', 'Notes']);
+  const keys = importFileKeys(job.workspaceId, job.id);
+  // A local copy rather than the store's stream: reading pauses for every page of decisions, and a
+  // bucket's download is not held open for as long as the whole file takes.
+  const source = await context.files.localCopy(keys.source);
   try {
-    for await (const { cells, row } of rowsInOrder(context, job)) {
-      if (row.rowNumber > writtenThrough) await writer.write([...cells, RESULT_STATUS.SKIP, CANCELLED_ROW, '']);
-      else await writer.write([...cells, RESULT_STATUS[row.action], row.message ?? '', row.note ?? '']);
-    }
+    await writeCsvFile(context.files, keys.result, [...jobLayout(job).headers, 'Import Status', 'Errors', 'Notes'], async (writer) => {
+      for await (const { cells, row } of rowsInOrder(context, job, source.path)) {
+        if (row.rowNumber > writtenThrough) await writer.write([...cells, RESULT_STATUS.SKIP, CANCELLED_ROW, '']);
+        else await writer.write([...cells, RESULT_STATUS[row.action], row.message ?? '', row.note ?? '']);
+      }
+    });
   } finally {
-    await writer.close();
+    await source.remove();
   }
-  return path;
+  return context.files.location(keys.result);
 }

@@ -7,6 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { OperatorLimits } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { Logger } from '../db/logger.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { JobEvents } from '../db/job-events.ts';
 import type { Caller } from '../services/api-keys.ts';
@@ -22,7 +23,10 @@ export interface Context {
   db: Database;
   files: FileStore;
   events: JobEvents;
-  /** The server's own origin, e.g. `http://127.0.0.1:4000`, for the download URLs it hands out. */
+  /**
+   * The base of the download URLs the server hands out: PUBLIC_URL when set, else the request's
+   * origin (e.g. `http://127.0.0.1:4000`).
+   */
   origin: string;
   /** The operator's ceilings on uploads, imports and workspace settings. */
   limits: OperatorLimits;
@@ -30,6 +34,8 @@ export interface Context {
   webhooks: WebhookSettings;
   /** Null for a request without a key: only `__typename` answers it. */
   caller: Caller | null;
+  /** The request's logger: its lines carry the request id (over WebSocket, the connection's and the operation's). */
+  log: Logger;
 }
 
 /** The context of a request known to carry a key (every field behind an auth scope). */

@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { DEFAULT_OPERATOR_LIMITS, type OperatorLimits } from '../config.ts';
 import { openApiDatabases, type ApiDatabaseOptions } from '../db/api-database.ts';
 import type { Database } from '../db/client.ts';
+import { silentLogger, type Logger } from '../db/logger.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { JobEvents } from '../db/job-events.ts';
 import type { Context } from '../schema/builder.ts';
@@ -26,6 +27,25 @@ import { CLOSE_CODES, LiveConnections, type LiveLimits } from './live-limits.ts'
 import { useOperationLimits } from './operation-limits.ts';
 import { apiErrorMasker, useInputNesting, useRequestScope } from './request-guards.ts';
 import { useStreamingUploads } from './upload.ts';
+import { ApiMetrics, Metrics } from './metrics.ts';
+import { METRICS_PATH, serveMetrics } from './metrics-server.ts';
+import { Readiness } from './readiness.ts';
+import {
+  callerFacts,
+  connectionIdOf,
+  connectionLogger,
+  loggedRequests,
+  logConnection,
+  noteConnectionCaller,
+  operationCompleted,
+  operationRefused,
+  operationStarted,
+  REQUEST_ID_HEADER,
+  requestLog,
+  useRequestLog,
+  withActiveLogger,
+  yogaLogging,
+} from './request-log.ts';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -34,6 +54,10 @@ export interface App {
   server: Server;
   /** The slots of database-streamed downloads (exports, audience recipients). */
   downloads: DownloadSlots;
+  /** The process's metrics (the app's own unless it was given them). */
+  metrics: Metrics;
+  /** From now on /readyz answers 503 while requests are still served: the process is about to stop. */
+  markShuttingDown(): void;
   /** Starts listening; resolves to the base URL, e.g. `http://127.0.0.1:4000`. */
   start(options: { host: string; port: number }): Promise<string>;
   /** Stops accepting, closes open sockets and WebSocket connections, and waits for them. */
@@ -47,6 +71,8 @@ interface ServerContext {
   connectionParams?: Record<string, unknown>;
   /** The WebSocket connection an operation came on, for the per-connection subscription limit. */
   liveSocket?: WebSocket;
+  /** A WebSocket operation's logger (an HTTP request's is found from `req`). */
+  log?: Logger;
 }
 
 const GRAPHIQL_DEFAULT_QUERY = `# Paste your API key into the Headers tab below:
@@ -62,7 +88,8 @@ query Contacts {
 
 /**
  * The HTTP and WebSocket server of the API: Yoga on node:http (GraphQL over HTTP and SSE, GraphiQL
- * at /graphql), graphql-ws on the same port and path, and /healthz. Building it starts nothing;
+ * at /graphql), graphql-ws on the same port and path, /healthz (the process runs), /readyz (it
+ * can serve: see readiness.ts) and, with a metrics token, /metrics. Building it starts nothing;
  * `start` listens. `limits` are the operator's ceilings (the defaults unless given).
  */
 export function buildApp(options: {
@@ -80,19 +107,39 @@ export function buildApp(options: {
   corsOrigins?: readonly string[];
   /** How many database-streamed downloads run at once, and for how long (download-slots.ts's defaults unless given). */
   downloadLimits?: Partial<DownloadLimits>;
+  /** PUBLIC_URL: the base of every link handed out; unset, the request's origin (its Host header), or the address listened on. */
+  publicUrl?: string;
+  /** The process's metrics, which its worker and webhook delivery also report to; the app makes its own unless given. */
+  metrics?: Metrics;
+  /** METRICS_TOKEN: /metrics answers a bearer of it on this port; without it, /metrics is not served here. */
+  metricsToken?: string;
+  /** Where requests, connections and unexpected errors are logged (nowhere unless given). */
+  logger?: Logger;
 }): App {
   const { db, files, events, limits = DEFAULT_OPERATOR_LIMITS } = options;
+  const logger = options.logger ?? silentLogger;
   const live = new LiveConnections(options.liveLimits);
   const downloads = new DownloadSlots(options.downloadLimits);
   // GraphQL requests reach the database through pools of their own, with a statement timeout and a
   // share per workspace; imports, exports and the worker keep `db`, without them.
   const api = openApiDatabases(db, options.apiDatabase);
+  const metrics = options.metrics ?? new Metrics(db);
+  metrics.watchPool('api_queries', api.queries.pool);
+  metrics.watchPool('api_mutations', api.mutations.pool);
+  const apiMetrics = new ApiMetrics(metrics, {
+    graphqlPath: GRAPHQL_PATH,
+    openSubscriptions: () => live.openSubscriptions(),
+    openWebSockets: () => wsServer.clients.size,
+  });
+  const readiness = new Readiness(db, files);
   // A key revoked anywhere ends its connections and subscriptions here; after the LISTEN connection
   // was down, the keys held are checked again in case a revocation was missed.
   const stopRevocations = events.onKeyRevoked((keyId) => live.revoke(keyId));
   const stopRechecks = events.onReconnected(() => {
     revokedAmong(db, live.heldKeyIds()).then(
-      (keyIds) => keyIds.forEach((keyId) => live.revoke(keyId)),
+      (keyIds) => {
+        for (const keyId of keyIds) live.revoke(keyId);
+      },
       () => {},
     );
   });
@@ -109,7 +156,7 @@ export function buildApp(options: {
     renderGraphiQL,
     cors: corsPolicy(options.corsOrigins ?? []),
     maskedErrors: { maskError: apiErrorMasker(api.settings) },
-    logging: process.env.NODE_ENV === 'test' ? false : 'info',
+    logging: yogaLogging(logger),
     // Uploads stream through graphql-upload-minimal instead (the plugin); Yoga's own multipart
     // parser and body-size limiter would buffer whole files.
     multipart: false,
@@ -119,6 +166,8 @@ export function buildApp(options: {
     // operation limits before live.plugin(), so a refused subscription never takes a place.
     // Input nesting before operation limits, whose cost measure reads the variables recursively.
     plugins: [
+      useRequestLog(),
+      apiMetrics.graphqlPlugin(),
       useCrossOriginProtection(),
       useStreamingUploads({ maxFileSize: limits.maxUploadBytes }),
       useInputNesting(),
@@ -126,37 +175,56 @@ export function buildApp(options: {
       live.plugin(),
       useRequestScope(api),
     ],
-    context: async ({ request, connectionParams }) => ({
+    context: async ({ request, connectionParams, req, log }) => ({
       db: api.queries,
       files,
       events,
       limits,
       webhooks: options.webhooks,
-      origin: request ? new URL(request.url).origin : origin,
+      origin: options.publicUrl ?? (request ? new URL(request.url).origin : origin),
       caller: await resolveCaller(db, bearerFrom(request?.headers.get('authorization') ?? connectionAuthorization(connectionParams))),
+      log: log ?? (req ? requestLog(req).logger : logger),
     }),
   });
 
   const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
+  // The caller of a plain-HTTP route; its ids go on the request's completion line.
+  const callerOf = (req: IncomingMessage) => async (authorization: string | undefined) => {
+    const caller = await resolveCaller(db, bearerFrom(authorization));
+    Object.assign(requestLog(req).facts, callerFacts(caller));
+    return caller;
+  };
+  const route = (req: IncomingMessage, res: ServerResponse) => {
+    apiMetrics.track(req, res);
     if (req.url === '/healthz') {
-      void health(db, res);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    const path = req.url?.split('?')[0];
+    if (path === '/readyz') {
+      void readiness.serve(res);
+      return;
+    }
+    // Without a token, /metrics is no route of this port (Yoga answers 404, as for any unknown path).
+    if (path === METRICS_PATH && options.metricsToken !== undefined) {
+      void serveMetrics(req, res, metrics, options.metricsToken);
       return;
     }
     if (req.url?.split('?')[0] === AUDIENCE_RECIPIENTS_PATH) {
-      void serveAudienceRecipients({ db, req, res, downloads, caller: (header) => resolveCaller(db, bearerFrom(header)) });
+      void serveAudienceRecipients({ db, req, res, downloads, caller: callerOf(req), log: requestLog(req).logger });
       return;
     }
     if (req.url?.startsWith(EXPORT_PATH_PREFIX)) {
-      void serveExport({ db, req, res, downloads, caller: (header) => resolveCaller(db, bearerFrom(header)) });
+      void serveExport({ db, req, res, downloads, caller: callerOf(req), log: requestLog(req).logger });
       return;
     }
     if (req.url?.startsWith(FILES_PATH_PREFIX)) {
-      void serveFile({ db, files, req, res, caller: (header) => resolveCaller(db, bearerFrom(header)) });
+      void serveFile({ db, files, req, res, caller: callerOf(req), log: requestLog(req).logger });
       return;
     }
     void yoga(req, res, { req, res });
-  });
+  };
+  const server = createServer(loggedRequests(logger, route));
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -189,39 +257,51 @@ export function buildApp(options: {
           socket.close(CLOSE_CODES.forbidden, 'The API key is malformed, unknown or revoked');
           return false;
         }
+        noteConnectionCaller(socket, caller);
         return live.registerSocket(socket, caller.keyId);
       },
-      execute: (args) => (args.rootValue as Envelope).execute(args),
-      subscribe: (args) => (args.rootValue as Envelope).subscribe(args),
+      // Run with the operation's logger active, so that what Yoga logs meanwhile carries its ids.
+      execute: (args) => withActiveLogger(contextLog(args), () => (args.rootValue as Envelope).execute(args)),
+      subscribe: (args) => withActiveLogger(contextLog(args), () => (args.rootValue as Envelope).subscribe(args)),
       // Each WebSocket operation goes through Yoga's envelope, so it gets the same context, auth and
       // plugins as HTTP. No `request` is passed: Yoga would take the socket for a GET and refuse mutations.
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           connectionParams: ctx.connectionParams,
           liveSocket: ctx.extra.socket,
         });
-        let document;
+        let document: ExecutionArgs['document'];
         try {
           document = parse(payload.query);
         } catch (error) {
+          operationRefused(ctx.extra.socket, id, 1);
           return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
         }
         const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) {
+          operationRefused(ctx.extra.socket, id, errors.length);
+          return errors;
+        }
+        const log = operationStarted(ctx.extra.socket, id, { document, operationName: payload.operationName });
         const args: ExecutionArgs = {
           schema,
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: await contextFactory(),
+          contextValue: await contextFactory({ log: log ?? connectionLogger(ctx.extra.socket) ?? logger }),
           rootValue: { execute, subscribe } satisfies Envelope,
         };
         return args;
       },
+      onComplete: (ctx, id) => operationCompleted(ctx.extra.socket, id),
     },
     wsServer,
   );
-  wsServer.on('connection', (socket) => {
+  // The upgrade's answer carries the connection's id, like an HTTP answer its request's.
+  wsServer.on('headers', (headers, request) => headers.push(`${REQUEST_ID_HEADER}: ${connectionIdOf(request)}`));
+  wsServer.on('connection', (socket, request) => {
+    logConnection(logger, socket, request);
+    apiMetrics.webSocketOpened();
     live.admitSocket(socket, wsServer.clients.size);
     // ws itself closes a socket whose frames break the protocol or the payload limit (1002, 1009…);
     // graphql-ws would also print each such error with its stack, which lets any client fill the logs.
@@ -233,6 +313,8 @@ export function buildApp(options: {
     yoga,
     server,
     downloads,
+    metrics,
+    markShuttingDown: () => readiness.markShuttingDown(),
     start: ({ host, port }) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -244,6 +326,7 @@ export function buildApp(options: {
         });
       }),
     stop: async () => {
+      readiness.markShuttingDown();
       stopRevocations();
       stopRechecks();
       for (const client of wsServer.clients) client.close(1001, 'server shutting down');
@@ -255,6 +338,11 @@ export function buildApp(options: {
       await api.close();
     },
   };
+}
+
+/** The logger in an operation's context. */
+function contextLog(args: ExecutionArgs): Logger | undefined {
+  return (args.contextValue as Partial<Context> | undefined)?.log;
 }
 
 /** Yoga's enveloped execute and subscribe, carried to graphql-ws in the operation's root value. */
@@ -284,13 +372,4 @@ export async function resolveCaller(db: Database, secret: string | undefined): P
 
 function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
-
-async function health(db: Database, res: ServerResponse): Promise<void> {
-  try {
-    await db.pool.query('SELECT 1');
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
-  } catch {
-    res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'database unavailable' }));
-  }
 }

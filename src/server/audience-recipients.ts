@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '../db/client.ts';
+import { errorFields, type Logger } from '../db/logger.ts';
 import { readAudienceRequestJson } from '../domain/audience.ts';
 import { DomainError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Caller } from '../services/api-keys.ts';
@@ -25,8 +26,10 @@ export async function serveAudienceRecipients(options: {
   res: ServerResponse;
   caller: (authorization: string | undefined) => Promise<Caller | null>;
   downloads: DownloadSlots;
+  /** The request's logger, for unexpected failures. */
+  log: Logger;
 }): Promise<void> {
-  const { db, req, res, downloads } = options;
+  const { db, req, res, downloads, log } = options;
   if (req.method !== 'POST') {
     res.setHeader('allow', 'POST');
     return reply(req, res, 405, { error: 'POST the audience as JSON to download its recipients', type: 'MethodNotAllowed' });
@@ -66,6 +69,7 @@ export async function serveAudienceRecipients(options: {
       return reply(req, res, 404, { error: error.message, type: 'NotFoundError', entity: error.entity, id: error.id });
     if (error instanceof LimitExceededError) return reply(req, res, 400, { error: error.message, type: 'LimitExceededError', limit: error.limit });
     if (error instanceof DomainError) return reply(req, res, 400, { error: error.message, type: error.name });
+    log.error({ err: errorFields(error) }, 'unexpected error');
     return reply(req, res, 500, { error: 'Unexpected error' });
   }
 
@@ -80,7 +84,9 @@ export async function serveAudienceRecipients(options: {
         'cache-control': 'no-store',
       }),
     );
-  } catch {
+  } catch (error) {
+    // A client that went away is no failure of the server's.
+    if (!res.destroyed) log.error({ err: errorFields(error) }, 'the audience download stopped on an unexpected error');
     if (res.headersSent) res.destroy();
     else reply(req, res, 500, { error: 'Unexpected error' });
   }

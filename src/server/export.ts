@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '../db/client.ts';
+import { errorFields, type Logger } from '../db/logger.ts';
 import { decodeExportRequest, type ExportFormat } from '../domain/contact-export.ts';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Caller } from '../services/api-keys.ts';
@@ -32,8 +33,10 @@ export async function serveExport(options: {
   res: ServerResponse;
   caller: (authorization: string | undefined) => Promise<Caller | null>;
   downloads: DownloadSlots;
+  /** The request's logger, for unexpected failures. */
+  log: Logger;
 }): Promise<void> {
-  const { db, req, res, downloads } = options;
+  const { db, req, res, downloads, log } = options;
   if (req.method !== 'GET') return reply(res, 405, { error: 'Only GET downloads an export' });
 
   let caller: Caller | null;
@@ -54,6 +57,7 @@ export async function serveExport(options: {
     if (error instanceof NotFoundError) return reply(res, 404, { error: error.message });
     if (error instanceof ValidationError) return reply(res, 400, { error: error.message, issues: error.issues });
     if (error instanceof DomainError) return reply(res, 400, { error: error.message });
+    log.error({ err: errorFields(error) }, 'unexpected error');
     return reply(res, 500, { error: 'Unexpected error' });
   }
 
@@ -70,7 +74,11 @@ export async function serveExport(options: {
     res,
     prepared.columns.map((column) => column.header),
   );
-  await streamContactExport(db, prepared, writer).catch(() => res.destroy());
+  await streamContactExport(db, prepared, writer).catch((error) => {
+    // A client that went away is no failure of the server's.
+    if (!res.destroyed) log.error({ err: errorFields(error) }, 'the export stopped on an unexpected error');
+    res.destroy();
+  });
 }
 
 function reply(res: ServerResponse, status: number, body: object): void {

@@ -32,6 +32,7 @@ type Documents = {
     "\n  mutation SyncForMerge($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult { created updated records { externalId contactId } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SyncForMergeDocument,
     "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n": typeof types.DuplicateCountForMergeDocument,
     "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n": typeof types.SearchContactsDocument,
+    "\n  query StoreFlowContacts {\n    contacts(first: 5) { totalCount }\n  }\n": typeof types.StoreFlowContactsDocument,
     "\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n": typeof types.ActiveRuleContactsDocument,
     "\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n": typeof types.ActiveRuleCreateGroupDocument,
     "\n  mutation ActiveRuleAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { group { activeContactCount } } ... on Error { message } }\n  }\n": typeof types.ActiveRuleAddMembersDocument,
@@ -144,6 +145,16 @@ type Documents = {
     "\n  mutation CrashConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.CrashConfirmDocument,
     "\n  query CrashJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status progress { processedRows totalRows } counts { toCreate toUpdate toSkip errors created updated skipped failed } }\n    }\n  }\n": typeof types.CrashJobDocument,
     "\n  query CrashContacts { contacts(first: 1) { totalCount } }\n": typeof types.CrashContactsDocument,
+    "\n  mutation BucketStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": typeof types.BucketStartDocument,
+    "\n  mutation BucketMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.BucketMapDocument,
+    "\n  mutation BucketConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.BucketConfirmDocument,
+    "\n  query BucketJob($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n": typeof types.BucketJobDocument,
+    "\n  mutation SeveralStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": typeof types.SeveralStartDocument,
+    "\n  mutation SeveralMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.SeveralMapDocument,
+    "\n  mutation SeveralConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.SeveralConfirmDocument,
+    "\n  query SeveralJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status counts { created updated skipped failed } progress { processedRows totalRows } errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n": typeof types.SeveralJobDocument,
+    "\n  subscription SeveralProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } }\n  }\n": typeof types.SeveralProgressDocument,
+    "\n  query ShutdownJobStatus($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status } }\n  }\n": typeof types.ShutdownJobStatusDocument,
     "\n  mutation WorkerStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": typeof types.WorkerStartDocument,
     "\n  mutation WorkerMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.WorkerMapDocument,
     "\n  mutation WorkerConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.WorkerConfirmDocument,
@@ -174,6 +185,15 @@ type Documents = {
     "\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.FieldsDeleteGroupDocument,
     "\n  mutation ContactWithFields($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id customFields } ... on Error { message } }\n  }\n": typeof types.ContactWithFieldsDocument,
     "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n": typeof types.ContactFieldsDocument,
+    "\n  query LoggingWorkspace { workspace { id name } }\n": typeof types.LoggingWorkspaceDocument,
+    "\n  query LoggingSearch($search: String!, $filter: ContactFilterInput) {\n    contacts(first: 5, search: $search, filter: $filter) { totalCount }\n  }\n": typeof types.LoggingSearchDocument,
+    "\n  query LoggingExport($input: ContactExportInput!) {\n    contactExport(input: $input) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n": typeof types.LoggingExportDocument,
+    "\n  mutation LoggingCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id } } ... on Error { message } }\n  }\n": typeof types.LoggingCreateWebhookDocument,
+    "\n  query MetricsWorkspace {\n    workspace { id }\n  }\n": typeof types.MetricsWorkspaceDocument,
+    "\n  subscription MetricsWatchJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n": typeof types.MetricsWatchJobDocument,
+    "\n  mutation MetricsCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id } } ... on Error { message } }\n  }\n": typeof types.MetricsCreateWebhookDocument,
+    "\n  query PublicLinks($jobId: ID!) {\n    importTemplateUrl\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n    audience(input: { channel: SMS, addresses: [\"+12025550143\"] }) { __typename ... on Audience { recipientsUrl } ... on Error { message } }\n    importJob(id: $jobId) { __typename ... on ImportJob { errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n": typeof types.PublicLinksDocument,
+    "\n  query ReadinessWorkspace {\n    workspace { id }\n  }\n": typeof types.ReadinessWorkspaceDocument,
     "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n": typeof types.WorkspaceSettingsDocument,
     "\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.UpdateWorkspaceSettingsDocument,
     "\n  mutation StartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        encoding\n        delimiter\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": typeof types.StartImportDocument,
@@ -212,6 +232,7 @@ const documents: Documents = {
     "\n  mutation SyncForMerge($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult { created updated records { externalId contactId } }\n      ... on Error { message }\n    }\n  }\n": types.SyncForMergeDocument,
     "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n": types.DuplicateCountForMergeDocument,
     "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n": types.SearchContactsDocument,
+    "\n  query StoreFlowContacts {\n    contacts(first: 5) { totalCount }\n  }\n": types.StoreFlowContactsDocument,
     "\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n": types.ActiveRuleContactsDocument,
     "\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n": types.ActiveRuleCreateGroupDocument,
     "\n  mutation ActiveRuleAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) { __typename ... on GroupMembershipChange { group { activeContactCount } } ... on Error { message } }\n  }\n": types.ActiveRuleAddMembersDocument,
@@ -324,6 +345,16 @@ const documents: Documents = {
     "\n  mutation CrashConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.CrashConfirmDocument,
     "\n  query CrashJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status progress { processedRows totalRows } counts { toCreate toUpdate toSkip errors created updated skipped failed } }\n    }\n  }\n": types.CrashJobDocument,
     "\n  query CrashContacts { contacts(first: 1) { totalCount } }\n": types.CrashContactsDocument,
+    "\n  mutation BucketStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": types.BucketStartDocument,
+    "\n  mutation BucketMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.BucketMapDocument,
+    "\n  mutation BucketConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.BucketConfirmDocument,
+    "\n  query BucketJob($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n": types.BucketJobDocument,
+    "\n  mutation SeveralStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": types.SeveralStartDocument,
+    "\n  mutation SeveralMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.SeveralMapDocument,
+    "\n  mutation SeveralConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.SeveralConfirmDocument,
+    "\n  query SeveralJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status counts { created updated skipped failed } progress { processedRows totalRows } errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n": types.SeveralJobDocument,
+    "\n  subscription SeveralProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } }\n  }\n": types.SeveralProgressDocument,
+    "\n  query ShutdownJobStatus($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status } }\n  }\n": types.ShutdownJobStatusDocument,
     "\n  mutation WorkerStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": types.WorkerStartDocument,
     "\n  mutation WorkerMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.WorkerMapDocument,
     "\n  mutation WorkerConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.WorkerConfirmDocument,
@@ -354,6 +385,15 @@ const documents: Documents = {
     "\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n": types.FieldsDeleteGroupDocument,
     "\n  mutation ContactWithFields($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id customFields } ... on Error { message } }\n  }\n": types.ContactWithFieldsDocument,
     "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n": types.ContactFieldsDocument,
+    "\n  query LoggingWorkspace { workspace { id name } }\n": types.LoggingWorkspaceDocument,
+    "\n  query LoggingSearch($search: String!, $filter: ContactFilterInput) {\n    contacts(first: 5, search: $search, filter: $filter) { totalCount }\n  }\n": types.LoggingSearchDocument,
+    "\n  query LoggingExport($input: ContactExportInput!) {\n    contactExport(input: $input) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n": types.LoggingExportDocument,
+    "\n  mutation LoggingCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id } } ... on Error { message } }\n  }\n": types.LoggingCreateWebhookDocument,
+    "\n  query MetricsWorkspace {\n    workspace { id }\n  }\n": types.MetricsWorkspaceDocument,
+    "\n  subscription MetricsWatchJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n": types.MetricsWatchJobDocument,
+    "\n  mutation MetricsCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id } } ... on Error { message } }\n  }\n": types.MetricsCreateWebhookDocument,
+    "\n  query PublicLinks($jobId: ID!) {\n    importTemplateUrl\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n    audience(input: { channel: SMS, addresses: [\"+12025550143\"] }) { __typename ... on Audience { recipientsUrl } ... on Error { message } }\n    importJob(id: $jobId) { __typename ... on ImportJob { errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n": types.PublicLinksDocument,
+    "\n  query ReadinessWorkspace {\n    workspace { id }\n  }\n": types.ReadinessWorkspaceDocument,
     "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n": types.WorkspaceSettingsDocument,
     "\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.UpdateWorkspaceSettingsDocument,
     "\n  mutation StartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        encoding\n        delimiter\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": types.StartImportDocument,
@@ -460,6 +500,10 @@ export function graphql(source: "\n  query DuplicateCountForMerge { duplicateCon
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoreFlowContacts {\n    contacts(first: 5) { totalCount }\n  }\n"): (typeof documents)["\n  query StoreFlowContacts {\n    contacts(first: 5) { totalCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -911,6 +955,46 @@ export function graphql(source: "\n  query CrashContacts { contacts(first: 1) { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation BucketStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation BucketStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BucketMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation BucketMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BucketConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation BucketConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BucketJob($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n"): (typeof documents)["\n  query BucketJob($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeveralStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SeveralStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeveralMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SeveralMap($input: SetContactImportMappingInput!) {\n    setContactImportMapping(input: $input) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SeveralConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SeveralConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SeveralJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status counts { created updated skipped failed } progress { processedRows totalRows } errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query SeveralJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status counts { created updated skipped failed } progress { processedRows totalRows } errorFileUrl resultFileUrl }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SeveralProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } }\n  }\n"): (typeof documents)["\n  subscription SeveralProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { processedRows totalRows } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShutdownJobStatus($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status } }\n  }\n"): (typeof documents)["\n  query ShutdownJobStatus($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation WorkerStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation WorkerStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1028,6 +1112,42 @@ export function graphql(source: "\n  mutation ContactWithFields($input: CreateCo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n"): (typeof documents)["\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LoggingWorkspace { workspace { id name } }\n"): (typeof documents)["\n  query LoggingWorkspace { workspace { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LoggingSearch($search: String!, $filter: ContactFilterInput) {\n    contacts(first: 5, search: $search, filter: $filter) { totalCount }\n  }\n"): (typeof documents)["\n  query LoggingSearch($search: String!, $filter: ContactFilterInput) {\n    contacts(first: 5, search: $search, filter: $filter) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LoggingExport($input: ContactExportInput!) {\n    contactExport(input: $input) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n"): (typeof documents)["\n  query LoggingExport($input: ContactExportInput!) {\n    contactExport(input: $input) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoggingCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation LoggingCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetricsWorkspace {\n    workspace { id }\n  }\n"): (typeof documents)["\n  query MetricsWorkspace {\n    workspace { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MetricsWatchJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n"): (typeof documents)["\n  subscription MetricsWatchJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { id status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation MetricsCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicLinks($jobId: ID!) {\n    importTemplateUrl\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n    audience(input: { channel: SMS, addresses: [\"+12025550143\"] }) { __typename ... on Audience { recipientsUrl } ... on Error { message } }\n    importJob(id: $jobId) { __typename ... on ImportJob { errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n"): (typeof documents)["\n  query PublicLinks($jobId: ID!) {\n    importTemplateUrl\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n    audience(input: { channel: SMS, addresses: [\"+12025550143\"] }) { __typename ... on Audience { recipientsUrl } ... on Error { message } }\n    importJob(id: $jobId) { __typename ... on ImportJob { errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadinessWorkspace {\n    workspace { id }\n  }\n"): (typeof documents)["\n  query ReadinessWorkspace {\n    workspace { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,10 +10,13 @@ import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_OPERATOR_LIMITS, type OperatorLimits } from '../../src/config.ts';
 import type { ApiDatabaseOptions } from '../../src/db/api-database.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
-import { FileStore } from '../../src/files/file-store.ts';
+import type { Logger } from '../../src/db/logger.ts';
+import type { FileStore } from '../../src/files/file-store.ts';
+import { LocalFileStore } from '../../src/files/local-file-store.ts';
 import { JobEvents } from '../../src/db/job-events.ts';
 import { startImportWorker, type ImportWorker } from '../../src/import/worker.ts';
 import type { DownloadLimits } from '../../src/server/download-slots.ts';
+import { Metrics } from '../../src/server/metrics.ts';
 import { buildApp, GRAPHQL_PATH, type App } from '../../src/server/app.ts';
 import type { LiveLimits } from '../../src/server/live-limits.ts';
 import { createApiKey } from '../../src/services/api-keys.ts';
@@ -21,6 +24,7 @@ import type { WebhookSettings } from '../../src/services/webhooks.ts';
 import { createWorkspace } from '../../src/services/workspaces.ts';
 import type { ApiKeyScope } from '../../src/generated/prisma/enums.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { startS3Server } from './s3-server.ts';
 
 /** A workspace of the test app with a key of each scope. */
 export interface TestWorkspace {
@@ -63,6 +67,10 @@ const TEST_LIMITS: OperatorLimits = { ...DEFAULT_OPERATOR_LIMITS, maxActiveImpor
  * `webhooks` says otherwise, the development switch that lets them post to receivers on 127.0.0.1.
  * `apiDatabase` replaces some limits of the API's database pool (statement timeout, per-workspace share).
  * `corsOrigins` lists the origins whose pages may call the API (CORS_ORIGINS).
+ * `metricsToken` is METRICS_TOKEN: /metrics on the app's port (the app and its worker share one registry).
+ * `storage: 's3'` keeps the files in a bucket of an S3-protocol server the app starts on 127.0.0.1
+ * (s3rver) instead of a temporary folder. `publicUrl` is PUBLIC_URL.
+ * `logger` gets the app's and its worker's log lines (none are written unless given).
  */
 export async function startTestApp(
   options: {
@@ -73,15 +81,22 @@ export async function startTestApp(
     apiDatabase?: Partial<ApiDatabaseOptions>;
     corsOrigins?: string[];
     downloadLimits?: Partial<DownloadLimits>;
+    metricsToken?: string;
+    storage?: 'local' | 's3';
+    publicUrl?: string;
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const database: TestDatabase = await createTestDatabase();
   const db = openDatabase(database.url);
   const filesDir = await mkdtemp(path.join(tmpdir(), 'switchboard-files-'));
-  const files = new FileStore(filesDir);
+  const s3 = options.storage === 's3' ? await startS3Server() : undefined;
+  const files: FileStore = s3 ? s3.store('files/') : new LocalFileStore(filesDir);
+  const metrics = new Metrics(db);
   const events = new JobEvents(database.url);
   await events.start();
-  const worker: ImportWorker | undefined = options.worker === false ? undefined : await startImportWorker({ db, files });
+  const worker: ImportWorker | undefined =
+    options.worker === false ? undefined : await startImportWorker({ db, files, metrics: metrics.imports, logger: options.logger });
   const webhooks: WebhookSettings = { secretKey: randomBytes(32), allowInsecure: true, ...options.webhooks };
   const app = buildApp({
     db,
@@ -93,6 +108,10 @@ export async function startTestApp(
     apiDatabase: options.apiDatabase,
     corsOrigins: options.corsOrigins,
     downloadLimits: options.downloadLimits,
+    metrics,
+    metricsToken: options.metricsToken,
+    publicUrl: options.publicUrl,
+    logger: options.logger,
   });
   const url = await app.start({ host: '127.0.0.1', port: 0 });
   const clients: Client[] = [];
@@ -147,6 +166,7 @@ export async function startTestApp(
       await db.close();
       await database.drop();
       await rm(filesDir, { recursive: true, force: true });
+      await s3?.stop();
     },
   };
 }
