@@ -1,15 +1,19 @@
 /**
- * `npm run bench:import [-- ROWS] [--runs N] [--baseline-at MIGRATION]` (default 200,000 rows, 3
- * runs): a whole CSV import through the HTTP API — multipart upload, mapping with the suggested
- * fields, background validation, confirm, write — on the embedded PostgreSQL (or DATABASE_URL),
- * server and worker in this process, against a baseline measured in the same run.
+ * `npm run bench:import [-- ROWS] [--runs N] [--baseline-at MIGRATION] [--storage s3]` (default
+ * 200,000 rows, 3 runs): a whole CSV import through the HTTP API — multipart upload, mapping with
+ * the suggested fields, background validation, confirm, write — on the embedded PostgreSQL (or
+ * DATABASE_URL), server and worker in this process, against a baseline measured in the same run.
  *
  * The file (bench/import-data.ts): names, mobile numbers of eight countries in national and
  * international form with a Country column, ~5% invalid phones, ~3% rows repeating an earlier
  * row's phone in the other form, emails in mixed case, three typed custom fields (NUMBER, DATE,
  * SELECT, made in the workspace first) and Tags. Each run, in a fresh database:
  *   (a) the file into an empty workspace; (b) the same file again into it (every contact updated).
- * Both in ADD_AND_UPDATE by PHONE with inFileDuplicates KEEP_FIRST (see IN_FILE_DUPLICATES_NOTE).
+ * With `--storage s3`, also, in another fresh database: (c) the file into a new workspace as in (a),
+ * but through an app and worker whose file store is an S3 bucket on s3rver (started by the bench on
+ * 127.0.0.1 in this process, on a temporary folder removed at the end: its work counts in (c)'s
+ * times and RSS); the table prints (c)'s phases and their ratio to (a)'s, the local folder's.
+ * All in ADD_AND_UPDATE by PHONE with inFileDuplicates KEEP_FIRST (see IN_FILE_DUPLICATES_NOTE).
  * Then, in another fresh database, the baseline (bench/import-baseline.ts): the same final rows
  * COPYed into a staging table and merged set-based into the same tables, into a new workspace and
  * again into it. With `--baseline-at MIGRATION` (a folder name under prisma/migrations), the same
@@ -31,11 +35,14 @@ import { loadFinalRowsBaseline, writeFinalRows, type BaselineTimes } from './imp
 import { CUSTOM_FIELDS, HEADER, writeImportCsv, type GeneratedFile } from './import-data.ts';
 import type { ImportPlan } from '../src/domain/import-options.ts';
 import { importBatchTag } from '../src/domain/tag.ts';
+import type { Database } from '../src/db/client.ts';
+import type { FileStore } from '../src/files/file-store.ts';
 import { LocalFileStore } from '../src/files/local-file-store.ts';
 import { JobEvents } from '../src/db/job-events.ts';
 import { startImportWorker } from '../src/import/worker.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createWorkspace } from '../src/services/workspaces.ts';
+import { startS3Server } from '../test/support/s3-server.ts';
 
 const IN_FILE_DUPLICATES = 'KEEP_FIRST';
 const IN_FILE_DUPLICATES_NOTE =
@@ -45,9 +52,10 @@ const PROGRESS = `subscription($jobId: ID!) { contactImportProgress(jobId: $jobI
   status progress { processedRows rowsPerSecond etaSeconds } } }`;
 const FAILED = ['FAILED', 'CANCELLED', 'EXPIRED'];
 
-const { rows, runs, baselineAt } = parseArguments(process.argv.slice(2));
+const { rows, runs, baselineAt, storage } = parseArguments(process.argv.slice(2));
 
 const server = await openBenchServer();
+const s3 = storage === 's3' ? await startS3Server() : undefined;
 const csvPath = path.join(server.work, 'contacts.csv');
 const finalRowsPath = path.join(server.work, 'final-rows.copy');
 
@@ -74,6 +82,8 @@ interface Counts {
 interface RunFigures {
   a: ScenarioFigures;
   b: ScenarioFigures;
+  /** (a) again through the S3 store, with `--storage s3`. */
+  c?: ScenarioFigures;
   baselineNew: BaselineTimes;
   baselineAgain: BaselineTimes;
   /** The same baseline on the schema of `--baseline-at`'s migration, when asked for. */
@@ -98,7 +108,10 @@ try {
       `${file.checked.toLocaleString('en')} phones checked with libphonenumber; generated in ${((performance.now() - generateStarted) / 1000).toFixed(1)} s`,
   );
   console.log(`${IN_FILE_DUPLICATES_NOTE}.`);
-  console.log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}; ${runs} run(s), each in fresh databases\n`);
+  console.log(
+    `database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}; ` +
+      `${s3 ? `(c)'s files on s3rver at ${s3.endpoint}; ` : ''}${runs} run(s), each in fresh databases\n`,
+  );
   for (let run = 1; run <= runs; run++) {
     const imports = await runImports(server, run);
     const baselines = await runBaselines(server, `baseline_${run}`);
@@ -106,19 +119,51 @@ try {
     const figures = { ...imports, ...baselines, earlier };
     results.push(figures);
     console.log(
-      `run ${run}: whole import (a) ${seconds(figures.a.whole)} s, (b) ${seconds(figures.b.whole)} s; ` +
+      `run ${run}: whole import (a) ${seconds(figures.a.whole)} s, (b) ${seconds(figures.b.whole)} s` +
+        `${figures.c ? `, (c) ${seconds(figures.c.whole)} s` : ''}; ` +
         `baseline new ${seconds(figures.baselineNew.seconds)} s, again ${seconds(figures.baselineAgain.seconds)} s`,
     );
   }
   printFigures();
 } finally {
+  await s3?.stop();
   await server.close();
 }
 
-async function runImports(bench: BenchServer, run: number): Promise<{ a: ScenarioFigures; b: ScenarioFigures }> {
-  const { db, url, drop } = await bench.createDatabase(`import_${run}`);
+async function runImports(bench: BenchServer, run: number): Promise<Pick<RunFigures, 'a' | 'b' | 'c'>> {
+  const intoEmpty = { created: file.people, updated: 0, skipped: file.repeats, failed: file.invalid };
   const filesDir = path.join(bench.work, `files-${run}`);
-  const files = new LocalFileStore(filesDir);
+  const local = await openImportApp(bench, `import_${run}`, new LocalFileStore(filesDir));
+  idleRss ??= process.memoryUsage.rss();
+
+  const a = await importScenario(local.api);
+  check('(a) into an empty workspace', a.counts, intoEmpty);
+  const b = await importScenario(local.api);
+  check('(b) the same file again', b.counts, { created: 0, updated: file.people, skipped: file.repeats, failed: file.invalid });
+
+  if (finalRows === undefined) {
+    // The final rows, normalized once with the plan the import used: the baseline's input.
+    const { rows: jobs } = await local.db.pool.query<{ mapping: ImportPlan }>('SELECT mapping FROM import_jobs ORDER BY created_at LIMIT 1');
+    finalRows = await writeFinalRows(local.db.pool, csvPath, jobs[0]!.mapping, HEADER.length, finalRowsPath);
+    if (finalRows !== file.people) console.log(`NOTE: ${finalRows} final rows, but the file has ${file.people} people`);
+  }
+  await local.close();
+  await rm(filesDir, { recursive: true, force: true });
+
+  if (!s3) return { a, b };
+  const remote = await openImportApp(bench, `import_s3_${run}`, s3.store(`run-${run}/`));
+  const c = await importScenario(remote.api);
+  check('(c) into an empty workspace, S3 store', c.counts, intoEmpty);
+  await remote.close();
+  return { a, b, c };
+}
+
+/**
+ * A fresh database with a new workspace holding the bench's custom fields, served over HTTP by an
+ * app and an import worker in this process whose files are in `files`.
+ */
+async function openImportApp(bench: BenchServer, name: string, files: FileStore): Promise<{ db: Database; api: BenchApi; close(): Promise<void> }> {
+  const { db, url, drop } = await bench.createDatabase(name);
   const events = new JobEvents(url);
   await events.start();
   const worker = await startImportWorker({ db, files });
@@ -133,26 +178,16 @@ async function runImports(bench: BenchServer, run: number): Promise<{ a: Scenari
     );
     if (createField.__typename !== 'Field') throw new Error(`createField ${field.label}: ${createField.message}`);
   }
-  idleRss ??= process.memoryUsage.rss();
-
-  const a = await importScenario(api);
-  check('(a) into an empty workspace', a.counts, { created: file.people, updated: 0, skipped: file.repeats, failed: file.invalid });
-  const b = await importScenario(api);
-  check('(b) the same file again', b.counts, { created: 0, updated: file.people, skipped: file.repeats, failed: file.invalid });
-
-  if (finalRows === undefined) {
-    // The final rows, normalized once with the plan the import used: the baseline's input.
-    const { rows: jobs } = await db.pool.query<{ mapping: ImportPlan }>('SELECT mapping FROM import_jobs ORDER BY created_at LIMIT 1');
-    finalRows = await writeFinalRows(db.pool, csvPath, jobs[0]!.mapping, HEADER.length, finalRowsPath);
-    if (finalRows !== file.people) console.log(`NOTE: ${finalRows} final rows, but the file has ${file.people} people`);
-  }
-
-  await app.stop();
-  await worker.stop();
-  await events.stop();
-  await drop();
-  await rm(filesDir, { recursive: true, force: true });
-  return { a, b };
+  return {
+    db,
+    api,
+    async close() {
+      await app.stop();
+      await worker.stop();
+      await events.stop();
+      await drop();
+    },
+  };
 }
 
 /** The baseline, into a new workspace and again into it, in a fresh database (migrated through `migratedThrough` if given). */
@@ -308,28 +343,53 @@ function check(scenario: string, counts: Counts, expected: Counts): void {
 
 function printFigures(): void {
   const column = <T>(pick: (run: RunFigures) => T) => results.map(pick);
-  const scenarioRows = (name: 'a' | 'b', title: string): FigureRow[] => {
-    const of = (pick: (figures: ScenarioFigures) => number) => column((run) => pick(run[name]));
-    return [
-      { label: `**(${name}) ${title}**: upload + detection, s`, values: of((f) => f.upload), format: seconds },
-      { label: `(${name}) validation, s`, values: of((f) => f.validation), format: seconds },
-      { label: `(${name}) validation, rows/s`, values: of((f) => rows / f.validation), format: whole },
-      { label: `(${name}) write, s`, values: of((f) => f.write), format: seconds },
-      { label: `(${name}) write, rows/s`, values: of((f) => rows / f.write), format: whole },
-      { label: `(${name}) whole import, s`, values: of((f) => f.whole), format: seconds },
-      { label: `(${name}) whole import, rows/s`, values: of((f) => rows / f.whole), format: whole },
-      { label: `(${name}) first progress event after confirm, s`, values: of((f) => f.firstEvent), format: seconds },
-      { label: `(${name}) first event with rows written, s`, values: of((f) => f.firstRows), format: seconds },
-      { label: `(${name}) progress events per second while writing`, values: of((f) => f.eventsPerSecond), format: oneDecimal },
-      { label: `(${name}) longest gap between progress events, s`, values: of((f) => f.longestGap), format: seconds },
-      { label: `(${name}) events with rows/s and ETA, %`, values: of((f) => f.withRate * 100), format: whole },
-      { label: `(${name}) peak RSS (server + worker), MiB`, values: of((f) => f.peakRss / MIB), format: whole },
-    ];
-  };
+  interface ScenarioFigure {
+    label: string;
+    of: (figures: ScenarioFigures) => number;
+    format: (value: number) => string;
+  }
+  const phases: ScenarioFigure[] = [
+    { label: 'upload + detection, s', of: (f) => f.upload, format: seconds },
+    { label: 'validation, s', of: (f) => f.validation, format: seconds },
+    { label: 'validation, rows/s', of: (f) => rows / f.validation, format: whole },
+    { label: 'write, s', of: (f) => f.write, format: seconds },
+    { label: 'write, rows/s', of: (f) => rows / f.write, format: whole },
+    { label: 'whole import, s', of: (f) => f.whole, format: seconds },
+    { label: 'whole import, rows/s', of: (f) => rows / f.whole, format: whole },
+  ];
+  const progress: ScenarioFigure[] = [
+    { label: 'first progress event after confirm, s', of: (f) => f.firstEvent, format: seconds },
+    { label: 'first event with rows written, s', of: (f) => f.firstRows, format: seconds },
+    { label: 'progress events per second while writing', of: (f) => f.eventsPerSecond, format: oneDecimal },
+    { label: 'longest gap between progress events, s', of: (f) => f.longestGap, format: seconds },
+    { label: 'events with rows/s and ETA, %', of: (f) => f.withRate * 100, format: whole },
+  ];
+  const peakRss: ScenarioFigure = { label: 'peak RSS (server + worker), MiB', of: (f) => f.peakRss / MIB, format: whole };
+  const scenarioRows = (name: 'a' | 'b' | 'c', title: string, figures: ScenarioFigure[]): FigureRow[] =>
+    figures.map((figure, index) => ({
+      label: index === 0 ? `**(${name}) ${title}**: ${figure.label}` : `(${name}) ${figure.label}`,
+      values: column((run) => figure.of(run[name]!)),
+      format: figure.format,
+    }));
+  const overA = (label: string, of: (figures: ScenarioFigures) => number): FigureRow => ({
+    label,
+    values: column((run) => of(run.c!) / of(run.a)),
+    format: ratio,
+  });
   const finalCount = finalRows ?? Number.NaN;
   const table: FigureRow[] = [
-    ...scenarioRows('a', 'into an empty workspace'),
-    ...scenarioRows('b', 'the same file again (updates)'),
+    ...scenarioRows('a', 'into an empty workspace', [...phases, ...progress, peakRss]),
+    ...(s3
+      ? [
+          ...scenarioRows('c', 'as (a), through the S3 store', [...phases, peakRss]),
+          overA('(c) / (a) upload + detection', (f) => f.upload),
+          overA('(c) / (a) validation', (f) => f.validation),
+          overA('(c) / (a) write', (f) => f.write),
+          overA('**(c) / (a) whole import**', (f) => f.whole),
+          overA('(c) / (a) peak RSS', (f) => f.peakRss),
+        ]
+      : []),
+    ...scenarioRows('b', 'the same file again (updates)', [...phases, ...progress, peakRss]),
     { label: '**baseline**: COPY of the final rows into staging, s', values: column((run) => run.baselineNew.copySeconds), format: seconds },
     { label: 'baseline new: COPY + merge, s', values: column((run) => run.baselineNew.seconds), format: seconds },
     { label: 'baseline new, final rows/s', values: column((run) => finalCount / run.baselineNew.seconds), format: whole },
@@ -359,25 +419,28 @@ function printFigures(): void {
   console.log(figureTable(table));
   console.log(
     `\nrows/s at ${rows.toLocaleString('en')}: (a) ${whole(median(column((run) => rows / run.a.whole)))}, ` +
-      `(b) ${whole(median(column((run) => rows / run.b.whole)))} (median whole import)`,
+      `(b) ${whole(median(column((run) => rows / run.b.whole)))}` +
+      `${s3 ? `, (c) ${whole(median(column((run) => rows / run.c!.whole)))}` : ''} (median whole import)`,
   );
 }
 
-function parseArguments(args: string[]): { rows: number; runs: number; baselineAt: string | undefined } {
+function parseArguments(args: string[]): { rows: number; runs: number; baselineAt: string | undefined; storage: string } {
   let rows = 200_000;
   let runs = 3;
   let baselineAt: string | undefined;
+  let storage = 'local';
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i]!.split('=');
     const value = () => inline ?? args[++i] ?? '';
     if (flag === '--runs') runs = Number(value());
     else if (flag === '--baseline-at') baselineAt = value();
+    else if (flag === '--storage') storage = value();
     else rows = Number(args[i]!.replaceAll('_', '').replaceAll(',', ''));
   }
-  if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(runs) || runs < 1 || baselineAt === '') {
-    throw new Error('usage: npm run bench:import [-- ROWS] [--runs N] [--baseline-at MIGRATION]');
+  if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(runs) || runs < 1 || baselineAt === '' || !['local', 's3'].includes(storage)) {
+    throw new Error('usage: npm run bench:import [-- ROWS] [--runs N] [--baseline-at MIGRATION] [--storage s3]');
   }
-  return { rows, runs, baselineAt };
+  return { rows, runs, baselineAt, storage };
 }
 
 function percent(share: number): string {
