@@ -23,6 +23,7 @@ import { AUDIENCE_RECIPIENTS_PATH, EXPORT_PATH_PREFIX, FILES_PATH_PREFIX } from 
 import { DownloadSlots, type DownloadLimits } from './download-slots.ts';
 import { serveFile } from './files.ts';
 import { corsPolicy, useCrossOriginProtection } from './cross-origin.ts';
+import { downloadCors } from './download-cors.ts';
 import { CLOSE_CODES, LiveConnections, type LiveLimits } from './live-limits.ts';
 import { useOperationLimits } from './operation-limits.ts';
 import { apiErrorMasker, useInputNesting, useRequestScope } from './request-guards.ts';
@@ -120,6 +121,7 @@ export function buildApp(options: {
   const logger = options.logger ?? silentLogger;
   const live = new LiveConnections(options.liveLimits);
   const downloads = new DownloadSlots(options.downloadLimits);
+  const corsOrigins = options.corsOrigins ?? [];
   // GraphQL requests reach the database through pools of their own, with a statement timeout and a
   // share per workspace; imports, exports and the worker keep `db`, without them.
   const api = openApiDatabases(db, options.apiDatabase);
@@ -154,7 +156,7 @@ export function buildApp(options: {
     // GraphiQL's scripts, styles and editor workers inlined in the page: Yoga's own page loads them
     // from a CDN, which a machine without internet (or a strict CSP) cannot reach.
     renderGraphiQL,
-    cors: corsPolicy(options.corsOrigins ?? []),
+    cors: corsPolicy(corsOrigins),
     maskedErrors: { maskError: apiErrorMasker(api.settings) },
     logging: yogaLogging(logger),
     // Uploads stream through graphql-upload-minimal instead (the plugin); Yoga's own multipart
@@ -211,14 +213,17 @@ export function buildApp(options: {
       return;
     }
     if (req.url?.split('?')[0] === AUDIENCE_RECIPIENTS_PATH) {
+      if (downloadCors(req, res, corsOrigins, 'POST')) return;
       void serveAudienceRecipients({ db, req, res, downloads, caller: callerOf(req), log: requestLog(req).logger });
       return;
     }
     if (req.url?.startsWith(EXPORT_PATH_PREFIX)) {
+      if (downloadCors(req, res, corsOrigins, 'GET')) return;
       void serveExport({ db, req, res, downloads, caller: callerOf(req), log: requestLog(req).logger });
       return;
     }
     if (req.url?.startsWith(FILES_PATH_PREFIX)) {
+      if (downloadCors(req, res, corsOrigins, 'GET, HEAD')) return;
       void serveFile({ db, files, req, res, caller: callerOf(req), log: requestLog(req).logger });
       return;
     }

@@ -84,6 +84,46 @@ describe('CORS', () => {
     }
   });
 
+  it('lets a listed origin fetch the downloads with its key: preflight, file, and the file name exposed', async () => {
+    const routes = [
+      { path: '/files/import-template.csv', method: 'GET', methods: 'GET, HEAD' },
+      { path: '/files/exports/contacts.csv?request=x', method: 'GET', methods: 'GET' },
+      { path: '/audiences/recipients.csv', method: 'POST', methods: 'POST' },
+    ];
+    for (const { path, method, methods } of routes) {
+      const ask = (target: TestApp, origin: string) =>
+        fetch(`${target.url}${path}`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization' },
+        });
+      const allowed = await ask(app, ALLOWED);
+      expect(allowed.status, path).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin'), path).toBe(ALLOWED);
+      expect(allowed.headers.get('access-control-allow-methods'), path).toBe(methods);
+      expect(allowed.headers.get('access-control-allow-headers'), path).toBe('authorization, content-type');
+      expect(allowed.headers.get('vary'), path).toContain('Origin');
+      for (const refused of [await ask(app, REFUSED), await ask(unconfigured, ALLOWED)]) {
+        expect(refused.status, path).toBe(204);
+        expect(refused.headers.get('access-control-allow-origin'), path).toBeNull();
+        expect(refused.headers.get('access-control-allow-methods'), path).toBeNull();
+      }
+    }
+
+    const template = await fetch(`${app.url}/files/import-template.csv`, {
+      headers: { origin: ALLOWED, authorization: `Bearer ${workspace.keys.READ}` },
+    });
+    expect(template.status).toBe(200);
+    expect(template.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect(template.headers.get('access-control-expose-headers')).toContain('content-disposition');
+    expect(template.headers.get('content-disposition')).toContain('import-template.csv');
+    expect(await template.text()).toContain('First name,Last name');
+
+    const elsewhere = await fetch(`${app.url}/files/import-template.csv`, {
+      headers: { origin: REFUSED, authorization: `Bearer ${workspace.keys.READ}` },
+    });
+    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('reads CORS_ORIGINS as a comma-separated list of origins', () => {
     expect(readConfig({ CORS_ORIGINS: ` ${ALLOWED}, http://localhost:3000 ` }).corsOrigins).toEqual([ALLOWED, 'http://localhost:3000']);
     expect(readConfig({}).corsOrigins).toEqual([]);
