@@ -1,6 +1,6 @@
 import { KIND_OF_CHANNEL, parseAddress, requireDefaultCountry } from './consent.ts';
 import { optedOutSql, type Channel } from './detail-status.ts';
-import { LimitExceededError, ValidationError, type InputIssue } from './errors.ts';
+import { issue, LimitExceededError, ValidationError, type InputIssue } from './errors.ts';
 import { parseId } from './ids.ts';
 import { join, raw, sql, type Sql } from './sql.ts';
 
@@ -80,7 +80,9 @@ export function checkAudienceRequest(input: AudienceRequestInput, path: readonly
   const lists = { groupIds: input.groupIds ?? [], contactIds: input.contactIds ?? [], addresses: input.addresses ?? [] };
   for (const [name, list] of Object.entries(lists)) {
     if (list.length > AUDIENCE_INPUT_LIMIT)
-      throw new LimitExceededError(`an audience names at most ${AUDIENCE_INPUT_LIMIT} ${name}`, AUDIENCE_INPUT_LIMIT);
+      throw new LimitExceededError('TOO_MANY_ITEMS', `an audience names at most ${AUDIENCE_INPUT_LIMIT} ${name}`, AUDIENCE_INPUT_LIMIT, {
+        count: list.length,
+      });
   }
   const ids = (name: 'groupIds' | 'contactIds') => lists[name].map((id, index) => parseId(id, [...path, name, String(index)]));
   return {
@@ -103,30 +105,33 @@ export function readAudienceRequestJson(body: unknown): AudienceRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw ValidationError.of(
       [],
+      'WRONG_TYPE',
       'the audience must be a JSON object: { "channel": "SMS", "groupIds": [...], "contactIds": [...], "addresses": [...], "defaultCountry": "US" }',
     );
   }
   const fields = body as Record<string, unknown>;
   const issues: InputIssue[] = Object.keys(fields)
     .filter((key) => !REQUEST_FIELDS.includes(key))
-    .map((key) => ({ path: [key], message: `unknown field; an audience has ${REQUEST_FIELDS.join(', ')}` }));
+    .map((key) => issue([key], 'UNKNOWN_FIELD', `unknown field; an audience has ${REQUEST_FIELDS.join(', ')}`, { key }));
   const { channel } = fields;
   if (!AUDIENCE_CHANNELS.includes(channel as Channel)) {
-    issues.push({
-      path: ['channel'],
-      message: `${channel === undefined || channel === null ? 'required' : `${JSON.stringify(channel)} is not a channel`}: one of ${AUDIENCE_CHANNELS.join(', ')}`,
-    });
+    const choices = `one of ${AUDIENCE_CHANNELS.join(', ')}`;
+    issues.push(
+      channel === undefined || channel === null
+        ? issue(['channel'], 'REQUIRED', `required: ${choices}`)
+        : issue(['channel'], 'INVALID_CHOICE', `${JSON.stringify(channel)} is not a channel: ${choices}`, { allowed: AUDIENCE_CHANNELS }),
+    );
   }
   // Like the GraphQL input: ids are strings (or numbers, as an ID may be written), addresses strings.
   const list = <T>(name: string, fits: (item: unknown) => item is T, one: string): T[] | null => {
     const value = fields[name];
     if (value === undefined || value === null) return null;
     if (!Array.isArray(value)) {
-      issues.push({ path: [name], message: `must be a list, each entry ${one}` });
+      issues.push(issue([name], 'WRONG_TYPE', `must be a list, each entry ${one}`));
       return null;
     }
     value.forEach((item, index) => {
-      if (!fits(item)) issues.push({ path: [name, String(index)], message: `must be ${one}` });
+      if (!fits(item)) issues.push(issue([name, String(index)], 'WRONG_TYPE', `must be ${one}`));
     });
     return value as T[];
   };
@@ -137,7 +142,7 @@ export function readAudienceRequestJson(body: unknown): AudienceRequest {
   const addresses = list('addresses', isText, 'a string');
   const { defaultCountry } = fields;
   if (defaultCountry !== undefined && defaultCountry !== null && typeof defaultCountry !== 'string') {
-    issues.push({ path: ['defaultCountry'], message: 'must be a string' });
+    issues.push(issue(['defaultCountry'], 'WRONG_TYPE', 'must be a string'));
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return checkAudienceRequest(

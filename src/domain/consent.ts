@@ -1,6 +1,7 @@
 import { CHANNELS_OF_KIND, optOutCovers, type Channel, type DetailKind, type OptOutChannel } from './detail-status.ts';
 import { normalizeEmail } from './email.ts';
-import { InvalidStateError, ValidationError } from './errors.ts';
+import type { ErrorCode } from './error-codes.ts';
+import { InvalidStateError, rejection, ValidationError } from './errors.ts';
 import { isValidCountryCode, normalizePhone } from './phone-number.ts';
 import { err, ok, quote, type Result } from './result.ts';
 
@@ -41,7 +42,7 @@ export interface Address {
  */
 export function parseAddress(raw: string, defaultCountry?: string | null): Result<Address> {
   const text = raw.trim();
-  if (text === '') return err('no address given');
+  if (text === '') return err('REQUIRED', 'no address given');
   if (text.includes('@')) {
     const email = normalizeEmail(text);
     return email.ok ? ok({ kind: 'EMAIL', address: email.value }) : email;
@@ -53,7 +54,7 @@ export function parseAddress(raw: string, defaultCountry?: string | null): Resul
 /** `parseAddress` for an input field: a ValidationError naming the field when it fails. */
 export function requireAddress(raw: string, defaultCountry: string | null | undefined, path: string[]): Address {
   const parsed = parseAddress(raw, defaultCountry);
-  if (!parsed.ok) throw ValidationError.of(path, parsed.error);
+  if (!parsed.ok) throw new ValidationError([rejection(path, parsed)]);
   return parsed.value;
 }
 
@@ -61,7 +62,9 @@ export function requireAddress(raw: string, defaultCountry: string | null | unde
 export function requireDefaultCountry(raw: string | null | undefined, path: string[]): string | null {
   const text = raw?.trim();
   if (!text) return null;
-  if (!isValidCountryCode(text)) throw ValidationError.of(path, `${quote(text)} is not an ISO 3166-1 alpha-2 country code (e.g. US or GB)`);
+  if (!isValidCountryCode(text)) {
+    throw ValidationError.of(path, 'INVALID_COUNTRY', `${quote(text)} is not an ISO 3166-1 alpha-2 country code (e.g. US or GB)`);
+  }
   return text.toUpperCase();
 }
 
@@ -72,7 +75,14 @@ export function channelFitsKind(channel: OptOutChannel, kind: DetailKind): boole
 
 export function requireChannelFits(channel: OptOutChannel, address: Address, path: string[]): void {
   if (!channelFitsKind(channel, address.kind)) {
-    throw ValidationError.of(path, `${address.kind === 'EMAIL' ? 'an email address' : 'a phone number'} is not reached on ${channel}`);
+    throw ValidationError.of(
+      path,
+      'CHANNEL_MISMATCH',
+      `${address.kind === 'EMAIL' ? 'an email address' : 'a phone number'} is not reached on ${channel}`,
+      {
+        channel,
+      },
+    );
   }
 }
 
@@ -80,17 +90,24 @@ export function requireChannelFits(channel: OptOutChannel, address: Address, pat
 export function normalizeReason(raw: string | null | undefined, path: string[], required = false): string | null {
   const text = raw?.trim() ?? '';
   if (text === '') {
-    if (required) throw ValidationError.of(path, 'a reason is required');
+    if (required) throw ValidationError.of(path, 'REQUIRED', 'a reason is required');
     return null;
   }
-  if (text.length > REASON_MAX_LENGTH) throw ValidationError.of(path, `a reason has at most ${REASON_MAX_LENGTH} characters`);
+  if (text.length > REASON_MAX_LENGTH) {
+    throw ValidationError.of(path, 'TOO_LONG', `a reason has at most ${REASON_MAX_LENGTH} characters`, {
+      limit: REASON_MAX_LENGTH,
+      length: text.length,
+    });
+  }
   return text;
 }
 
 export function requireCallerSource(source: ConsentSource | null | undefined, path: string[]): ConsentSource {
   const chosen = source ?? 'API';
   if (!CALLER_SOURCES.includes(chosen)) {
-    throw ValidationError.of(path, `${chosen} is recorded by its own path; a caller can give ${CALLER_SOURCES.join(' or ')}`);
+    throw ValidationError.of(path, 'INVALID_CHOICE', `${chosen} is recorded by its own path; a caller can give ${CALLER_SOURCES.join(' or ')}`, {
+      allowed: CALLER_SOURCES,
+    });
   }
   return chosen;
 }
@@ -131,8 +148,10 @@ export function requireNotOptedOut(address: Address, existing: readonly OptOutCh
   const covering = existing.find((optOut) => optOutCovers(optOut, channel));
   if (covering) {
     throw new InvalidStateError(
+      'OPTED_OUT',
       `${address.address} is opted out (${covering}); only a reinstate with a reason lifts an opt-out, then it can be opted in`,
       'OPTED_OUT',
+      { channel: covering },
     );
   }
 }
@@ -155,8 +174,10 @@ export function planReinstate(address: Address, existing: readonly OptOutChannel
   const lift = channel === 'ALL' ? [...existing] : existing.filter((optOut) => optOut === channel || optOut === 'ALL');
   if (lift.length === 0) {
     throw new InvalidStateError(
+      'NOT_OPTED_OUT',
       `${address.address} is not opted out${channel === 'ALL' ? '' : ` of ${channel}`}: there is nothing to reinstate`,
       'NOT_OPTED_OUT',
+      { channel },
     );
   }
   const keep =
@@ -205,6 +226,7 @@ export interface InvalidLine {
   line: number;
   value: string;
   reason: string;
+  code: ErrorCode;
 }
 
 /**
@@ -216,7 +238,13 @@ export function parseListLine(text: string, channel: OptOutChannel, defaultCount
   if (value === '') return null;
   const parsed = parseAddress(value, defaultCountry);
   if (parsed.ok && !channelFitsKind(channel, parsed.value.kind)) {
-    return err(`${quote(value)} is ${parsed.value.kind === 'EMAIL' ? 'an email address' : 'a phone number'}, not reached on ${channel}`);
+    return err(
+      'CHANNEL_MISMATCH',
+      `${quote(value)} is ${parsed.value.kind === 'EMAIL' ? 'an email address' : 'a phone number'}, not reached on ${channel}`,
+      {
+        channel,
+      },
+    );
   }
   return parsed;
 }

@@ -1,4 +1,4 @@
-import { ValidationError, type InputIssue } from './errors.ts';
+import { issue, ValidationError, type InputIssue } from './errors.ts';
 import { BUILT_IN_FIELDS } from './field-key.ts';
 import type { FieldDefinition } from './field-value.ts';
 import { joinListValue } from './list-value.ts';
@@ -56,7 +56,12 @@ export function resolveExportColumns(
     return field && { kind: 'custom', key, header: field.label, field };
   };
   if (!keys || keys.length === 0) return [...EXPORT_BUILT_IN_COLUMNS, ...customFields.map((field) => field.key)].map((key) => column(key)!);
-  if (keys.length > EXPORT_MAX_COLUMNS) throw ValidationError.of([...path], `at most ${EXPORT_MAX_COLUMNS} columns, got ${keys.length}`);
+  if (keys.length > EXPORT_MAX_COLUMNS) {
+    throw ValidationError.of([...path], 'TOO_MANY_ITEMS', `at most ${EXPORT_MAX_COLUMNS} columns, got ${keys.length}`, {
+      limit: EXPORT_MAX_COLUMNS,
+      count: keys.length,
+    });
+  }
 
   const issues: InputIssue[] = [];
   const columns: ExportColumn[] = [];
@@ -64,12 +69,16 @@ export function resolveExportColumns(
   keys.forEach((key, index) => {
     const found = column(key);
     if (!found) {
-      issues.push({
-        path: [...path, String(index)],
-        message: `"${key}" is not a column: use ${EXPORT_BUILT_IN_COLUMNS.join(', ')} or a custom field key`,
-      });
+      issues.push(
+        issue(
+          [...path, String(index)],
+          'UNKNOWN_FIELD',
+          `"${key}" is not a column: use ${EXPORT_BUILT_IN_COLUMNS.join(', ')} or a custom field key`,
+          { key },
+        ),
+      );
     } else if (seen.has(key)) {
-      issues.push({ path: [...path, String(index)], message: `"${key}" is named twice` });
+      issues.push(issue([...path, String(index)], 'DUPLICATE_VALUE', `"${key}" is named twice`));
     } else {
       seen.add(key);
       columns.push(found);
@@ -161,7 +170,11 @@ export function encodeExportRequest(request: ExportRequest): string {
 
 /** The export request of a download URL, or a ValidationError when the text is not one. */
 export function decodeExportRequest(token: string | null): ExportRequest {
-  const invalid = ValidationError.of(['request'], 'the download URL does not carry an export request; ask contactExport for a new one');
+  const invalid = ValidationError.of(
+    ['request'],
+    'INVALID_DOWNLOAD_LINK',
+    'the download URL does not carry an export request; ask contactExport for a new one',
+  );
   if (!token) throw invalid;
   let value: unknown;
   try {

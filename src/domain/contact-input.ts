@@ -1,5 +1,5 @@
 import type { DetailKind } from './detail-status.ts';
-import { ValidationError, type InputIssue } from './errors.ts';
+import { issue, rejection, ValidationError, type InputIssue } from './errors.ts';
 import { normalizeEmail } from './email.ts';
 import type { CustomFieldDefinition } from './field-definition.ts';
 import { coerceFieldValue } from './field-value.ts';
@@ -64,13 +64,13 @@ export function normalizeNewContact(
   const details = normalizeDetails(input.details ?? [], changes.country ?? undefined, issues);
 
   if (details.length === 0 && !issues.some((issue) => issue.path[0] === 'details')) {
-    issues.push({ path: ['details'], message: 'a contact needs at least one valid phone number or email address' });
+    issues.push(issue(['details'], 'PHONE_OR_EMAIL_REQUIRED', 'a contact needs at least one valid phone number or email address'));
   }
   if (rules.requireFirstName && !changes.names.firstName) {
-    issues.push({ path: ['firstName'], message: 'this workspace requires a first name for new contacts' });
+    issues.push(issue(['firstName'], 'FIRST_NAME_REQUIRED', 'this workspace requires a first name for new contacts'));
   }
   if (rules.requirePhoneWithCountry && details.length > 0 && !details.some((detail) => detail.kind === 'PHONE' && detail.country)) {
-    issues.push({ path: ['details'], message: 'this workspace requires a phone number whose country is known' });
+    issues.push(issue(['details'], 'PHONE_COUNTRY_REQUIRED', 'this workspace requires a phone number whose country is known'));
   }
   if (issues.length > 0) throw new ValidationError(issues);
   return { ...changes, details };
@@ -98,7 +98,7 @@ function collectChanges(input: ContactAttributesInput, current: ContactNames, ru
     if (raw === undefined || raw === null) return raw;
     const result = validateName(raw);
     if (!result.ok) {
-      issues.push({ path: [key], message: result.error });
+      issues.push(rejection([key], result));
       return undefined;
     }
     return result.empty ? null : result.value;
@@ -118,7 +118,7 @@ function collectChanges(input: ContactAttributesInput, current: ContactNames, ru
     else {
       const result = normalizeCountryCode(input.country);
       if (result.ok) country = result.value;
-      else issues.push({ path: ['country'], message: result.error });
+      else issues.push(rejection(['country'], result));
     }
   }
 
@@ -127,7 +127,7 @@ function collectChanges(input: ContactAttributesInput, current: ContactNames, ru
     tags = [];
     input.tags.forEach((raw, index) => {
       const result = normalizeTag(raw);
-      if (!result.ok) issues.push({ path: ['tags', String(index)], message: result.error });
+      if (!result.ok) issues.push(rejection(['tags', String(index)], result));
       else if (!tags!.includes(result.value)) tags!.push(result.value);
     });
   }
@@ -137,7 +137,7 @@ function collectChanges(input: ContactAttributesInput, current: ContactNames, ru
     const path = ['customFields', String(index), 'value'];
     const field = rules.customFields.find((candidate) => candidate.key === key);
     if (!field) {
-      issues.push({ path: ['customFields', String(index), 'key'], message: `there is no custom field with the key "${key}"` });
+      issues.push(issue(['customFields', String(index), 'key'], 'UNKNOWN_FIELD', `there is no custom field with the key "${key}"`, { key }));
       return;
     }
     if (value === null || value === undefined) {
@@ -145,7 +145,7 @@ function collectChanges(input: ContactAttributesInput, current: ContactNames, ru
       return;
     }
     const result = coerceFieldValue(field, value, { defaultCountry: country ?? undefined });
-    if (!result.ok) issues.push({ path, message: result.error });
+    if (!result.ok) issues.push(rejection(path, result));
     else if (result.empty) customFields.unset.push(key);
     else customFields.set[key] = result.value;
   });
@@ -159,7 +159,7 @@ function normalizeDetails(inputs: readonly DetailInput[], country: string | unde
     const detail = detailOf(input, country, ['details', String(index)], issues);
     if (!detail) return;
     if (details.some((other) => other.kind === detail.kind && other.value === detail.value)) {
-      issues.push({ path: ['details', String(index), 'value'], message: `${input.value} is given twice` });
+      issues.push(issue(['details', String(index), 'value'], 'DUPLICATE_VALUE', `${input.value} is given twice`));
       return;
     }
     details.push(detail);
@@ -168,7 +168,7 @@ function normalizeDetails(inputs: readonly DetailInput[], country: string | unde
   for (const kind of ['PHONE', 'EMAIL'] as const) {
     const ofKind = details.filter((detail) => detail.kind === kind);
     const marked = ofKind.filter((detail) => detail.isPrimary);
-    if (marked.length > 1) issues.push({ path: ['details'], message: `only one ${kind.toLowerCase()} can be primary` });
+    if (marked.length > 1) issues.push(issue(['details'], 'DUPLICATE_VALUE', `only one ${kind.toLowerCase()} can be primary`));
     if (marked.length === 0 && ofKind[0]) ofKind[0].isPrimary = true;
   }
   return details;
@@ -179,7 +179,7 @@ function detailOf(input: DetailInput, country: string | undefined, path: string[
   if (input.kind === 'PHONE') {
     const result = normalizePhone(input.value, { country });
     if (!result.ok) {
-      issues.push({ path: [...path, 'value'], message: result.error });
+      issues.push(rejection([...path, 'value'], result));
       return undefined;
     }
     return {
@@ -193,7 +193,7 @@ function detailOf(input: DetailInput, country: string | undefined, path: string[
   }
   const result = normalizeEmail(input.value);
   if (!result.ok) {
-    issues.push({ path: [...path, 'value'], message: result.error });
+    issues.push(rejection([...path, 'value'], result));
     return undefined;
   }
   return { kind: 'EMAIL', value: result.value, rawValue: input.value, label, isPrimary: input.primary ?? false };

@@ -22,16 +22,22 @@ export interface MergeRequest {
 export function checkMergeRequest(input: { primaryId: string | number; otherIds: readonly (string | number)[] }): MergeRequest {
   const primaryId = parseId(input.primaryId, ['input', 'primaryId']);
   const otherIds = [...new Set(input.otherIds.map((id, index) => parseId(id, ['input', 'otherIds', String(index)])))];
-  if (otherIds.length === 0) throw ValidationError.of(['input', 'otherIds'], 'name at least one contact to merge into the primary');
+  if (otherIds.length === 0) throw ValidationError.of(['input', 'otherIds'], 'REQUIRED', 'name at least one contact to merge into the primary');
   const clash = otherIds.indexOf(primaryId);
   if (clash >= 0) {
     throw ValidationError.of(
       ['input', 'otherIds', String(input.otherIds.findIndex((id) => String(id).toLowerCase() === primaryId))],
+      'MERGE_INTO_ITSELF',
       'the primary contact cannot also be merged into itself',
     );
   }
   if (otherIds.length > MERGE_MAX_OTHERS) {
-    throw new LimitExceededError(`at most ${MERGE_MAX_OTHERS} contacts can be merged into one at a time, got ${otherIds.length}`, MERGE_MAX_OTHERS);
+    throw new LimitExceededError(
+      'TOO_MANY_ITEMS',
+      `at most ${MERGE_MAX_OTHERS} contacts can be merged into one at a time, got ${otherIds.length}`,
+      MERGE_MAX_OTHERS,
+      { count: otherIds.length },
+    );
   }
   return { primaryId, otherIds };
 }

@@ -31,7 +31,7 @@ const MAX_SORT_KEYS = 5;
  */
 export function sortExpressionSql(key: string, fields: ReadonlyMap<string, FieldDefinition>, path: readonly string[]): FieldExpression {
   const access = accessOf(key, { fields });
-  if (!access) throw ValidationError.of([...path], `no field has the key ${quote(key)} (it may have been deleted)`);
+  if (!access) throw ValidationError.of([...path], 'UNKNOWN_FIELD', `no field has the key ${quote(key)} (it may have been deleted)`, { key });
   if (access.kind === 'column') return { expression: raw(`c.${access.column}`), cast: access.type === 'TEXT' ? 'text' : 'timestamptz' };
   if (access.kind === 'detail') {
     return {
@@ -62,10 +62,12 @@ export function contactSort(
   path: readonly string[] = ['orderBy'],
 ): ContactSort {
   const given = orders && orders.length > 0 ? orders : DEFAULT_CONTACT_ORDER;
-  if (given.length > MAX_SORT_KEYS) throw ValidationError.of([...path], `sort by at most ${MAX_SORT_KEYS} fields`);
+  if (given.length > MAX_SORT_KEYS) {
+    throw ValidationError.of([...path], 'TOO_MANY_ITEMS', `sort by at most ${MAX_SORT_KEYS} fields`, { limit: MAX_SORT_KEYS, count: given.length });
+  }
   const seen = new Set<string>();
   const keys = given.map((order, index) => {
-    if (seen.has(order.key)) throw ValidationError.of([...path, String(index), 'field'], `${order.key} is already a sort key`);
+    if (seen.has(order.key)) throw ValidationError.of([...path, String(index), 'field'], 'DUPLICATE_VALUE', `${order.key} is already a sort key`);
     seen.add(order.key);
     return { key: order.key, direction: order.direction, ...sortExpressionSql(order.key, fields, [...path, String(index), 'field']) };
   });
@@ -138,7 +140,7 @@ export function decodeCursor(sort: ContactSort, cursor: string, path: readonly s
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw ValidationError.of([...path], 'not a cursor of this list');
+    throw ValidationError.of([...path], 'NOT_A_CURSOR', 'not a cursor of this list');
   }
   if (
     !Array.isArray(decoded) ||
@@ -149,8 +151,8 @@ export function decodeCursor(sort: ContactSort, cursor: string, path: readonly s
     typeof decoded[2] !== 'string' ||
     !/^[0-9a-f-]{36}$/i.test(decoded[2])
   ) {
-    throw ValidationError.of([...path], 'not a cursor of this list');
+    throw ValidationError.of([...path], 'NOT_A_CURSOR', 'not a cursor of this list');
   }
-  if (decoded[0] !== sort.signature) throw ValidationError.of([...path], 'this cursor belongs to a list in another order');
+  if (decoded[0] !== sort.signature) throw ValidationError.of([...path], 'NOT_A_CURSOR', 'this cursor belongs to a list in another order');
   return { values: decoded[1] as (string | null)[], id: decoded[2] };
 }

@@ -78,7 +78,10 @@ export function parseSearchTerm(search: string | null | undefined, path: readonl
   if (text === '') return undefined;
   const length = [...text].length;
   if (length > SEARCH_MAX_LENGTH) {
-    throw ValidationError.of([...path], `a search is at most ${SEARCH_MAX_LENGTH} characters; this one has ${length}`);
+    throw ValidationError.of([...path], 'TOO_LONG', `a search is at most ${SEARCH_MAX_LENGTH} characters; this one has ${length}`, {
+      limit: SEARCH_MAX_LENGTH,
+      length,
+    });
   }
   const term: SearchTerm = { text, phoneNumbers: phoneSearchCandidates(text) };
   if (!LETTER_OR_DIGIT.test(text)) return term;

@@ -1,4 +1,4 @@
-import { ValidationError } from './errors.ts';
+import { issue, ValidationError } from './errors.ts';
 
 /**
  * A range of instants, `after` included and `before` excluded, either end open. A range that
@@ -7,8 +7,8 @@ import { ValidationError } from './errors.ts';
 export function checkDateRange(range: { after?: Date | null; before?: Date | null }, path: { after: string[]; before: string[] }): void {
   if (range.after && range.before && range.after.getTime() >= range.before.getTime()) {
     throw new ValidationError([
-      { path: path.after, message: `must be earlier than ${path.before.at(-1)} (${range.before.toISOString()})` },
-      { path: path.before, message: `must be later than ${path.after.at(-1)} (${range.after.toISOString()})` },
+      issue(path.after, 'INVALID_RANGE', `must be earlier than ${path.before.at(-1)} (${range.before.toISOString()})`),
+      issue(path.before, 'INVALID_RANGE', `must be later than ${path.after.at(-1)} (${range.after.toISOString()})`),
     ]);
   }
 }

@@ -26,11 +26,11 @@ const NON_ASCII = /[\u0080-\uffff]/;
  */
 export function normalizeEmail(raw: string): Result<string> {
   const trimmed = raw.trim();
-  if (trimmed === '') return err('no email address given');
+  if (trimmed === '') return err('REQUIRED', 'no email address given');
   const address = NON_ASCII.test(trimmed) ? trimmed.normalize('NFC') : trimmed;
   const at = address.indexOf('@');
   if (address.length > ADDRESS_MAX_LENGTH || at > LOCAL_PART_MAX_LENGTH || !EMAIL_FORM.test(address)) {
-    return err(`${quote(trimmed)} is not a valid email address`);
+    return err('INVALID_EMAIL', `${quote(trimmed)} is not a valid email address`);
   }
   return ok(address.toLowerCase());
 }

@@ -8,28 +8,33 @@ import type { DetailKind } from './detail-status.ts';
 import { normalizeEmail } from './email.ts';
 import { coerceFieldValue, type FieldDefinition, type FieldType, type FieldValue } from './field-value.ts';
 import { normalizePhone } from './phone-number.ts';
-import { quote } from './result.ts';
+import { issue, rejection, type InputIssue } from './errors.ts';
+import { quote, reworded } from './result.ts';
 import { escapeLike, join, raw, sql, type Sql } from './sql.ts';
 
-/** Thrown inside compilation and turned into one ValidationError issue at its path. */
+/** Thrown inside compilation: one issue of the ValidationError the compilation ends with. */
 export class FilterProblem {
-  constructor(
-    readonly path: string[],
-    readonly message: string,
-  ) {}
+  constructor(readonly issue: InputIssue) {}
 }
 
 /** The predicate of one field condition; a FilterProblem when the field, operator or a value is wrong. */
 export function compileField(condition: FieldCondition, path: string[], env: FilterEnvironment): Sql {
   const access = accessOf(condition.key, env);
-  if (!access) throw new FilterProblem([...path, 'key'], `no field has the key ${quote(condition.key)} (it may have been deleted)`);
+  if (!access) {
+    throw new FilterProblem(
+      issue([...path, 'key'], 'UNKNOWN_FIELD', `no field has the key ${quote(condition.key)} (it may have been deleted)`, { key: condition.key }),
+    );
+  }
   const operator = FIELD_OPERATORS.find((name) => condition[name] !== undefined)!;
   const type = typeOf(access);
   const allowed = OPERATORS_BY_TYPE[type];
   if (!allowed.includes(operator)) {
     throw new FilterProblem(
-      [...path, operator],
-      `${operator} does not apply to ${quote(condition.key)}, a ${type} field (it takes ${allowed.join(', ')})`,
+      issue(
+        [...path, operator],
+        'INVALID_FILTER',
+        `${operator} does not apply to ${quote(condition.key)}, a ${type} field (it takes ${allowed.join(', ')})`,
+      ),
     );
   }
   const at = [...path, operator];
@@ -58,7 +63,7 @@ function detailExists(kind: DetailKind, condition: Sql): Sql {
 function text(value: unknown, path: string[]): string {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new FilterProblem(path, 'expected a single value');
+  throw new FilterProblem(issue(path, 'INVALID_FILTER', 'expected a single value'));
 }
 
 /** The LIKE pattern of `contains` (anywhere in the value) or `startsWith`, the text's own wildcards escaped. */
@@ -75,11 +80,12 @@ function compileDetail(kind: DetailKind, operator: FieldOperator, value: unknown
     const given = text(item, at);
     if (kind === 'EMAIL') {
       const email = normalizeEmail(given);
-      if (!email.ok) throw new FilterProblem(at, email.error);
+      if (!email.ok) throw new FilterProblem(rejection(at, email));
       return email.value;
     }
     const phone = normalizePhone(given);
-    if (!phone.ok) throw new FilterProblem(at, `${phone.error}; write the number in international form, e.g. +12025550143`);
+    if (!phone.ok)
+      throw new FilterProblem(rejection(at, reworded(phone, `${phone.error}; write the number in international form, e.g. +12025550143`)));
     return phone.value.e164;
   };
   switch (operator) {
@@ -98,7 +104,7 @@ function compileDetail(kind: DetailKind, operator: FieldOperator, value: unknown
       // Phones are stored as + and digits: the digits typed are what a partial phone means.
       const given = text(value, path);
       const part = kind === 'PHONE' ? given.replace(/[^\d+]/g, '') : given.toLowerCase();
-      if (part === '') throw new FilterProblem(path, 'expected some digits of a phone number');
+      if (part === '') throw new FilterProblem(issue(path, 'INVALID_FILTER', 'expected some digits of a phone number'));
       return detailExists(kind, sql`fd.value LIKE ${likePattern(operator, part)}`);
     }
   }
@@ -117,7 +123,8 @@ function compileColumn(access: Extract<FieldAccess, { kind: 'column' }>, operato
     return access.upperCase ? compileUpperCase(column, operator, value, path) : compileText(column, operator, value, path, true);
   const instant = (item: unknown, at: string[]): string => {
     const coerced = coerceFieldValue({ key: 'datetime', label: 'value', type: 'DATETIME', options: [] }, text(item, at));
-    if (!coerced.ok || coerced.empty) throw new FilterProblem(at, coerced.ok ? 'a date-time is needed' : coerced.error);
+    if (!coerced.ok) throw new FilterProblem(rejection(at, coerced));
+    if (coerced.empty) throw new FilterProblem(issue(at, 'REQUIRED', 'a date-time is needed'));
     return coerced.value as string;
   };
   return compileComparable(sql`${column}`, 'timestamptz', operator, value, path, instant, now, 'DATETIME');
@@ -165,7 +172,7 @@ function compileText(expression: Sql, operator: FieldOperator, value: unknown, p
     case 'startsWith':
       return guard(sql`${expression} ILIKE ${likePattern(operator, text(value, path))}`);
     default:
-      throw new FilterProblem(path, `${operator} does not apply to text`);
+      throw new FilterProblem(issue(path, 'INVALID_FILTER', `${operator} does not apply to text`));
   }
 }
 
@@ -221,15 +228,15 @@ function compileComparable(
       return guard(sql`${expression} < ${new Date(now.getTime() - days * 86_400_000).toISOString()}::timestamptz`);
     }
     default:
-      throw new FilterProblem(path, `${operator} does not apply to a ${type} field`);
+      throw new FilterProblem(issue(path, 'INVALID_FILTER', `${operator} does not apply to a ${type} field`));
   }
 }
 
 function compileCustom(field: FieldDefinition, operator: FieldOperator, value: unknown, path: string[], now: Date): Sql {
   const coerce = (item: unknown, at: string[]): FieldValue => {
     const coerced = coerceFieldValue(field, text(item, at));
-    if (!coerced.ok) throw new FilterProblem(at, coerced.error);
-    if (coerced.empty) throw new FilterProblem(at, 'a value is needed');
+    if (!coerced.ok) throw new FilterProblem(rejection(at, coerced));
+    if (coerced.empty) throw new FilterProblem(issue(at, 'REQUIRED', 'a value is needed'));
     return coerced.value;
   };
   // Equality on the stored JSON form is containment, which a GIN index on custom_fields serves.

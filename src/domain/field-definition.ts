@@ -45,9 +45,10 @@ export function defineCustomField(
   const label = checkLabel(input.label);
   if (existing.length >= limit) throw fieldLimitReached(existing.length, limit);
   const key = fieldKeyFromLabel(label);
-  if (RESERVED_KEYS.has(key.toLowerCase())) throw new ConflictError(`"${label}" would be the key "${key}" of a built-in field`);
+  if (RESERVED_KEYS.has(key.toLowerCase()))
+    throw new ConflictError('FIELD_KEY_TAKEN', `"${label}" would be the key "${key}" of a built-in field`, { key });
   const clash = existing.find((field) => field.key === key || field.label.toLowerCase() === label.toLowerCase());
-  if (clash) throw new ConflictError(`A custom field "${clash.label}" (key "${clash.key}") already exists`);
+  if (clash) throw new ConflictError('FIELD_KEY_TAKEN', `A custom field "${clash.label}" (key "${clash.key}") already exists`, { key: clash.key });
   checkLabelIsDistinct(label, existing);
 
   const { options, issues } = validateFieldOptions(input.type, input.options ?? []);
@@ -58,8 +59,13 @@ export function defineCustomField(
 /** A field's label: trimmed, not blank, not too long. */
 export function checkLabel(raw: string): string {
   const label = raw.trim().replace(/\s+/g, ' ');
-  if (!label) throw ValidationError.of(['label'], 'a field needs a label');
-  if (label.length > LABEL_MAX_LENGTH) throw ValidationError.of(['label'], `a label has at most ${LABEL_MAX_LENGTH} characters`);
+  if (!label) throw ValidationError.of(['label'], 'REQUIRED', 'a field needs a label');
+  if (label.length > LABEL_MAX_LENGTH) {
+    throw ValidationError.of(['label'], 'TOO_LONG', `a label has at most ${LABEL_MAX_LENGTH} characters`, {
+      limit: LABEL_MAX_LENGTH,
+      length: label.length,
+    });
+  }
   return label;
 }
 
@@ -78,13 +84,19 @@ export function checkLabelIsDistinct(label: string, others: readonly Pick<Custom
   if (clash)
     throw ValidationError.of(
       ['label'],
+      'FIELD_LABEL_TAKEN',
       `"${label}" reads like ${clash}: use that field, or choose a label that differs in more than case, spaces or punctuation`,
     );
 }
 
 /** The error for a workspace at (or above) its custom field limit, saying both numbers and the ways out. */
 function fieldLimitReached(count: number, limit: number): LimitExceededError {
-  return new LimitExceededError(`The workspace has ${count} custom fields and its limit is ${limit}: delete a field or raise the limit`, limit);
+  return new LimitExceededError(
+    'FIELD_LIMIT_REACHED',
+    `The workspace has ${count} custom fields and its limit is ${limit}: delete a field or raise the limit`,
+    limit,
+    { count },
+  );
 }
 
 export function isBuiltInFieldKey(key: string): boolean {
@@ -99,13 +111,16 @@ export function checkFieldUnused(
   field: Pick<CustomFieldDefinition, 'key' | 'label'>,
   dynamicGroups: readonly { name: string; filter: unknown }[],
 ): void {
-  const users = dynamicGroups.filter((group) => filterUsesField(group.filter, field.key)).map((group) => `"${group.name}"`);
+  const names = dynamicGroups.filter((group) => filterUsesField(group.filter, field.key)).map((group) => group.name);
+  const users = names.map((name) => `"${name}"`);
   if (users.length === 0) return;
   const groups =
     users.length === 1
       ? `the group ${users[0]}: change its filter or delete it`
       : `the groups ${users.join(', ')}: change their filters or delete them`;
-  throw ValidationError.of(['key'], `the field "${field.label}" (key ${field.key}) is used by the filter of ${groups} first`);
+  throw ValidationError.of(['key'], 'IN_USE', `the field "${field.label}" (key ${field.key}) is used by the filter of ${groups} first`, {
+    groups: names,
+  });
 }
 
 function filterUsesField(raw: unknown, key: string): boolean {

@@ -1,8 +1,8 @@
 import { normalizeEmail } from './email.ts';
-import type { InputIssue } from './errors.ts';
+import { issue, type InputIssue } from './errors.ts';
 import { splitListValue } from './list-value.ts';
 import { normalizePhone } from './phone-number.ts';
-import { EMPTY, err, ok, quote, type CellResult } from './result.ts';
+import { EMPTY, err, ok, quote, reworded, type CellResult } from './result.ts';
 
 /** The types a contact field can have, in the order they are offered to users. */
 export const FIELD_TYPES = ['TEXT', 'NUMBER', 'BOOLEAN', 'DATE', 'DATETIME', 'SELECT', 'MULTI_SELECT', 'URL', 'EMAIL', 'PHONE'] as const;
@@ -68,11 +68,11 @@ export function coerceFieldValue(field: FieldDefinition, raw: string, ctx: Coerc
       return coerceUrl(field, text);
     case 'EMAIL': {
       const email = normalizeEmail(text);
-      return email.ok ? email : err(`${field.label}: ${email.error}`);
+      return email.ok ? email : reworded(email, `${field.label}: ${email.error}`);
     }
     case 'PHONE': {
       const phone = normalizePhone(text, { defaultCountry: ctx.defaultCountry });
-      return phone.ok ? ok(phone.value.e164) : err(`${field.label}: ${phone.error}`);
+      return phone.ok ? ok(phone.value.e164) : reworded(phone, `${field.label}: ${phone.error}`);
     }
     default:
       // Reached only if a caller bypasses the type (e.g. a type added to the database but not here).
@@ -91,14 +91,18 @@ const INTEGER = /^[+-]?\d+$/;
 function coerceNumber(field: FieldDefinition, text: string): CellResult<number> {
   if (!DECIMAL.test(text)) {
     return err(
+      'INVALID_NUMBER',
       `${field.label}: ${quote(text)} is not a number (expected digits with an optional sign, decimal point and exponent, e.g. -1234.5; no thousands separators)`,
+      { field: field.label },
     );
   }
   const value = Number(text);
-  if (!Number.isFinite(value)) return err(`${field.label}: ${quote(text)} is too large a number`);
+  if (!Number.isFinite(value)) return err('INVALID_NUMBER', `${field.label}: ${quote(text)} is too large a number`, { field: field.label });
   // An integer this long (an account or card number mapped as NUMBER) would be silently rounded.
   if (INTEGER.test(text) && !Number.isSafeInteger(value)) {
-    return err(`${field.label}: ${quote(text)} has too many digits to store exactly; use a TEXT field for identifiers`);
+    return err('INVALID_NUMBER', `${field.label}: ${quote(text)} has too many digits to store exactly; use a TEXT field for identifiers`, {
+      field: field.label,
+    });
   }
   // -0 would survive in memory but not in JSON; store the zero that comes back.
   return ok(value === 0 ? 0 : value);
@@ -118,7 +122,9 @@ const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map([
 function coerceBoolean(field: FieldDefinition, text: string): CellResult<boolean> {
   const value = BOOLEAN_WORDS.get(text.toLowerCase());
   if (value === undefined) {
-    return err(`${field.label}: ${quote(text)} is not a yes/no value (expected TRUE/FALSE, yes/no, y/n or 1/0)`);
+    return err('INVALID_BOOLEAN', `${field.label}: ${quote(text)} is not a yes/no value (expected TRUE/FALSE, yes/no, y/n or 1/0)`, {
+      field: field.label,
+    });
   }
   return ok(value);
 }
@@ -138,7 +144,7 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 function coerceDate(field: FieldDefinition, text: string): CellResult<string> {
   const match = DATE_FORM.exec(text);
   if (!match || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    return err(`${field.label}: ${quote(text)} is not a date (expected YYYY-MM-DD)`);
+    return err('INVALID_DATE', `${field.label}: ${quote(text)} is not a date (expected YYYY-MM-DD)`, { field: field.label });
   }
   return ok(text);
 }
@@ -174,7 +180,10 @@ function offsetMinutes(offset: string | undefined): number | undefined {
  */
 function coerceDateTime(field: FieldDefinition, text: string): CellResult<string> {
   const match = DATETIME_FORM.exec(text);
-  const fail = () => err(`${field.label}: ${quote(text)} is not a date-time (expected ISO 8601, e.g. 2022-10-31T19:30:00+05:30)`);
+  const fail = () =>
+    err('INVALID_DATETIME', `${field.label}: ${quote(text)} is not a date-time (expected ISO 8601, e.g. 2022-10-31T19:30:00+05:30)`, {
+      field: field.label,
+    });
   if (!match) return fail();
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', offset] = match;
   const year = Number(y);
@@ -218,7 +227,10 @@ const OPTIONS_LISTED_MAX = 10;
 function notAnOption(field: FieldDefinition, value: string) {
   const listed = field.options.slice(0, OPTIONS_LISTED_MAX).join(', ');
   const more = field.options.length > OPTIONS_LISTED_MAX ? `, … ${field.options.length - OPTIONS_LISTED_MAX} more` : '';
-  return err(`${field.label}: ${quote(value)} is not one of the options (${listed}${more})`);
+  return err('NOT_AN_OPTION', `${field.label}: ${quote(value)} is not one of the options (${listed}${more})`, {
+    field: field.label,
+    options: field.options,
+  });
 }
 
 function coerceSelect(field: FieldDefinition, text: string): CellResult<string> {
@@ -250,10 +262,10 @@ function coerceUrl(field: FieldDefinition, text: string): CellResult<string> {
   try {
     url = new URL(text);
   } catch {
-    return err(`${field.label}: ${quote(text)} is not a URL (expected an absolute http:// or https:// address)`);
+    return err('INVALID_URL', `${field.label}: ${quote(text)} is not a URL (expected an absolute http:// or https:// address)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return err(`${field.label}: ${quote(text)} is not an http:// or https:// URL`);
+    return err('INVALID_URL', `${field.label}: ${quote(text)} is not an http:// or https:// URL`);
   }
   return ok(url.href);
 }
@@ -277,7 +289,7 @@ export interface FieldOptionsCheck {
  */
 export function validateFieldOptions(type: FieldType, options: readonly string[]): FieldOptionsCheck {
   if (type !== 'SELECT' && type !== 'MULTI_SELECT') {
-    const issues = options.length > 0 ? [{ path: ['options'], message: `a ${type} field has no options` }] : [];
+    const issues = options.length > 0 ? [issue(['options'], 'NOT_APPLICABLE', `a ${type} field has no options`)] : [];
     return { options: [], issues };
   }
   const issues: InputIssue[] = [];
@@ -287,24 +299,24 @@ export function validateFieldOptions(type: FieldType, options: readonly string[]
     const path = ['options', String(index)];
     const option = raw.trim().replace(/\s+/g, ' ');
     if (option === '') {
-      issues.push({ path, message: 'an option cannot be blank' });
+      issues.push(issue(path, 'REQUIRED', 'an option cannot be blank'));
       return;
     }
     if (type === 'MULTI_SELECT' && LIST_SEPARATORS_IN_OPTION.test(option)) {
-      issues.push({ path, message: `${quote(option)} cannot be an option of a multi-select field: "," and ";" separate its values` });
+      issues.push(issue(path, 'INVALID_OPTION', `${quote(option)} cannot be an option of a multi-select field: "," and ";" separate its values`));
       return;
     }
     const key = optionKey(option);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      issues.push({ path, message: `${quote(option)} repeats ${quote(earlier)} (options are matched ignoring case)` });
+      issues.push(issue(path, 'DUPLICATE_VALUE', `${quote(option)} repeats ${quote(earlier)} (options are matched ignoring case)`));
       return;
     }
     seen.set(key, option);
     cleaned.push(option);
   });
   if (cleaned.length === 0 && issues.length === 0) {
-    issues.push({ path: ['options'], message: `a ${type} field needs at least one option` });
+    issues.push(issue(['options'], 'REQUIRED', `a ${type} field needs at least one option`));
   }
   return { options: cleaned, issues };
 }

@@ -5,7 +5,7 @@
  */
 import type { ContactFilter, FilterEnvironment, SetCondition } from './contact-filter.ts';
 import { activeContactSql, CHANNELS_OF_KIND, optedOutSql, type Channel, type DetailKind } from './detail-status.ts';
-import { ValidationError, type InputIssue } from './errors.ts';
+import { issue, rejection, ValidationError, type InputIssue } from './errors.ts';
 import { compileField, FilterProblem } from './field-condition-sql.ts';
 import { quote } from './result.ts';
 import { join, raw, sql, type Sql } from './sql.ts';
@@ -50,7 +50,10 @@ interface CompileState {
 
 /** Thrown when the statement being written grows past a compiled size limit; it ends the compilation. */
 class TooLarge {
-  constructor(readonly message: string) {}
+  constructor(
+    readonly message: string,
+    readonly limit: number,
+  ) {}
 }
 
 /** Runs a compilation from its root; its problems, or its size past a limit, become a ValidationError at `path`. */
@@ -60,7 +63,7 @@ function compileRoot(path: readonly string[], env: FilterEnvironment, compile: (
   try {
     predicate = compile(state);
   } catch (error) {
-    if (error instanceof TooLarge) throw ValidationError.of([...path], error.message);
+    if (error instanceof TooLarge) throw ValidationError.of([...path], 'FILTER_TOO_LARGE', error.message, { limit: error.limit });
     throw error;
   }
   if (state.issues.length > 0) throw new ValidationError(state.issues);
@@ -74,11 +77,13 @@ function grow(totals: CompileTotals, conditions: number, values: number): void {
   if (totals.conditions > COMPILED_MAX_CONDITIONS) {
     throw new TooLarge(
       `with the dynamic groups it names written out, this filter has more than ${COMPILED_MAX_CONDITIONS} conditions, the most a filter may have`,
+      COMPILED_MAX_CONDITIONS,
     );
   }
   if (totals.values > COMPILED_MAX_VALUES) {
     throw new TooLarge(
       `with the dynamic groups it names written out, this filter lists more than ${COMPILED_MAX_VALUES} values, the most a filter may list`,
+      COMPILED_MAX_VALUES,
     );
   }
 }
@@ -150,7 +155,7 @@ function compileNode(filter: ContactFilter, path: string[], state: CompileState)
     return filter.active ? activeContactSql('c') : sql`NOT ${activeContactSql('c')}`;
   } catch (error) {
     if (!(error instanceof FilterProblem)) throw error;
-    state.issues.push({ path: error.path, message: error.message });
+    state.issues.push(error.issue);
     return raw('FALSE');
   }
 }
@@ -172,7 +177,7 @@ function compileTags(set: SetCondition, path: string[]): Sql {
   const [mode, names] = setEntry(set);
   const normalized = names.map((name, i) => {
     const tag = normalizeTag(name);
-    if (!tag.ok) throw new FilterProblem([...path, mode, String(i)], tag.error);
+    if (!tag.ok) throw new FilterProblem(rejection([...path, mode, String(i)], tag));
     return tag.value;
   });
   const unique = [...new Set(normalized)];
@@ -208,7 +213,7 @@ function compileGroups(set: SetCondition, path: string[], state: CompileState): 
 function compileGroup(id: string, path: string[], state: CompileState): Sql {
   const group = state.env.groups.get(id.toLowerCase());
   if (!group) {
-    state.issues.push({ path, message: `group ${quote(id)} was not found` });
+    state.issues.push(issue(path, 'NOT_FOUND', `group ${quote(id)} was not found`, { entity: 'Group', id }));
     return raw('FALSE');
   }
   if (group.type === 'STATIC') {
@@ -216,14 +221,20 @@ function compileGroup(id: string, path: string[], state: CompileState): Sql {
   }
   const chain = (ids: readonly string[]) => ids.map((groupId) => quote(state.env.groups.get(groupId)?.name ?? groupId)).join(' → ');
   if (state.stack.includes(group.id)) {
-    state.issues.push({ path, message: `dynamic groups refer to each other in a cycle: ${chain([...state.stack, group.id])}` });
+    state.issues.push(issue(path, 'GROUP_CYCLE', `dynamic groups refer to each other in a cycle: ${chain([...state.stack, group.id])}`));
     return raw('FALSE');
   }
   const tooDeep = () => {
-    state.issues.push({
-      path,
-      message: `dynamic groups name dynamic groups at most ${GROUP_MAX_NESTING} deep; here: ${chain([...state.stack, group.id])} → …`,
-    });
+    state.issues.push(
+      issue(
+        path,
+        'FILTER_TOO_LARGE',
+        `dynamic groups name dynamic groups at most ${GROUP_MAX_NESTING} deep; here: ${chain([...state.stack, group.id])} → …`,
+        {
+          limit: GROUP_MAX_NESTING,
+        },
+      ),
+    );
     return raw('FALSE');
   };
   const compiled = state.totals.memo.get(group.id);
@@ -235,18 +246,18 @@ function compileGroup(id: string, path: string[], state: CompileState): Sql {
   }
   if (state.stack.length >= GROUP_MAX_NESTING) return tooDeep();
   if (!group.filter) {
-    state.issues.push({ path, message: `dynamic group ${quote(group.name)} has no filter` });
+    state.issues.push(issue(path, 'INVALID_FILTER', `dynamic group ${quote(group.name)} has no filter`));
     return raw('FALSE');
   }
   // Problems inside the group's own filter are reported at the place that names the group.
-  const inner: CompileState = { env: state.env, issues: [], stack: [...state.stack, group.id], totals: state.totals, childHeight: 0 };
+  const innerState: CompileState = { env: state.env, issues: [], stack: [...state.stack, group.id], totals: state.totals, childHeight: 0 };
   const before = { conditions: state.totals.conditions, values: state.totals.values };
-  const predicate = sql`(${compileNode(group.filter, [], inner)})`;
-  for (const issue of inner.issues) {
-    const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-    state.issues.push({ path, message: `group ${quote(group.name)}: ${issue.message}${where}` });
+  const predicate = sql`(${compileNode(group.filter, [], innerState)})`;
+  for (const inner of innerState.issues) {
+    const where = inner.path.length > 0 ? ` (at ${inner.path.join('.')})` : '';
+    state.issues.push({ ...inner, path, message: `group ${quote(group.name)}: ${inner.message}${where}` });
   }
-  const height = inner.childHeight + 1;
+  const height = innerState.childHeight + 1;
   state.totals.memo.set(group.id, {
     predicate,
     conditions: state.totals.conditions - before.conditions,

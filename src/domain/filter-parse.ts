@@ -3,7 +3,7 @@
  * names, types and groups are checked later, against the workspace, when it is compiled.
  */
 import type { Channel } from './detail-status.ts';
-import { ValidationError, type InputIssue } from './errors.ts';
+import { issue, ValidationError, type InputIssue } from './errors.ts';
 import {
   FIELD_OPERATORS,
   type ContactFilter,
@@ -70,13 +70,16 @@ interface ParseState {
 function parseNode(raw: Json, path: string[], state: ParseState, depth: number): ContactFilter | undefined {
   const { issues } = state;
   const fail = (message: string, at = path) => {
-    issues.push({ path: at, message });
+    issues.push(issue(at, 'INVALID_FILTER', message));
     return undefined;
   };
   if (state.tooLarge) return undefined;
-  if (depth > MAX_DEPTH) return fail(`a filter nests at most ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) {
+    issues.push(issue(path, 'FILTER_TOO_LARGE', `a filter nests at most ${MAX_DEPTH} levels`, { limit: MAX_DEPTH }));
+    return undefined;
+  }
   if (++state.conditions > FILTER_MAX_CONDITIONS)
-    return overSize(state, path, `a filter has at most ${FILTER_MAX_CONDITIONS} conditions (and, or and not count too)`);
+    return overSize(state, path, `a filter has at most ${FILTER_MAX_CONDITIONS} conditions (and, or and not count too)`, FILTER_MAX_CONDITIONS);
   if (!isRecord(raw)) return fail('a filter condition is an object with one key');
   const keys = presentKeys(raw);
   const unknown = keys.filter((key) => !(NODE_KEYS as readonly string[]).includes(key));
@@ -91,7 +94,7 @@ function parseNode(raw: Json, path: string[], state: ParseState, depth: number):
     case 'or': {
       if (!Array.isArray(value) || value.length === 0) return fail(`${key} takes a non-empty list of conditions`, at);
       if (value.length > FILTER_MAX_CONDITIONS)
-        return overSize(state, at, `a filter has at most ${FILTER_MAX_CONDITIONS} conditions (and, or and not count too)`);
+        return overSize(state, at, `a filter has at most ${FILTER_MAX_CONDITIONS} conditions (and, or and not count too)`, FILTER_MAX_CONDITIONS);
       const children = value.map((child, index) => parseNode(child, [...at, String(index)], state, depth + 1));
       return children.every((child) => child !== undefined) ? ({ [key]: children } as ContactFilter) : undefined;
     }
@@ -110,7 +113,8 @@ function parseNode(raw: Json, path: string[], state: ParseState, depth: number):
     case 'reachableOn':
     case 'optedOutOn':
       if (typeof value !== 'string' || !(CHANNELS as readonly string[]).includes(value)) {
-        return fail(`expected a channel: ${CHANNELS.join(', ')}`, at);
+        issues.push(issue(at, 'INVALID_CHOICE', `expected a channel: ${CHANNELS.join(', ')}`, { allowed: CHANNELS }));
+        return undefined;
       }
       return { [key]: value as Channel } as ContactFilter;
     case 'active':
@@ -120,8 +124,8 @@ function parseNode(raw: Json, path: string[], state: ParseState, depth: number):
 }
 
 /** Records a size limit the filter is over, and stops reading it. */
-function overSize(state: ParseState, path: string[], message: string): undefined {
-  state.issues.push({ path, message });
+function overSize(state: ParseState, path: string[], message: string, limit: number): undefined {
+  state.issues.push(issue(path, 'FILTER_TOO_LARGE', message, { limit }));
   state.tooLarge = true;
   return undefined;
 }
@@ -129,12 +133,12 @@ function overSize(state: ParseState, path: string[], message: string): undefined
 /** Counts a list of values against the limits; false (with the issue recorded) when it is over one. */
 function countValues(list: readonly unknown[], path: string[], state: ParseState): boolean {
   if (list.length > FILTER_MAX_LIST_LENGTH) {
-    overSize(state, path, `a list holds at most ${FILTER_MAX_LIST_LENGTH} values; this one has ${list.length}`);
+    overSize(state, path, `a list holds at most ${FILTER_MAX_LIST_LENGTH} values; this one has ${list.length}`, FILTER_MAX_LIST_LENGTH);
     return false;
   }
   state.values += list.length;
   if (state.values > FILTER_MAX_VALUES) {
-    overSize(state, path, `a filter lists at most ${FILTER_MAX_VALUES} values in all`);
+    overSize(state, path, `a filter lists at most ${FILTER_MAX_VALUES} values in all`, FILTER_MAX_VALUES);
     return false;
   }
   return true;
@@ -143,18 +147,18 @@ function countValues(list: readonly unknown[], path: string[], state: ParseState
 function parseSet(raw: Json, path: string[], state: ParseState): SetCondition | undefined {
   const { issues } = state;
   if (!isRecord(raw)) {
-    issues.push({ path, message: 'expected one of any, all, none with a list' });
+    issues.push(issue(path, 'INVALID_FILTER', 'expected one of any, all, none with a list'));
     return undefined;
   }
   const keys = presentKeys(raw);
   if (keys.length !== 1 || !(SET_KEYS as readonly string[]).includes(keys[0]!)) {
-    issues.push({ path, message: `expected exactly one of ${SET_KEYS.join(', ')}` });
+    issues.push(issue(path, 'INVALID_FILTER', `expected exactly one of ${SET_KEYS.join(', ')}`));
     return undefined;
   }
   const key = keys[0] as (typeof SET_KEYS)[number];
   const list = raw[key];
   if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === 'string')) {
-    issues.push({ path: [...path, key], message: 'expected a non-empty list of strings' });
+    issues.push(issue([...path, key], 'INVALID_FILTER', 'expected a non-empty list of strings'));
     return undefined;
   }
   if (!countValues(list, [...path, key], state)) return undefined;
@@ -164,7 +168,7 @@ function parseSet(raw: Json, path: string[], state: ParseState): SetCondition | 
 function parseFieldCondition(raw: Json, path: string[], state: ParseState): ContactFilter | undefined {
   const { issues } = state;
   const fail = (message: string, at = path) => {
-    issues.push({ path: at, message });
+    issues.push(issue(at, 'INVALID_FILTER', message));
     return undefined;
   };
   if (!isRecord(raw)) return fail('expected { key, <operator>: value }');

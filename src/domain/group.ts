@@ -16,8 +16,13 @@ const CATEGORY_MAX_LENGTH = 100;
 /** A group's name: trimmed, inner whitespace collapsed, not blank, at most 100 characters. */
 export function normalizeGroupName(raw: string, path: readonly string[]): string {
   const name = raw.trim().replace(/\s+/g, ' ');
-  if (name === '') throw ValidationError.of([...path], 'a group needs a name');
-  if (name.length > NAME_MAX_LENGTH) throw ValidationError.of([...path], `a group name has at most ${NAME_MAX_LENGTH} characters`);
+  if (name === '') throw ValidationError.of([...path], 'REQUIRED', 'a group needs a name');
+  if (name.length > NAME_MAX_LENGTH) {
+    throw ValidationError.of([...path], 'TOO_LONG', `a group name has at most ${NAME_MAX_LENGTH} characters`, {
+      limit: NAME_MAX_LENGTH,
+      length: name.length,
+    });
+  }
   return name;
 }
 
@@ -25,14 +30,15 @@ export function normalizeGroupName(raw: string, path: readonly string[]): string
 export function normalizeGroupText(raw: string | null | undefined, path: readonly string[], kind: 'description' | 'category'): string | null {
   const text = raw?.trim() ?? '';
   const max = kind === 'description' ? DESCRIPTION_MAX_LENGTH : CATEGORY_MAX_LENGTH;
-  if (text.length > max) throw ValidationError.of([...path], `a ${kind} has at most ${max} characters`);
+  if (text.length > max)
+    throw ValidationError.of([...path], 'TOO_LONG', `a ${kind} has at most ${max} characters`, { limit: max, length: text.length });
   return text === '' ? null : text;
 }
 
 /** The filter a group of this type is saved with: a dynamic group needs one, a static group takes none. */
 export function checkGroupFilter(type: GroupType, filter: ContactFilter | null | undefined, path: readonly string[]): ContactFilter | null {
-  if (type === 'DYNAMIC' && !filter) throw ValidationError.of([...path], 'a dynamic group needs a filter');
-  if (type === 'STATIC' && filter) throw ValidationError.of([...path], 'a static group has members, not a filter');
+  if (type === 'DYNAMIC' && !filter) throw ValidationError.of([...path], 'REQUIRED', 'a dynamic group needs a filter');
+  if (type === 'STATIC' && filter) throw ValidationError.of([...path], 'NOT_APPLICABLE', 'a static group has members, not a filter');
   return filter ?? null;
 }
 
@@ -57,12 +63,14 @@ export interface MergeSide {
  * turning them into one would freeze the target's filter on today's ids.
  */
 export function planGroupMerge(source: MergeSide, target: MergeSide): MergePlan {
-  if (source.id === target.id) throw ValidationError.of(['input', 'targetId'], 'a group cannot be merged into itself');
+  if (source.id === target.id) throw ValidationError.of(['input', 'targetId'], 'MERGE_INTO_ITSELF', 'a group cannot be merged into itself');
   if (target.type === 'STATIC') return { kind: 'ADD_MEMBERS' };
   if (source.type === 'STATIC') {
     throw new InvalidStateError(
+      'GROUP_IS_DYNAMIC',
       `Static group "${source.name}" cannot be merged into dynamic group "${target.name}": merge it into a static group, or add it to the filter as a group condition`,
       'DYNAMIC',
+      { group: target.name },
     );
   }
   return { kind: 'OR_FILTERS', filter: { or: [target.filter!, source.filter!] } };
@@ -84,10 +92,11 @@ export function groupPageWindow(page: { first?: number | null; last?: number | n
   for (const name of ['first', 'last'] as const) {
     const size = page[name];
     if (size != null && (!Number.isInteger(size) || size < 0 || size > GROUP_PAGE_MAX_SIZE)) {
-      throw ValidationError.of([name], `a page holds 0 to ${GROUP_PAGE_MAX_SIZE} groups`);
+      throw ValidationError.of([name], 'OUT_OF_RANGE', `a page holds 0 to ${GROUP_PAGE_MAX_SIZE} groups`, { min: 0, max: GROUP_PAGE_MAX_SIZE });
     }
   }
-  if (page.first != null && page.last != null) throw ValidationError.of(['last'], 'give first or last, not both');
+  if (page.first != null && page.last != null)
+    throw ValidationError.of(['last'], 'ONE_OF', 'give first or last, not both', { fields: ['first', 'last'] });
   const backwards = page.last != null;
   return { size: (backwards ? page.last : page.first) ?? GROUP_PAGE_DEFAULT_SIZE, backwards };
 }
@@ -120,7 +129,7 @@ export function decodeGroupCursor(cursor: string, path: readonly string[]): Grou
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw ValidationError.of([...path], 'not a cursor of the group list');
+    throw ValidationError.of([...path], 'NOT_A_CURSOR', 'not a cursor of the group list');
   }
   if (
     !Array.isArray(decoded) ||
@@ -129,7 +138,7 @@ export function decodeGroupCursor(cursor: string, path: readonly string[]): Grou
     typeof decoded[1] !== 'string' ||
     typeof decoded[2] !== 'string'
   ) {
-    throw ValidationError.of([...path], 'not a cursor of the group list');
+    throw ValidationError.of([...path], 'NOT_A_CURSOR', 'not a cursor of the group list');
   }
   return { name: decoded[1], id: parseId(decoded[2], [...path]) };
 }

@@ -3,10 +3,10 @@
  * what each listed column is read into (a field, a new field, contact ids, or nothing), each field
  * mapped once, and the new fields within the workspace's limit.
  */
-import { ConflictError, ValidationError, type InputIssue } from './errors.ts';
+import { ConflictError, issue, ValidationError, type InputIssue } from './errors.ts';
 import { defineCustomField, type CustomFieldDefinition } from './field-definition.ts';
 import { BUILT_IN_FIELDS, CONTACT_ID_KEY, fieldKeyFromLabel } from './field-key.ts';
-import { isFieldType } from './field-value.ts';
+import { FIELD_TYPES, isFieldType } from './field-value.ts';
 import type { ColumnMappingInput, ColumnTarget, ImportPlanContext, NewFieldInput } from './import-options.ts';
 import { quote } from './result.ts';
 
@@ -43,7 +43,7 @@ export function columnName(headers: readonly string[], index: number): string {
 export function mapColumns(columns: readonly ColumnMappingInput[], context: ImportPlanContext, issues: InputIssue[]): ColumnMapping {
   const { candidates, attempted } = readEntries(columns, context, issues);
   const { mapped, columnOfKey } = keepLeftmost(candidates, context.headers, issues);
-  if (attempted === 0) issues.push({ path: ['columns'], message: 'map at least one column to a field' });
+  if (attempted === 0) issues.push(issue(['columns'], 'REQUIRED', 'map at least one column to a field'));
   const newFields = mapped.flatMap((candidate) => (candidate.newField ? [candidate.newField] : []));
   checkFieldLimit(newFields, context, issues);
   return { mapped, columnOfKey, newFields };
@@ -65,13 +65,18 @@ function readEntries(
     const { index } = column;
     if (!Number.isInteger(index) || index < 0 || index >= headers.length) {
       const count = headers.length === 1 ? '1 column' : `${headers.length} columns`;
-      issues.push({ path: [...path, 'index'], message: `column index ${index} does not exist: the file has ${count}, numbered from 0` });
+      issues.push(
+        issue([...path, 'index'], 'OUT_OF_RANGE', `column index ${index} does not exist: the file has ${count}, numbered from 0`, {
+          min: 0,
+          max: headers.length - 1,
+        }),
+      );
       return;
     }
     const name = columnName(headers, index);
     const earlier = positionOfIndex.get(index);
     if (earlier !== undefined) {
-      issues.push({ path: [...path, 'index'], message: `${name} is listed more than once (also at columns.${earlier})` });
+      issues.push(issue([...path, 'index'], 'DUPLICATE_VALUE', `${name} is listed more than once (also at columns.${earlier})`));
       return;
     }
     positionOfIndex.set(index, position);
@@ -82,20 +87,21 @@ function readEntries(
     const choices = Number(hasFieldKey) + Number(hasNewField) + Number(ignored);
     if (choices !== 1) {
       const what = choices === 0 ? 'choose a field, a new field or ignore' : 'choose only one of a field, a new field or ignore';
-      issues.push({ path, message: `${name}: ${what}` });
+      issues.push(issue(path, 'ONE_OF', `${name}: ${what}`, { fields: ['fieldKey', 'newField', 'ignore'] }));
       return;
     }
     if (ignored) return;
     attempted++;
     if (hasFieldKey) {
       const target = resolveFieldKey(column.fieldKey!, customByKey);
-      if (typeof target === 'string') issues.push({ path: [...path, 'fieldKey'], message: `${name}: ${target}` });
+      if (typeof target === 'string') issues.push(issue([...path, 'fieldKey'], 'UNKNOWN_FIELD', `${name}: ${target}`, { key: column.fieldKey! }));
       else candidates.push({ position, index, target });
       return;
     }
     const defined = defineNewField(column.newField!, customFields);
     if (!defined.ok) {
-      for (const issue of defined.issues) issues.push({ path: [...path, 'newField', ...issue.path], message: `${name}: ${issue.message}` });
+      for (const problem of defined.issues)
+        issues.push({ ...problem, path: [...path, 'newField', ...problem.path], message: `${name}: ${problem.message}` });
       return;
     }
     const { field } = defined;
@@ -122,11 +128,18 @@ function keepLeftmost(
     const key = candidate.target.kind === 'field' ? candidate.target.key : CONTACT_ID_KEY;
     const first = columnOfKey.get(key.toLowerCase());
     if (first) {
-      const message =
+      const path = ['columns', String(candidate.position)];
+      const column = columnName(headers, candidate.index);
+      issues.push(
         candidate.newField && first.newField
-          ? `the new field ${quote(candidate.newField.label)} would have the key ${key}, the same as the new field ${quote(first.newField.label)} of ${columnName(headers, first.index)}`
-          : `the field ${key} is already mapped to ${columnName(headers, first.index)}`;
-      issues.push({ path: ['columns', String(candidate.position)], message: `${columnName(headers, candidate.index)}: ${message}` });
+          ? issue(
+              path,
+              'FIELD_KEY_TAKEN',
+              `${column}: the new field ${quote(candidate.newField.label)} would have the key ${key}, the same as the new field ${quote(first.newField.label)} of ${columnName(headers, first.index)}`,
+              { key },
+            )
+          : issue(path, 'FIELD_ALREADY_MAPPED', `${column}: the field ${key} is already mapped to ${columnName(headers, first.index)}`, { key }),
+      );
       continue;
     }
     columnOfKey.set(key.toLowerCase(), candidate);
@@ -140,10 +153,14 @@ function checkFieldLimit(newFields: readonly CustomFieldDefinition[], context: I
   const { customFields, customFieldLimit } = context;
   if (newFields.length > 0 && customFields.length + newFields.length > customFieldLimit) {
     const room = Math.max(0, customFieldLimit - customFields.length);
-    issues.push({
-      path: ['columns'],
-      message: `this mapping creates ${newFields.length} new fields, but the workspace has ${customFields.length} custom fields of its limit of ${customFieldLimit} (room for ${room})`,
-    });
+    issues.push(
+      issue(
+        ['columns'],
+        'FIELD_LIMIT_REACHED',
+        `this mapping creates ${newFields.length} new fields, but the workspace has ${customFields.length} custom fields of its limit of ${customFieldLimit} (room for ${room})`,
+        { limit: customFieldLimit, count: customFields.length, adding: newFields.length },
+      ),
+    );
   }
 }
 
@@ -178,16 +195,22 @@ function defineNewField(
   input: NewFieldInput,
   existing: readonly CustomFieldDefinition[],
 ): { ok: true; field: CustomFieldDefinition } | { ok: false; issues: InputIssue[] } {
-  if (!isFieldType(input.type)) return { ok: false, issues: [{ path: ['type'], message: `${quote(String(input.type))} is not a field type` }] };
+  if (!isFieldType(input.type)) {
+    return { ok: false, issues: [issue(['type'], 'INVALID_CHOICE', `${quote(String(input.type))} is not a field type`, { allowed: FIELD_TYPES })] };
+  }
   const key = fieldKeyFromLabel(input.label.trim());
   if (key.toLowerCase() === CONTACT_ID_KEY.toLowerCase()) {
     return {
       ok: false,
       issues: [
-        {
-          path: ['label'],
-          message: `${quote(input.label.trim())} would have the key ${key}, which imports use for contact ids: choose another label`,
-        },
+        issue(
+          ['label'],
+          'FIELD_KEY_TAKEN',
+          `${quote(input.label.trim())} would have the key ${key}, which imports use for contact ids: choose another label`,
+          {
+            key,
+          },
+        ),
       ],
     };
   }
@@ -196,10 +219,15 @@ function defineNewField(
     field = defineCustomField(input, existing, Number.POSITIVE_INFINITY);
   } catch (error) {
     if (error instanceof ValidationError) {
-      return { ok: false, issues: error.issues.map((issue) => ({ path: issue.path, message: lowerFirst(issue.message) })) };
+      return { ok: false, issues: error.issues.map((problem) => ({ ...problem, message: lowerFirst(problem.message) })) };
     }
     if (error instanceof ConflictError) {
-      return { ok: false, issues: [{ path: ['label'], message: `${lowerFirst(error.message)}: map the column to that field instead` }] };
+      return {
+        ok: false,
+        issues: [
+          { path: ['label'], code: error.code, message: `${lowerFirst(error.message)}: map the column to that field instead`, params: error.params },
+        ],
+      };
     }
     throw error;
   }
@@ -211,10 +239,12 @@ function defineNewField(
     return {
       ok: false,
       issues: [
-        {
-          path: ['label'],
-          message: `${quote(field.label)} would have the key ${field.key}, too close to the key ${clash.key} of the field ${quote(clash.label)}`,
-        },
+        issue(
+          ['label'],
+          'FIELD_KEY_TAKEN',
+          `${quote(field.label)} would have the key ${field.key}, too close to the key ${clash.key} of the field ${quote(clash.label)}`,
+          { key: field.key },
+        ),
       ],
     };
   }

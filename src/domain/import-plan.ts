@@ -3,7 +3,7 @@
  * and the workspace's fields, turned into the {@link ImportPlan} the validator and the writer follow.
  */
 import { isSupportedCountry } from 'libphonenumber-js/max';
-import { ValidationError, type InputIssue } from './errors.ts';
+import { issue, rejection, ValidationError, type InputIssue } from './errors.ts';
 import { CONTACT_ID_KEY } from './field-key.ts';
 import { parseId } from './ids.ts';
 import { columnName, mapColumns, type ColumnMapping } from './import-mapping.ts';
@@ -88,38 +88,53 @@ function checkPurposeAndIdentifier(
   const { columnOfKey } = mapping;
   const purpose = input.purpose;
   if (!isOneOf(IMPORT_PURPOSES, purpose)) {
-    issues.push({ path: ['purpose'], message: `${quote(String(purpose))} is not an import purpose (${IMPORT_PURPOSES.join(', ')})` });
+    issues.push(
+      issue(['purpose'], 'INVALID_CHOICE', `${quote(String(purpose))} is not an import purpose (${IMPORT_PURPOSES.join(', ')})`, {
+        allowed: IMPORT_PURPOSES,
+      }),
+    );
   }
   const identifier = input.identifier ?? null;
   if (identifier !== null && !isOneOf(IMPORT_IDENTIFIERS, identifier)) {
-    issues.push({ path: ['identifier'], message: `${quote(String(identifier))} is not an identifier (${IMPORT_IDENTIFIERS.join(', ')})` });
+    issues.push(
+      issue(['identifier'], 'INVALID_CHOICE', `${quote(String(identifier))} is not an identifier (${IMPORT_IDENTIFIERS.join(', ')})`, {
+        allowed: IMPORT_IDENTIFIERS,
+      }),
+    );
   } else if (purpose === 'ADD_ALL_DESPITE_DUPLICATES') {
     if (identifier !== null) {
-      issues.push({
-        path: ['identifier'],
-        message: 'an import that adds all contacts despite duplicates uses no identifier: every row makes a new contact',
-      });
+      issues.push(
+        issue(
+          ['identifier'],
+          'NOT_APPLICABLE',
+          'an import that adds all contacts despite duplicates uses no identifier: every row makes a new contact',
+        ),
+      );
     }
   } else if (identifier === null) {
-    issues.push({ path: ['identifier'], message: 'choose an identifier (PHONE, EMAIL or CONTACT_ID) to recognise existing contacts' });
+    issues.push(issue(['identifier'], 'REQUIRED', 'choose an identifier (PHONE, EMAIL or CONTACT_ID) to recognise existing contacts'));
   } else {
     if (identifier === 'CONTACT_ID' && purpose !== 'UPDATE_EXISTING_ONLY') {
-      issues.push({
-        path: ['identifier'],
-        message: 'CONTACT_ID identifies contacts only in an UPDATE_EXISTING_ONLY import: a new contact has no id yet',
-      });
+      issues.push(
+        issue(['identifier'], 'NOT_APPLICABLE', 'CONTACT_ID identifies contacts only in an UPDATE_EXISTING_ONLY import: a new contact has no id yet'),
+      );
     }
     const key = IDENTIFIER_KEYS[identifier];
     if (!columnOfKey.has(key.toLowerCase())) {
-      issues.push({ path: ['identifier'], message: `the identifier ${identifier} needs a column mapped to ${key}` });
+      issues.push(
+        issue(['identifier'], 'IDENTIFIER_NOT_MAPPED', `the identifier ${identifier} needs a column mapped to ${key}`, { identifier, key }),
+      );
     }
   }
   const contactIdColumn = columnOfKey.get(CONTACT_ID_KEY.toLowerCase());
   if (contactIdColumn && identifier !== 'CONTACT_ID') {
-    issues.push({
-      path: ['columns', String(contactIdColumn.position)],
-      message: `${columnName(headers, contactIdColumn.index)}: a contact id column is used only with the CONTACT_ID identifier`,
-    });
+    issues.push(
+      issue(
+        ['columns', String(contactIdColumn.position)],
+        'NOT_APPLICABLE',
+        `${columnName(headers, contactIdColumn.index)}: a contact id column is used only with the CONTACT_ID identifier`,
+      ),
+    );
   }
   return identifier;
 }
@@ -127,10 +142,10 @@ function checkPurposeAndIdentifier(
 function readDefaultCountry(raw: string | null | undefined, issues: InputIssue[]): string | null {
   if (raw === null || raw === undefined || raw.trim() === '') return null;
   const country = normalizeCountryCode(raw);
-  if (!country.ok) issues.push({ path: ['defaultCountry'], message: country.error });
+  if (!country.ok) issues.push(rejection(['defaultCountry'], country));
   else if (!isSupportedCountry(country.value)) {
     // A real country without its own numbering plan (AQ, BV, …) would fail every national number.
-    issues.push({ path: ['defaultCountry'], message: `${country.value} has no phone numbering plan, so phone numbers cannot be read in it` });
+    issues.push(issue(['defaultCountry'], 'INVALID_COUNTRY', `${country.value} has no phone numbering plan, so phone numbers cannot be read in it`));
   } else return country.value;
   return null;
 }
@@ -139,7 +154,7 @@ function readTags(raws: readonly string[] | null | undefined, issues: InputIssue
   const tags: string[] = [];
   (raws ?? []).forEach((raw, index) => {
     const tag = normalizeTag(raw);
-    if (!tag.ok) issues.push({ path: ['tags', String(index)], message: tag.error });
+    if (!tag.ok) issues.push(rejection(['tags', String(index)], tag));
     else if (!tags.includes(tag.value)) tags.push(tag.value);
   });
   return tags;
@@ -162,7 +177,7 @@ function readGroupIds(raws: readonly string[] | null | undefined, issues: InputI
 function readNewGroupName(raw: string | null | undefined, issues: InputIssue[]): string | null {
   if (raw === null || raw === undefined) return null;
   const name = raw.trim().replace(/\s+/g, ' ');
-  if (name === '') issues.push({ path: ['newGroupName'], message: 'a new group needs a name' });
+  if (name === '') issues.push(issue(['newGroupName'], 'REQUIRED', 'a new group needs a name'));
   return name;
 }
 
@@ -173,7 +188,11 @@ function readInFileDuplicates(
   issues: InputIssue[],
 ): InFileDuplicates | null {
   if (raw !== null && raw !== undefined && !isOneOf(IN_FILE_DUPLICATES, raw)) {
-    issues.push({ path: ['inFileDuplicates'], message: `${quote(String(raw))} is not one of ${IN_FILE_DUPLICATES.join(', ')}` });
+    issues.push(
+      issue(['inFileDuplicates'], 'INVALID_CHOICE', `${quote(String(raw))} is not one of ${IN_FILE_DUPLICATES.join(', ')}`, {
+        allowed: IN_FILE_DUPLICATES,
+      }),
+    );
     return null;
   }
   return purpose === 'ADD_ALL_DESPITE_DUPLICATES' ? null : (raw ?? DEFAULT_IN_FILE_DUPLICATES);

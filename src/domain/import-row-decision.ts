@@ -4,19 +4,31 @@
  * the write reaches it. The common decisions are frozen and shared by every row: read them, never
  * change them.
  */
+import type { ErrorCode } from './error-codes.ts';
 import type { ImportIdentifier, ImportPurpose } from './import-options.ts';
 import type { ImportRowResult, RowData, RowRuleSettings } from './import-row.ts';
 
 export type RowAction = 'CREATE' | 'UPDATE' | 'SKIP' | 'ERROR';
 
-/** What happens to a row, and why when it is skipped or fails. */
+/**
+ * What happens to a row, and why when it is skipped or fails: the reason for people and its codes,
+ * one per part of the reason (a row with several errors has several), in the same order.
+ */
 export interface RowDecision {
   action: RowAction;
   reason: string | null;
+  codes: readonly ErrorCode[];
 }
 
-const CREATE: RowDecision = Object.freeze({ action: 'CREATE', reason: null });
-const UPDATE: RowDecision = Object.freeze({ action: 'UPDATE', reason: null });
+const NO_CODES: readonly ErrorCode[] = Object.freeze([]);
+
+/** A decision shared by every row it applies to: frozen, its codes too. */
+function shared(action: RowAction, reason: string | null, code: ErrorCode | null): RowDecision {
+  return Object.freeze({ action, reason, codes: code === null ? NO_CODES : Object.freeze([code]) });
+}
+
+const CREATE = shared('CREATE', null, null);
+const UPDATE = shared('UPDATE', null, null);
 
 /** How each identifier is named in skip and ambiguity reasons. */
 const IDENTIFIER_NOUN: Record<ImportIdentifier, string> = {
@@ -26,27 +38,22 @@ const IDENTIFIER_NOUN: Record<ImportIdentifier, string> = {
 };
 
 const ALREADY_EXISTS: Record<ImportIdentifier, RowDecision> = {
-  PHONE: Object.freeze({ action: 'SKIP', reason: 'a contact with this phone number already exists' }),
-  EMAIL: Object.freeze({ action: 'SKIP', reason: 'a contact with this email address already exists' }),
-  CONTACT_ID: Object.freeze({ action: 'SKIP', reason: 'a contact with this id already exists' }),
+  PHONE: shared('SKIP', 'a contact with this phone number already exists', 'CONTACT_EXISTS'),
+  EMAIL: shared('SKIP', 'a contact with this email address already exists', 'CONTACT_EXISTS'),
+  CONTACT_ID: shared('SKIP', 'a contact with this id already exists', 'CONTACT_EXISTS'),
 };
 
 const NOT_FOUND: Record<ImportIdentifier, RowDecision> = {
-  PHONE: Object.freeze({ action: 'SKIP', reason: 'no contact with this phone number' }),
-  EMAIL: Object.freeze({ action: 'SKIP', reason: 'no contact with this email address' }),
-  CONTACT_ID: Object.freeze({ action: 'SKIP', reason: 'no contact with this id' }),
+  PHONE: shared('SKIP', 'no contact with this phone number', 'NO_MATCHING_CONTACT'),
+  EMAIL: shared('SKIP', 'no contact with this email address', 'NO_MATCHING_CONTACT'),
+  CONTACT_ID: shared('SKIP', 'no contact with this id', 'NO_MATCHING_CONTACT'),
 };
 
-const NO_IDENTIFIER: RowDecision = Object.freeze({ action: 'ERROR', reason: 'the row has nothing to identify the contact by' });
-const NEEDS_PHONE_OR_EMAIL: RowDecision = Object.freeze({
-  action: 'ERROR',
-  reason: 'a new contact needs at least one valid phone number or email address',
-});
-const NEEDS_FIRST_NAME: RowDecision = Object.freeze({ action: 'ERROR', reason: 'this workspace requires a first name for new contacts' });
-const NEEDS_PHONE_WITH_COUNTRY: RowDecision = Object.freeze({
-  action: 'ERROR',
-  reason: 'this workspace requires a phone number whose country is known',
-});
+const AMBIGUOUS: readonly ErrorCode[] = Object.freeze(['AMBIGUOUS_MATCH']);
+const NO_IDENTIFIER = shared('ERROR', 'the row has nothing to identify the contact by', 'MISSING_IDENTIFIER');
+const NEEDS_PHONE_OR_EMAIL = shared('ERROR', 'a new contact needs at least one valid phone number or email address', 'PHONE_OR_EMAIL_REQUIRED');
+const NEEDS_FIRST_NAME = shared('ERROR', 'this workspace requires a first name for new contacts', 'FIRST_NAME_REQUIRED');
+const NEEDS_PHONE_WITH_COUNTRY = shared('ERROR', 'this workspace requires a phone number whose country is known', 'PHONE_COUNTRY_REQUIRED');
 
 /**
  * What a normalized identifier is: an email always has `@`, an E.164 phone starts with `+` and has
@@ -61,7 +68,7 @@ export function identifierKindOf(identifier: string): ImportIdentifier {
  * Decides a row once the existing contacts sharing its identifier have been counted (`matches`; pass
  * 0 when the row has no identifier). In order:
  *
- * 1. A row with errors is ERROR, its errors joined by "; ".
+ * 1. A row with errors is ERROR, its errors joined by "; " (and its codes in the same order).
  * 2. Two or more matches is ERROR: the row cannot tell which contact it means.
  * 3. ADD_NEW_ONLY skips a row whose contact exists; UPDATE_EXISTING_ONLY skips one whose contact does
  *    not; ADD_AND_UPDATE updates or creates; ADD_ALL_DESPITE_DUPLICATES always creates.
@@ -78,7 +85,7 @@ export function decideRow(
   purpose: ImportPurpose,
   settings: Pick<RowRuleSettings, 'requireFirstName' | 'requirePhoneWithCountry'>,
 ): RowDecision {
-  if (row.errors.length > 0) return { action: 'ERROR', reason: row.errors.join('; ') };
+  if (row.errors.length > 0) return { action: 'ERROR', reason: row.errors.join('; '), codes: row.codes };
   return decideByMatches(row.identifier, matches, purpose, creationDecision(row.data, settings));
 }
 
@@ -90,6 +97,7 @@ function decideByMatches(identifier: string | null, matches: number, purpose: Im
       return {
         action: 'ERROR',
         reason: `${matches} existing contacts have this ${IDENTIFIER_NOUN[kind]}: merge them, or identify the contact another way`,
+        codes: AMBIGUOUS,
       };
     }
     if (matches === 1) return purpose === 'ADD_NEW_ONLY' ? ALREADY_EXISTS[kind] : UPDATE;
@@ -130,6 +138,8 @@ export interface ReviewedRow {
   contactId: string | null;
   /** The reason of the row's {@link creationDecision} when it cannot create, else null. */
   createError: string | null;
+  /** The code of that reason. */
+  createErrorCode: ErrorCode | null;
 }
 
 /** Who a row's identifier matches in the contact book now. */
@@ -147,6 +157,8 @@ export interface Settlement {
   contactId: string | null;
   /** The skip or error reason (the result file's `Errors`), null for a row that creates or updates. */
   reason: string | null;
+  /** The reason's code (the result file's `Error Codes`): settling decides by matches alone, so there is at most one. */
+  code: ErrorCode | null;
   /** Why the outcome differs from the review (the result file's `Notes`). */
   note: string;
 }
@@ -159,7 +171,10 @@ export interface Settlement {
  * saying what changed.
  */
 export function settleRow(row: ReviewedRow, now: IdentifierMatch, purpose: ImportPurpose): Settlement | null {
-  const creation: RowDecision = row.createError === null ? CREATE : { action: 'ERROR', reason: row.createError };
+  const creation: RowDecision =
+    row.createError === null
+      ? CREATE
+      : { action: 'ERROR', reason: row.createError, codes: row.createErrorCode === null ? NO_CODES : [row.createErrorCode] };
   const decision = decideByMatches(row.identifier, now.count, purpose, creation);
   const matchedAtReview = row.action === 'CREATE' ? null : row.contactId;
   const contactId = now.count === 1 && (decision.action === 'UPDATE' || decision.action === 'SKIP') ? now.contactId : null;
@@ -168,6 +183,7 @@ export function settleRow(row: ReviewedRow, now: IdentifierMatch, purpose: Impor
     action: decision.action,
     contactId,
     reason: decision.reason,
+    code: decision.codes[0] ?? null,
     note: `changed since the review: ${changeSinceReview(row, matchedAtReview, now)}`,
   };
 }

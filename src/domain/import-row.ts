@@ -1,15 +1,16 @@
+import type { ErrorCode } from './error-codes.ts';
 import { withoutFormulaGuard } from './formula-guard.ts';
 import { normalizeEmail } from './email.ts';
 import { ValidationError } from './errors.ts';
 import { coerceFieldValue, type FieldDefinition, type FieldValue } from './field-value.ts';
-import { parseId } from './ids.ts';
+import { contactIdCell, parseId } from './ids.ts';
 import type { ImportIdentifier, ImportPlan } from './import-options.ts';
 import { splitListValue } from './list-value.ts';
 import { normalizeGroupName } from './group.ts';
 import { normalizeTag } from './tag.ts';
 import { validateName } from './person-name.ts';
 import { normalizeCountryCode, normalizePhone, parseCallingCode, type PhoneHints } from './phone-number.ts';
-import { quote } from './result.ts';
+import { quote, type Err } from './result.ts';
 
 /**
  * The rules of one import row (docs/product-rules.md): reading its cells by the plan, and merging
@@ -17,7 +18,7 @@ import { quote } from './result.ts';
  * import-row-decision.ts; the changes an update would make are previewed in import-update-preview.ts.
  *
  * These run once per row of files of millions of rows, so nothing here throws for a bad value (every
- * problem is a message in `errors`), results are plain JSON-ready objects, and what can be worked
+ * problem is a message in `errors`, with its code in `codes`), results are plain JSON-ready objects, and what can be worked
  * out once per plan is (see {@link compile}). Objects shared between rows (empty tags, empty custom
  * fields, the common decisions) are frozen: read them, never change them.
  */
@@ -72,6 +73,8 @@ export interface ImportRowResult {
   data: RowData;
   /** One sentence per problem, each naming the column header and the value. Empty when the row is valid. */
   errors: string[];
+  /** The code of each problem, in the order of `errors` (the error and result files' `Error Codes`). */
+  codes: readonly ErrorCode[];
   /**
    * What the row is matched on, per the plan's identifier: E.164 phone, lower-cased email, or
    * lower-cased contact id. Null when the plan has none (ADD_ALL_DESPITE_DUPLICATES) or the row has
@@ -83,6 +86,8 @@ export interface ImportRowResult {
 /** Shared by rows that have no tags, or no custom field values: frozen, never changed. */
 export const NO_TAGS: readonly string[] = Object.freeze([]);
 export const NO_CUSTOM_FIELDS: Readonly<Record<string, FieldValue>> = Object.freeze({});
+/** The codes of a row without errors: frozen, shared. */
+const NO_CODES: readonly ErrorCode[] = Object.freeze([]);
 
 // What a column is read into; small integers so the per-cell dispatch is a jump table.
 const FIRST_NAME = 0;
@@ -209,6 +214,7 @@ export function normalizeImportRow(rawCells: readonly string[], plan: ImportPlan
   const reading: RowReading = {
     data: { customFields: NO_CUSTOM_FIELDS, tags: NO_TAGS },
     errors: undefined,
+    codes: undefined,
     customFields: undefined,
     tags: undefined,
     groups: undefined,
@@ -222,7 +228,7 @@ export function normalizeImportRow(rawCells: readonly string[], plan: ImportPlan
   if (reading.tags) data.tags = reading.tags;
   if (reading.groups) data.groups = reading.groups;
   const identifier = readIdentifier(reading, cells, plan, compiled);
-  return { data, errors: reading.errors ?? [], identifier };
+  return { data, errors: reading.errors ?? [], codes: reading.codes ?? NO_CODES, identifier };
 }
 
 /** The result of a row whose cell count is not the header's: one error, nothing read. */
@@ -230,6 +236,7 @@ function wrongCellCount(count: number, headerCount: number): ImportRowResult {
   return {
     data: { customFields: NO_CUSTOM_FIELDS, tags: NO_TAGS },
     errors: [`row has ${count} ${count === 1 ? 'cell' : 'cells'}, the header has ${headerCount}`],
+    codes: ['WRONG_CELL_COUNT'],
     identifier: null,
   };
 }
@@ -241,14 +248,22 @@ function wrongCellCount(count: number, headerCount: number): ImportRowResult {
 interface RowReading {
   data: RowData;
   errors: string[] | undefined;
+  codes: ErrorCode[] | undefined;
   customFields: Record<string, FieldValue> | undefined;
   tags: string[] | undefined;
   groups: string[] | undefined;
 }
 
-function addError(reading: RowReading, message: string): void {
+function addError(reading: RowReading, code: ErrorCode, message: string): void {
   reading.errors ??= [];
+  reading.codes ??= [];
   reading.errors.push(message);
+  reading.codes.push(code);
+}
+
+/** A rejected cell: its rule's message after the column's prefix (a custom field's message names the column already). */
+function addRejected(reading: RowReading, rejected: Err, prefix = ''): void {
+  addError(reading, rejected.code, prefix + rejected.error);
 }
 
 /** Reads one non-blank cell by its column's kind: a value into the row's data, or an error. */
@@ -259,7 +274,7 @@ function readCell(reading: RowReading, column: CompiledColumn, cell: string, cel
     case LAST_NAME:
     case NAME: {
       const result = validateName(cell);
-      if (!result.ok) addError(reading, column.prefix + result.error);
+      if (!result.ok) addRejected(reading, result, column.prefix);
       else if (!result.empty) {
         if (column.kind === FIRST_NAME) data.firstName = result.value;
         else if (column.kind === LAST_NAME) data.lastName = result.value;
@@ -272,24 +287,24 @@ function readCell(reading: RowReading, column: CompiledColumn, cell: string, cel
       return;
     case EMAIL: {
       const result = normalizeEmail(cell);
-      if (!result.ok) addError(reading, column.prefix + result.error);
+      if (!result.ok) addRejected(reading, result, column.prefix);
       else data.email = { value: result.value, raw: cell };
       return;
     }
     case COUNTRY: {
       const result = normalizeCountryCode(cell);
-      if (!result.ok) addError(reading, column.prefix + result.error);
+      if (!result.ok) addRejected(reading, result, column.prefix);
       else data.country = result.value;
       return;
     }
     case CALLING_CODE: {
       const result = parseCallingCode(cell);
-      if (!result.ok) addError(reading, column.prefix + result.error);
+      if (!result.ok) addRejected(reading, result, column.prefix);
       return;
     }
     case WHATSAPP_OPT_IN: {
       const result = coerceFieldValue(column.definition!, cell);
-      if (!result.ok) addError(reading, result.error);
+      if (!result.ok) addRejected(reading, result);
       else if (!result.empty) data.whatsappOptIn = result.value === true;
       return;
     }
@@ -304,7 +319,7 @@ function readCell(reading: RowReading, column: CompiledColumn, cell: string, cel
       return;
     default: {
       const result = coerceFieldValue(column.definition!, cell, compiled.customContext);
-      if (!result.ok) addError(reading, result.error);
+      if (!result.ok) addRejected(reading, result);
       else if (!result.empty) {
         reading.customFields ??= {};
         reading.customFields[column.key] = result.value;
@@ -319,7 +334,7 @@ function readPhone(reading: RowReading, column: CompiledColumn, cell: string, ce
   phoneHints.callingCode = compiled.callingCodeIndex >= 0 ? cells[compiled.callingCodeIndex] : null;
   phoneHints.defaultCountry = compiled.customContext.defaultCountry;
   const result = normalizePhone(cell, phoneHints);
-  if (!result.ok) addError(reading, column.prefix + result.error);
+  if (!result.ok) addRejected(reading, result, column.prefix);
   else if (result.value.country === undefined) reading.data.phone = { e164: result.value.e164, raw: cell };
   else reading.data.phone = { e164: result.value.e164, raw: cell, country: result.value.country };
 }
@@ -327,7 +342,7 @@ function readPhone(reading: RowReading, column: CompiledColumn, cell: string, ce
 function readTags(reading: RowReading, column: CompiledColumn, cell: string): void {
   for (const item of splitListValue(cell)) {
     const result = normalizeTag(item);
-    if (!result.ok) addError(reading, column.prefix + result.error);
+    if (!result.ok) addRejected(reading, result, column.prefix);
     else {
       reading.tags ??= [];
       if (!reading.tags.includes(result.value)) reading.tags.push(result.value);
@@ -345,7 +360,7 @@ function readGroups(reading: RowReading, column: CompiledColumn, cell: string): 
       if (!groups.some((other) => other.toLowerCase() === name.toLowerCase())) groups.push(name);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      addError(reading, `${column.prefix}${quote(item)}: ${error.message}`);
+      addError(reading, error.issues[0]!.code, `${column.prefix}${quote(item)}: ${error.message}`);
     }
   }
 }
@@ -353,10 +368,10 @@ function readGroups(reading: RowReading, column: CompiledColumn, cell: string): 
 function readContactId(reading: RowReading, column: CompiledColumn, cell: string): void {
   // parseId throws, but only for a malformed id: valid rows pay nothing for the reuse.
   try {
-    reading.data.contactId = parseId(cell.trim(), []);
+    reading.data.contactId = parseId(contactIdCell(cell.trim()), []);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    addError(reading, `${column.prefix}${quote(cell.trim())} is not a contact id`);
+    addError(reading, 'INVALID_ID', `${column.prefix}${quote(cell.trim())} is not a contact id`);
   }
 }
 
@@ -370,7 +385,8 @@ function readIdentifier(reading: RowReading, cells: readonly string[], plan: Imp
   const identifier =
     plan.identifier === 'PHONE' ? (data.phone?.e164 ?? null) : plan.identifier === 'EMAIL' ? (data.email?.value ?? null) : (data.contactId ?? null);
   const column = compiled.identifierColumn;
-  if (identifier === null && (column === null || isBlank(cells[column.index] ?? ''))) addError(reading, compiled.missingIdentifier!);
+  if (identifier === null && (column === null || isBlank(cells[column.index] ?? '')))
+    addError(reading, 'MISSING_IDENTIFIER', compiled.missingIdentifier!);
   return identifier;
 }
 

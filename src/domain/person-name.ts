@@ -23,9 +23,12 @@ export function validateName(raw: string): CellResult<string> {
   if (name === '') return EMPTY;
   const bad = NOT_ALLOWED_IN_NAME.exec(name);
   if (bad) {
-    return err(`${quote(name)} is not a valid name: ${quote(bad[0])} is not allowed (only letters, spaces, apostrophes, hyphens and periods)`);
+    return err(
+      'INVALID_NAME',
+      `${quote(name)} is not a valid name: ${quote(bad[0])} is not allowed (only letters, spaces, apostrophes, hyphens and periods)`,
+    );
   }
-  if (!LETTER.test(name)) return err(`${quote(name)} is not a valid name: it has no letters`);
+  if (!LETTER.test(name)) return err('INVALID_NAME', `${quote(name)} is not a valid name: it has no letters`);
   return ok(name);
 }
 

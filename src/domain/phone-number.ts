@@ -96,7 +96,7 @@ export function isValidCountryCode(alpha2: string): boolean {
 
 /** A country column's value as stored: the upper-case alpha-2 code, or an error naming the value. */
 export function normalizeCountryCode(raw: string): Result<string> {
-  if (!isValidCountryCode(raw)) return err(`${quote(raw)} is not a country code (expected ISO 3166-1 alpha-2, e.g. US or GB)`);
+  if (!isValidCountryCode(raw)) return err('INVALID_COUNTRY', `${quote(raw)} is not a country code (expected ISO 3166-1 alpha-2, e.g. US or GB)`);
   return ok(raw.trim().toUpperCase());
 }
 
@@ -112,7 +112,7 @@ export function parseCallingCode(raw: string): Result<string> {
   const match = CALLING_CODE_FORM.exec(raw.trim());
   const digits = match?.[1];
   if (digits === undefined || !CALLING_CODES.has(digits)) {
-    return err(`${quote(raw)} is not a country calling code (expected digits such as 1, 44 or 91)`);
+    return err('INVALID_CALLING_CODE', `${quote(raw)} is not a country calling code (expected digits such as 1, 44 or 91)`);
   }
   return ok(digits);
 }
@@ -130,7 +130,7 @@ function chooseReading(hints: PhoneHints): Result<Reading | undefined> {
     const upper = country.toUpperCase();
     if (ALPHA2.test(country) && isSupportedCountry(upper)) return ok(readingForCountry(upper));
     if (!isValidCountryCode(country)) {
-      return err(`country ${quote(country)} is not an ISO 3166-1 alpha-2 code (e.g. US or GB)`);
+      return err('INVALID_COUNTRY', `country ${quote(country)} is not an ISO 3166-1 alpha-2 code (e.g. US or GB)`);
     }
     // A real country without telephone service of its own: the next hint may still help.
   }
@@ -144,7 +144,7 @@ function chooseReading(hints: PhoneHints): Result<Reading | undefined> {
   if (fallback) {
     const upper = fallback.toUpperCase();
     if (ALPHA2.test(fallback) && isSupportedCountry(upper)) return ok(readingForCountry(upper));
-    return err(`default country ${quote(fallback)} is not an ISO 3166-1 alpha-2 code with a phone numbering plan`);
+    return err('INVALID_COUNTRY', `default country ${quote(fallback)} is not an ISO 3166-1 alpha-2 code with a phone numbering plan`);
   }
   return ok(undefined);
 }
@@ -160,7 +160,7 @@ function chooseReading(hints: PhoneHints): Result<Reading | undefined> {
  */
 export function normalizePhone(raw: string, hints: PhoneHints = {}): Result<NormalizedPhone> {
   const text = raw.trim();
-  if (text === '') return err('no phone number given');
+  if (text === '') return err('REQUIRED', 'no phone number given');
 
   // libphonenumber strips `00` only when the default country dials out with it (not in the US,
   // whose prefix is 011), so `00` is turned into `+` here to make it mean the same for every row.
@@ -170,9 +170,10 @@ export function normalizePhone(raw: string, hints: PhoneHints = {}): Result<Norm
   let description: string | undefined;
   if (!PLUS_FORM.test(input)) {
     const reading = chooseReading(hints);
-    if (!reading.ok) return err(`${quote(text)} could not be read: ${reading.error}`);
+    if (!reading.ok) return err(reading.code, `${quote(text)} could not be read: ${reading.error}`);
     if (reading.value === undefined) {
       return err(
+        'PHONE_NEEDS_COUNTRY',
         `${quote(text)} has no country: write it in international form (+ and country code), or give a country, a calling code or a default country`,
       );
     }
@@ -182,7 +183,7 @@ export function normalizePhone(raw: string, hints: PhoneHints = {}): Result<Norm
 
   const phone = parsePhoneNumberFromString(input, options);
   if (phone === undefined || !phone.isValid()) {
-    return err(`${quote(text)} is not a valid phone number${description ? ` (${description})` : ''}`);
+    return err('INVALID_PHONE', `${quote(text)} is not a valid phone number${description ? ` (${description})` : ''}`);
   }
   return ok({ e164: phone.number, country: phone.country });
 }

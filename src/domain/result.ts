@@ -1,3 +1,5 @@
+import type { ErrorCode, ErrorParams, ParamsOf } from './error-codes.ts';
+
 /**
  * Outcomes of validating one value. Validators return these instead of throwing because the import
  * pipeline checks millions of cells and collects every failure as a row error: an exception per bad
@@ -12,10 +14,15 @@ export interface Ok<T> {
   readonly value: T;
 }
 
-/** The value was rejected; `error` is a sentence for a person that names the value. */
+/**
+ * The value was rejected; `error` is a sentence for a person that names the value, `code` what is
+ * wrong (error-codes.ts) and `params` what a client needs to word it (absent when none).
+ */
 export interface Err {
   readonly ok: false;
+  readonly code: ErrorCode;
   readonly error: string;
+  readonly params?: ErrorParams;
 }
 
 /**
@@ -40,8 +47,13 @@ export function ok<T>(value: T): Ok<T> {
 }
 
 /** Builds a rejected result. */
-export function err(error: string): Err {
-  return { ok: false, error };
+export function err<C extends ErrorCode>(code: C, error: string, params?: ParamsOf<C>): Err {
+  return params ? { ok: false, code, error, params: params as ErrorParams } : { ok: false, code, error };
+}
+
+/** The same rejection with its message changed (e.g. prefixed with the field it is about). */
+export function reworded(rejected: Err, error: string): Err {
+  return { ...rejected, error };
 }
 
 /** The one blank result; frozen because it is shared by every caller. */

@@ -11,8 +11,12 @@ const WHITESPACE_RUN = /\s+/g;
  */
 export function normalizeTag(raw: string): Result<string> {
   const tag = raw.trim().replace(WHITESPACE_RUN, ' ');
-  if (tag === '') return err('a tag cannot be blank');
-  if (tag.length > TAG_MAX_LENGTH) return err(`${quote(tag)} is longer than ${TAG_MAX_LENGTH} characters, the most a tag may have`);
+  if (tag === '') return err('REQUIRED', 'a tag cannot be blank');
+  if (tag.length > TAG_MAX_LENGTH)
+    return err('TOO_LONG', `${quote(tag)} is longer than ${TAG_MAX_LENGTH} characters, the most a tag may have`, {
+      limit: TAG_MAX_LENGTH,
+      length: tag.length,
+    });
   return ok(tag);
 }
 

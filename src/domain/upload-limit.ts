@@ -18,10 +18,15 @@ export function uploadLimit(workspaceMaxBytes: number, serverMaxBytes: number): 
 export function uploadTooLarge(limit: UploadLimit): LimitExceededError {
   const megabytes = Number((limit.bytes / 1_000_000).toFixed(1));
   const whose = limit.setBy === 'workspace' ? 'the workspace limit' : "this server's upload limit";
-  return new LimitExceededError(`The file is larger than ${whose} of ${limit.bytes} bytes (${megabytes} MB)`, limit.bytes);
+  return new LimitExceededError('FILE_TOO_LARGE', `The file is larger than ${whose} of ${limit.bytes} bytes (${megabytes} MB)`, limit.bytes, {
+    setBy: limit.setBy,
+  });
 }
 
 /** Line `line` (from 1) of an uploaded or pasted list is longer than `maxLength` characters. */
 export function lineTooLong(line: number, maxLength: number): LimitExceededError {
-  return new LimitExceededError(`Line ${line} is longer than ${maxLength} characters, the most one line may hold`, maxLength);
+  return new LimitExceededError('LINE_TOO_LONG', `Line ${line} is longer than ${maxLength} characters, the most one line may hold`, maxLength, {
+    line,
+    unit: 'characters',
+  });
 }

@@ -53,18 +53,28 @@ export function parseWebhookUrl(value: string, path: string[], policy: WebhookUr
   try {
     url = new URL(trimmed);
   } catch {
-    throw ValidationError.of(path, `"${value}" is not an absolute URL`);
+    throw ValidationError.of(path, 'INVALID_URL', `"${value}" is not an absolute URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw ValidationError.of(path, `a webhook URL must use https, not ${url.protocol.slice(0, -1)}`);
-  if (url.protocol === 'http:' && !policy.allowInsecure) throw ValidationError.of(path, 'a webhook URL must use https (plain http is refused)');
-  if (url.username || url.password) throw ValidationError.of(path, 'a webhook URL must not carry a user name or password');
-  if (trimmed.length > MAX_URL_LENGTH) throw ValidationError.of(path, `a webhook URL is at most ${MAX_URL_LENGTH} characters`);
+    throw ValidationError.of(path, 'INVALID_URL', `a webhook URL must use https, not ${url.protocol.slice(0, -1)}`);
+  if (url.protocol === 'http:' && !policy.allowInsecure)
+    throw ValidationError.of(path, 'HTTPS_REQUIRED', 'a webhook URL must use https (plain http is refused)');
+  if (url.username || url.password) throw ValidationError.of(path, 'INVALID_URL', 'a webhook URL must not carry a user name or password');
+  if (trimmed.length > MAX_URL_LENGTH) {
+    throw ValidationError.of(path, 'TOO_LONG', `a webhook URL is at most ${MAX_URL_LENGTH} characters`, {
+      limit: MAX_URL_LENGTH,
+      length: trimmed.length,
+    });
+  }
   if (!policy.allowInsecure) {
     // The URL parser has already turned every IPv4 spelling (2130706433, 0x7f.1, 0177.0.0.1) into
     // dotted decimal and compressed IPv6, so one check covers them all.
     const rule = nonPublicAddressRule(url.hostname) ?? nonPublicHostNameRule(url.hostname);
-    if (rule) throw ValidationError.of(path, `a webhook URL must point at a public address, and ${url.hostname} is ${rule}`);
+    if (rule) {
+      throw ValidationError.of(path, 'PRIVATE_ADDRESS', `a webhook URL must point at a public address, and ${url.hostname} is ${rule}`, {
+        host: url.hostname,
+      });
+    }
   }
   return url.toString();
 }
@@ -80,6 +90,7 @@ export function webhookSecret(given: string | null | undefined, path: string[]):
   if (bytes < MIN_SECRET_BYTES || bytes > MAX_SECRET_BYTES) {
     throw ValidationError.of(
       path,
+      'INVALID_SECRET',
       `a webhook secret is "${SECRET_PREFIX}" followed by the base64 of ${MIN_SECRET_BYTES} to ${MAX_SECRET_BYTES} random bytes`,
     );
   }

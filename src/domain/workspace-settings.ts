@@ -1,5 +1,5 @@
 import type { Channel } from './detail-status.ts';
-import { ValidationError, type InputIssue } from './errors.ts';
+import { issue, ValidationError, type InputIssue } from './errors.ts';
 
 /** The workspace settings a client may change: its limits and rules (docs/configuration.md). */
 export interface WorkspaceSettings {
@@ -50,16 +50,26 @@ export function parseSettingsChange(
     if (value == null) continue;
     const ceiling = ceilings[key];
     if (!Number.isInteger(value) || value < range.min || value > range.max) {
-      issues.push({ path: ['input', key], message: `must be a whole number from ${range.min} to ${range.max} ${range.unit}, not ${value}` });
+      issues.push(
+        issue(['input', key], 'OUT_OF_RANGE', `must be a whole number from ${range.min} to ${range.max} ${range.unit}, not ${value}`, {
+          min: range.min,
+          max: range.max,
+        }),
+      );
     } else if (ceiling !== undefined && value > ceiling) {
-      issues.push({ path: ['input', key], message: `must be at most ${ceiling} ${range.unit}, the maximum this server allows, not ${value}` });
+      issues.push(
+        issue(['input', key], 'OUT_OF_RANGE', `must be at most ${ceiling} ${range.unit}, the maximum this server allows, not ${value}`, {
+          min: range.min,
+          max: ceiling,
+        }),
+      );
     } else change[key] = value;
   }
   if (input.requireFirstName != null) change.requireFirstName = input.requireFirstName;
   if (input.requirePhoneWithCountry != null) change.requirePhoneWithCountry = input.requirePhoneWithCountry;
   if (input.optInChannels != null) {
     const channels = input.optInChannels;
-    if (new Set(channels).size !== channels.length) issues.push({ path: ['input', 'optInChannels'], message: 'lists a channel twice' });
+    if (new Set(channels).size !== channels.length) issues.push(issue(['input', 'optInChannels'], 'DUPLICATE_VALUE', 'lists a channel twice'));
     else change.optInChannels = [...channels];
   }
   if (issues.length > 0) throw new ValidationError(issues);
@@ -75,6 +85,8 @@ export function checkCustomFieldLimit(limit: number, fieldCount: number): void {
   if (limit >= fieldCount) return;
   throw ValidationError.of(
     ['input', 'customFieldLimit'],
+    'OUT_OF_RANGE',
     `the workspace has ${fieldCount} custom fields, more than a limit of ${limit}: delete ${fieldCount - limit} of them first or choose a limit of at least ${fieldCount}`,
+    { min: fieldCount },
   );
 }

@@ -99,7 +99,7 @@ export async function saveUpload(files: FileStore, key: string, upload: NodeJS.R
   const { size } = await files.save(key, counted);
   if (size === 0) {
     await files.delete([key]);
-    throw ValidationError.of(['file'], 'The file is empty');
+    throw ValidationError.of(['file'], 'EMPTY_FILE', 'The file is empty');
   }
   return { size };
 }

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import chardet from 'chardet';
 import { CsvError, parse, type Options as CsvParseOptions } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { LimitExceededError, ValidationError } from '../domain/errors.ts';
+import { issue, LimitExceededError, ValidationError, type InputIssue } from '../domain/errors.ts';
 
 /** What `inspectCsv` found out about an uploaded CSV file; enough to read it again with `readCsvRows`. */
 export interface CsvLayout {
@@ -70,7 +70,7 @@ const BINARY_SIGNATURES: ReadonlyArray<{ bytes: number[]; what: string }> = [
  */
 export async function inspectCsv(path: string, limits: { maxRows: number }): Promise<CsvLayout> {
   const head = await readHead(path, SNIFF_BYTES + 1);
-  if (head.length === 0) throw fileError('The file is empty');
+  if (head.length === 0) throw fileError('EMPTY_FILE', 'The file is empty');
   const truncated = head.length > SNIFF_BYTES;
   const sample = head.subarray(0, SNIFF_BYTES);
 
@@ -123,12 +123,16 @@ async function scan(
     }
     rowCount += 1;
     if (rowCount > maxRows) {
-      throw new LimitExceededError(`The file has more than ${maxRows.toLocaleString('en-US')} data rows, the workspace limit`, maxRows);
+      throw new LimitExceededError(
+        'TOO_MANY_ROWS',
+        `The file has more than ${maxRows.toLocaleString('en-US')} data rows, the workspace limit`,
+        maxRows,
+      );
     }
     if (samples.length < SAMPLE_ROWS) samples.push(cells);
   }
-  if (!headers) throw fileError('The file is empty: it has no rows, only blank lines');
-  if (rowCount === 0) throw fileError('The file has a header row but no data rows');
+  if (!headers) throw fileError('EMPTY_FILE', 'The file is empty: it has no rows, only blank lines');
+  if (rowCount === 0) throw fileError('EMPTY_FILE', 'The file has a header row but no data rows');
   return { ...format, headers, rowCount, samples };
 }
 
@@ -176,14 +180,17 @@ const PARSE_OPTIONS = {
 function csvSyntaxError(error: CsvError, startLine: number): ValidationError {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return fileError(`The file is not valid CSV: a quoted cell in the row starting on line ${startLine} is never closed`);
+      return fileError('MALFORMED_FILE', `The file is not valid CSV: a quoted cell in the row starting on line ${startLine} is never closed`);
     case 'CSV_MAX_RECORD_SIZE':
-      return fileError(
+      return ValidationError.of(
+        ['file'],
+        'LINE_TOO_LONG',
         `The file is not valid CSV: the row starting on line ${startLine} is longer than ${MAX_ROW_BYTES / 1024 / 1024} MB ` +
           '(often a quote that is never closed)',
+        { limit: MAX_ROW_BYTES, unit: 'bytes', line: startLine },
       );
     default:
-      return fileError(`The file is not valid CSV near line ${startLine}: ${error.message}`);
+      return fileError('MALFORMED_FILE', `The file is not valid CSV near line ${startLine}: ${error.message}`);
   }
 }
 
@@ -228,24 +235,31 @@ function replacementCharacterWatch(): Transform {
 }
 
 function checkHeaders(headers: string[]): void {
-  const issues: string[] = [];
+  const issues: InputIssue[] = [];
   const seen = new Map<string, number>();
   headers.forEach((header, index) => {
     const key = header.trim().normalize('NFC').toLowerCase();
     if (key === '') {
-      issues.push(`Column ${index + 1} has a blank header`);
+      issues.push(issue(['file'], 'BLANK_HEADER', `Column ${index + 1} has a blank header`, { column: index + 1 }));
       return;
     }
     const first = seen.get(key);
     if (first === undefined) seen.set(key, index);
-    else issues.push(`Columns ${first + 1} and ${index + 1} have the same header "${header.trim()}"`);
+    else {
+      issues.push(
+        issue(['file'], 'DUPLICATE_HEADER', `Columns ${first + 1} and ${index + 1} have the same header "${header.trim()}"`, {
+          header: header.trim(),
+          columns: [first + 1, index + 1],
+        }),
+      );
+    }
   });
-  if (issues.length > 0) throw new ValidationError(issues.map((message) => ({ path: ['file'], message })));
+  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 function rejectBinary(sample: Buffer): void {
   for (const { bytes, what } of BINARY_SIGNATURES) {
-    if (startsWith(sample, bytes)) throw fileError(`The file is not a CSV file: it is ${what}`);
+    if (startsWith(sample, bytes)) throw fileError('UNSUPPORTED_FILE', `The file is not a CSV file: it is ${what}`);
   }
 }
 
@@ -255,7 +269,7 @@ function detectEncoding(sample: Buffer, truncated: boolean): { encoding: Encodin
   if (startsWith(sample, [0xff, 0xfe])) return { encoding: 'utf-16le', bom: true, asciiOnly: false };
   if (startsWith(sample, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: true, asciiOnly: false };
   if (sample.includes(0)) {
-    throw fileError('The file is not a CSV file: it contains binary data (UTF-16 text needs a byte order mark)');
+    throw fileError('UNSUPPORTED_FILE', 'The file is not a CSV file: it contains binary data (UTF-16 text needs a byte order mark)');
   }
   // chardet names some Latin-1 relative for plain ASCII, which reads the same as UTF-8.
   if (!sample.some((byte) => byte >= 0x80)) return { encoding: 'utf-8', bom: false, asciiOnly: true };
@@ -347,6 +361,6 @@ function lastLineBreak(buffer: Buffer): number {
   return Math.max(buffer.lastIndexOf(0x0a), buffer.lastIndexOf(0x0d));
 }
 
-function fileError(message: string): ValidationError {
-  return ValidationError.of(['file'], message);
+function fileError(code: 'EMPTY_FILE' | 'MALFORMED_FILE' | 'UNSUPPORTED_FILE', message: string): ValidationError {
+  return ValidationError.of(['file'], code, message);
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../domain/error-codes.ts';
 import type { ColumnSuggestion } from '../domain/import-column-suggestions.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
@@ -17,9 +18,10 @@ export interface JobState {
   newGroupId?: string | null;
 }
 
-/** A reason rows are skipped, with row numbers written as N, and how many rows it covers. */
+/** A reason rows are skipped, with row numbers written as N, its code, and how many rows it covers. */
 export interface SkipReason {
   reason: string;
+  code: ErrorCode;
   count: number;
 }
 

@@ -5,10 +5,20 @@ import type { JobRunContext } from './job-run.ts';
 
 const PAGE_SIZE = 5000;
 
+/** What separates the codes of a staged row's reason (`codes`), as "; " separates the reason's parts. */
+export const CODE_SEPARATOR = '; ';
+
+/** The codes of a staged row's reason, in order. */
+export function splitCodes(codes: string | null): string[] {
+  return codes ? codes.split(CODE_SEPARATOR) : [];
+}
+
 export interface StagedDecision {
   rowNumber: number;
   action: 'CREATE' | 'UPDATE' | 'SKIP' | 'ERROR';
   message: string | null;
+  /** The codes of `message`'s parts, separated by {@link CODE_SEPARATOR}. */
+  codes: string | null;
   note: string | null;
 }
 
@@ -30,7 +40,7 @@ export async function* rowsInOrder(
   const nextDecision = async (): Promise<StagedDecision | undefined> => {
     if (next >= page.length && !exhausted) {
       const { rows } = await context.db.pool.query(
-        `SELECT row_number AS "rowNumber", action, message, note FROM import_rows
+        `SELECT row_number AS "rowNumber", action, message, codes, note FROM import_rows
          WHERE workspace_id = $1 AND job_id = $2 AND row_number > $3 AND ($4::text[] IS NULL OR action::text = ANY($4))
          ORDER BY row_number LIMIT ${PAGE_SIZE}`,
         [job.workspaceId, job.id, after, filter.actions ?? null],

@@ -70,9 +70,12 @@ export function setMapping(prisma: Database['prisma'], job: JobKey, plan: Import
   });
 }
 
-/** A reviewed job is confirmed: it waits in its workspace's queue, in confirm order. */
+/**
+ * A reviewed job is confirmed: it waits in its workspace's queue, in confirm order. Its progress is
+ * now the write's, which has not started: no row written, no clock.
+ */
 export function queueJob(prisma: Database['prisma'], job: JobKey): Promise<ImportJob | null> {
-  return moveJob(prisma, job, enteredFrom('QUEUED'), { status: 'QUEUED', confirmedAt: new Date() });
+  return moveJob(prisma, job, enteredFrom('QUEUED'), { status: 'QUEUED', confirmedAt: new Date(), processedRows: 0, phaseStartedAt: null });
 }
 
 /** The undo of a job's write is queued, with the progress of its write set aside for the revert's. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OperatorLimits } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { InvalidStateError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { InvalidStateError, issue, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
 import { CONTACT_ID_COLUMN, type ImportOptionsInput } from '../domain/import-options.ts';
 import { planImport } from '../domain/import-plan.ts';
@@ -35,7 +35,7 @@ export async function startImport(
 ): Promise<ImportJob> {
   const { db, files, workspaceId, source, limits } = scope;
   const workspace = await db.prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-  if (source.kind === 'text' && !source.text.trim()) throw ValidationError.of(['text'], 'the pasted text is empty');
+  if (source.kind === 'text' && !source.text.trim()) throw ValidationError.of(['text'], 'EMPTY_FILE', 'the pasted text is empty');
   await requireImportSlot(db.prisma, workspaceId, limits.maxActiveImportsPerWorkspace);
 
   const id = randomUUID();
@@ -90,8 +90,10 @@ async function requireImportSlot(prisma: Pick<Prisma.TransactionClient, 'importJ
   const active = await prisma.importJob.count({ where: { workspaceId, status: { notIn: [...IMPORT_END_STATUSES] } } });
   if (active < max) return;
   throw new LimitExceededError(
+    'ACTIVE_IMPORT_LIMIT_REACHED',
     `The workspace has ${active} imports under way and this server allows at most ${max} at once: finish or cancel one before starting another`,
     max,
+    { count: active },
   );
 }
 
@@ -114,12 +116,17 @@ export async function setImportMapping(scope: JobScope & { jobId: string; input:
   const groups = await db.prisma.group.findMany({ where: { workspaceId, id: { in: plan.groupIds } }, select: { id: true, type: true } });
   const issues = plan.groupIds.flatMap((id, index) => {
     const group = groups.find((candidate) => candidate.id === id);
-    if (!group) return [{ path: ['groupIds', String(index)], message: `there is no group ${id}` }];
-    if (group.type === 'DYNAMIC') return [{ path: ['groupIds', String(index)], message: `group ${id} is dynamic: its members follow its filter` }];
+    const path = ['groupIds', String(index)];
+    if (!group) return [issue(path, 'NOT_FOUND', `there is no group ${id}`, { entity: 'Group', id })];
+    if (group.type === 'DYNAMIC') return [issue(path, 'GROUP_IS_DYNAMIC', `group ${id} is dynamic: its members follow its filter`, { group: id })];
     return [];
   });
   if (plan.newGroupName && (await db.prisma.group.count({ where: { workspaceId, name: plan.newGroupName } })) > 0) {
-    issues.push({ path: ['newGroupName'], message: `a group named "${plan.newGroupName}" exists already: pass its id in groupIds` });
+    issues.push(
+      issue(['newGroupName'], 'GROUP_NAME_TAKEN', `a group named "${plan.newGroupName}" exists already: pass its id in groupIds`, {
+        name: plan.newGroupName,
+      }),
+    );
   }
   if (issues.length > 0) throw new ValidationError(issues);
 
@@ -132,7 +139,9 @@ export async function confirmImport(scope: Omit<JobScope, 'files'> & { jobId: st
   const { db, workspaceId, jobId } = scope;
   const job = await findJob(db, workspaceId, jobId);
   requireStatus(job, enteredFrom('QUEUED'), 'confirm');
-  if (job.cancelRequested) throw new InvalidStateError(`Import ${job.id} is being cancelled: start the import again to write it`, job.status);
+  if (job.cancelRequested) {
+    throw new InvalidStateError('INVALID_STATE', `Import ${job.id} is being cancelled: start the import again to write it`, job.status);
+  }
   requireBeforeDeadline(job, 'confirm');
   return changedOrRefused(db, job, 'confirm', await queueJob(db.prisma, job));
 }
@@ -162,7 +171,7 @@ export interface ImportJobsFilter {
 
 /** The history's condition, checked: an empty status list or a range holding no instant is refused. */
 export function importJobsWhere(workspaceId: string, filter: ImportJobsFilter | null | undefined): Prisma.ImportJobWhereInput {
-  if (filter?.statuses?.length === 0) throw ValidationError.of(['filter', 'statuses'], 'give at least one status, or leave statuses out');
+  if (filter?.statuses?.length === 0) throw ValidationError.of(['filter', 'statuses'], 'REQUIRED', 'give at least one status, or leave statuses out');
   checkDateRange(
     { after: filter?.createdAfter, before: filter?.createdBefore },
     { after: ['filter', 'createdAfter'], before: ['filter', 'createdBefore'] },
@@ -179,7 +188,7 @@ export async function revertImport(scope: Omit<JobScope, 'files'> & { jobId: str
   const job = await findJob(db, workspaceId, jobId);
   requireStatus(job, enteredFrom('REVERTING'), 'revert');
   if (job.status === 'CANCELLED' && job.checkpointRow === 0) {
-    throw new InvalidStateError(`Import ${job.id} was cancelled before it wrote anything: there is nothing to revert`, job.status);
+    throw new InvalidStateError('INVALID_STATE', `Import ${job.id} was cancelled before it wrote anything: there is nothing to revert`, job.status);
   }
   return changedOrRefused(db, job, 'revert', await requestRevert(db.prisma, job));
 }
@@ -208,7 +217,7 @@ function requireBeforeDeadline(job: ImportJob, action: JobAction): void {
  * client can do instead; `state` is that state.
  */
 function refusal(job: ImportJob, action: JobAction): InvalidStateError {
-  return new InvalidStateError(`Import ${job.id} ${STATE_REFUSALS[job.status](job, action)}`, job.status);
+  return new InvalidStateError('INVALID_STATE', `Import ${job.id} ${STATE_REFUSALS[job.status](job, action)}`, job.status);
 }
 
 const at = (date: Date | null) => (date ? ` at ${date.toISOString()}` : '');

@@ -1,9 +1,11 @@
 import type { Database } from '../db/client.ts';
 import type { RowData } from '../domain/import-row.ts';
 import { previewUpdate, type FieldChange } from '../domain/import-update-preview.ts';
+import { isErrorCode, type ErrorCode, type ErrorParams } from '../domain/error-codes.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { dynamicGroupsMatching } from '../services/group-queries.ts';
 import { jobPlan, jobSkipReasons, type SkipReason } from './job-columns.ts';
+import { splitCodes } from './job-rows.ts';
 
 // The review of a validated job: what it will do, row by row, read from its staged decisions. Those
 // are purged when the job ends (a trigger on import_jobs), so a finished job previews no rows.
@@ -16,6 +18,13 @@ export interface PreviewRow {
   action: 'CREATE' | 'UPDATE' | 'SKIP' | 'ERROR';
   data: RowData | null;
   message: string | null;
+  /** The codes of the message's parts, in order. */
+  codes: ErrorCode[];
+}
+
+/** A skip reason as the review shows it: with the params of its code. */
+export interface SkipReasonSummary extends SkipReason {
+  params: ErrorParams;
 }
 
 export interface UpdatePreview {
@@ -27,25 +36,29 @@ export interface UpdatePreview {
 /** The first rows as validation decided them. */
 export async function previewRows(db: Database, job: ImportJob, first: number): Promise<PreviewRow[]> {
   const { rows } = await db.pool.query(
-    `SELECT row_number AS "rowNumber", action, data, message FROM import_rows WHERE workspace_id = $1 AND job_id = $2 ORDER BY row_number LIMIT $3`,
+    `SELECT row_number AS "rowNumber", action, data, message, codes FROM import_rows WHERE workspace_id = $1 AND job_id = $2 ORDER BY row_number LIMIT $3`,
     [job.workspaceId, job.id, first],
   );
-  return rows;
+  return rows.map((row) => ({ ...row, codes: splitCodes(row.codes).filter(isErrorCode) }));
 }
 
 /**
- * Skip messages grouped by their wording; row numbers ("duplicate of row 12") are folded into N.
- * A job that has ended keeps them (`skip_reasons`): its staged rows are gone then.
+ * Skip messages grouped by their wording and code; row numbers ("duplicate of row 12") are folded
+ * into N. A job that has ended keeps them (`skip_reasons`): its staged rows are gone then.
  */
-export async function skipReasons(db: Database, job: ImportJob): Promise<SkipReason[]> {
+export async function skipReasons(db: Database, job: ImportJob): Promise<SkipReasonSummary[]> {
+  // Every skip concerns the row's identifier, the one of the job's plan.
+  const identifier = jobPlan(job)?.identifier;
+  const params: ErrorParams = identifier ? { identifier } : {};
+  const withParams = (reasons: SkipReason[]) => reasons.map((reason) => ({ ...reason, params }));
   const kept = jobSkipReasons(job);
-  if (kept) return kept;
-  const { rows } = await db.pool.query(
-    `SELECT regexp_replace(message, '\\d+', 'N', 'g') AS reason, count(*)::int AS count FROM import_rows
-     WHERE workspace_id = $1 AND job_id = $2 AND action = 'SKIP' GROUP BY 1 ORDER BY 2 DESC, 1`,
+  if (kept) return withParams(kept);
+  const { rows } = await db.pool.query<SkipReason>(
+    `SELECT regexp_replace(message, '\\d+', 'N', 'g') AS reason, codes AS code, count(*)::int AS count FROM import_rows
+     WHERE workspace_id = $1 AND job_id = $2 AND action = 'SKIP' GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
     [job.workspaceId, job.id],
   );
-  return rows;
+  return withParams(rows);
 }
 
 /** For the first rows that update a contact: each change, old → new, against the contact as it is now. */

@@ -70,7 +70,8 @@ export async function storeSource(options: {
       const { layout, sheets } = await storeSheet(files, key, copy.path, { sheetName: source.sheetName, maxRows, maxBytes: limit.bytes });
       return { kind: 'XLSX', size, layout, encoding: null, delimiter: null, hasHeader: true, ...sheets };
     }
-    if (source.sheetName != null) throw ValidationError.of(['sheetName'], 'The file is CSV, not an XLSX workbook: it has no sheets to choose from');
+    if (source.sheetName != null)
+      throw ValidationError.of(['sheetName'], 'NOT_APPLICABLE', 'The file is CSV, not an XLSX workbook: it has no sheets to choose from');
     const layout = await inspectCsv(copy.path, { maxRows });
     return { kind: 'CSV', size, layout, encoding: layout.encoding, delimiter: layout.delimiter, hasHeader: true, sheetName: null, sheetNames: null };
   } finally {

@@ -9,7 +9,7 @@ import type { ImportJob } from '../generated/prisma/client.ts';
 import { readCsvRows } from './csv-source.ts';
 import { importFileKeys, writeCsvFile } from '../files/file-store.ts';
 import { jobLayout, mappedPlan } from './job-columns.ts';
-import { rowsInOrder } from './job-rows.ts';
+import { CODE_SEPARATOR, rowsInOrder } from './job-rows.ts';
 import { finishValidation, recordValidated, startValidating } from './job-store.ts';
 import type { JobRunContext } from './job-run.ts';
 
@@ -94,14 +94,27 @@ async function decideBatch(context: JobRunContext, job: ImportJob, plan: ImportP
   const lines: string[] = [];
   for (const row of rows) {
     const found = row.identifier ? matches.get(row.identifier) : undefined;
-    const { action, reason } = decideRow(row, found?.count ?? 0, plan.purpose, settings);
+    const { action, reason, codes } = decideRow(row, found?.count ?? 0, plan.purpose, settings);
     const lookup = plan.identifier !== null && row.identifier !== null && row.errors.length === 0;
     // An update, a skip or an ambiguous row keeps the contact it matched, so the write can tell what changed.
     const contactId = action === 'CREATE' ? timeOrderedId() : lookup ? (found?.contactId ?? null) : null;
     const data = action === 'ERROR' && !lookup ? null : JSON.stringify(row.data);
-    const createError = lookup ? creationDecision(row.data, settings).reason : null;
+    const creation = lookup ? creationDecision(row.data, settings) : null;
     lines.push(
-      [job.workspaceId, job.id, row.rowNumber, action, contactId, row.identifier, data, reason, lookup ? 't' : 'f', createError]
+      [
+        job.workspaceId,
+        job.id,
+        row.rowNumber,
+        action,
+        contactId,
+        row.identifier,
+        data,
+        reason,
+        joinCodes(codes),
+        lookup ? 't' : 'f',
+        creation?.reason ?? null,
+        creation?.codes[0] ?? null,
+      ]
         .map(copyText)
         .join('\t'),
     );
@@ -112,7 +125,7 @@ async function decideBatch(context: JobRunContext, job: ImportJob, plan: ImportP
       Readable.from([`${lines.join('\n')}\n`]),
       client.query(
         copyFrom(
-          'COPY import_rows (workspace_id, job_id, row_number, action, contact_id, identifier, data, message, lookup, create_error) FROM STDIN',
+          'COPY import_rows (workspace_id, job_id, row_number, action, contact_id, identifier, data, message, codes, lookup, create_error, create_error_code) FROM STDIN',
         ),
       ),
     );
@@ -161,6 +174,7 @@ async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, pl
            FROM import_rows WHERE workspace_id = $1 AND job_id = $2 AND identifier IS NOT NULL
            GROUP BY identifier HAVING count(*) > 1)
          UPDATE import_rows r SET action = 'ERROR', data = NULL, lookup = false, contact_id = NULL,
+           codes = concat_ws('${CODE_SEPARATOR}', r.codes, 'DUPLICATE_IN_FILE'),
            message = concat_ws('; ', r.message, format('the file has %s rows (%s) with the identifier %s; none of them is imported', cardinality(d.rows),
              array_to_string(d.rows[1:${LISTED_DUPLICATES}], ', ') || CASE WHEN cardinality(d.rows) > ${LISTED_DUPLICATES} THEN ', …' ELSE '' END, r.identifier))
          FROM d WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier`,
@@ -175,7 +189,7 @@ async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, pl
            SELECT identifier, ${keep}(row_number) AS kept FROM import_rows
            WHERE workspace_id = $1 AND job_id = $2 AND lookup
            GROUP BY identifier HAVING count(*) > 1)
-         UPDATE import_rows r SET action = 'SKIP', lookup = false, contact_id = NULL,
+         UPDATE import_rows r SET action = 'SKIP', lookup = false, contact_id = NULL, codes = 'DUPLICATE_IN_FILE',
            message = format('duplicate of row %s in the file, which is imported instead', d.kept)
          FROM d WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.identifier = d.identifier AND r.lookup AND r.row_number <> d.kept`,
         params,
@@ -194,25 +208,28 @@ async function settleInFileDuplicates(context: JobRunContext, job: ImportJob, pl
         );
         if (groups.length === 0) return;
         const merged = groups.map((group) => mergeDuplicateRows(group.data));
+        const creations = merged.map((data) => creationDecision(data, settings));
         // The merged row may now hold what a new contact needs (a first name from a later row): a
         // row that failed only for that creates after all.
         await pool.query(
-          `UPDATE import_rows r SET data = m.data::jsonb, create_error = m.create_error,
+          `UPDATE import_rows r SET data = m.data::jsonb, create_error = m.create_error, create_error_code = m.create_error_code,
              action = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN 'CREATE' ELSE r.action END,
              contact_id = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN uuidv7() ELSE r.contact_id END,
-             message = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN NULL ELSE r.message END
-           FROM unnest($3::int[], $4::text[], $5::text[]) AS m(row_number, data, create_error)
+             message = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN NULL ELSE r.message END,
+             codes = CASE WHEN r.action = 'ERROR' AND r.contact_id IS NULL AND m.create_error IS NULL THEN NULL ELSE r.codes END
+           FROM unnest($3::int[], $4::text[], $5::text[], $6::text[]) AS m(row_number, data, create_error, create_error_code)
            WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number = m.row_number`,
           [
             ...params,
             groups.map((group) => group.rows[0]),
             merged.map((data) => JSON.stringify(data)),
-            merged.map((data) => creationDecision(data, settings).reason),
+            creations.map((creation) => creation.reason),
+            creations.map((creation) => creation.codes[0] ?? null),
           ],
         );
         const folded = groups.flatMap((group) => group.rows.slice(1).map((row) => [row, group.rows[0]!] as const));
         await pool.query(
-          `UPDATE import_rows r SET action = 'SKIP', lookup = false, contact_id = NULL, message = format('merged into row %s of the file', m.kept)
+          `UPDATE import_rows r SET action = 'SKIP', lookup = false, contact_id = NULL, codes = 'MERGED_IN_FILE', message = format('merged into row %s of the file', m.kept)
            FROM unnest($3::int[], $4::int[]) AS m(row_number, kept)
            WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number = m.row_number`,
           [...params, folded.map(([row]) => row), folded.map(([, kept]) => kept)],
@@ -234,15 +251,23 @@ async function countActions(context: JobRunContext, job: ImportJob): Promise<Rec
   return counts;
 }
 
-/** The original rows that fail, with an `Error` column added; returns where the store keeps it. */
+/**
+ * The original rows that fail, with an `Error` column added and, after it, `Error Codes` (the codes
+ * of the error's parts, in their order); returns where the store keeps it.
+ */
 async function writeErrorFile(context: JobRunContext, job: ImportJob, source: string): Promise<string> {
   const key = importFileKeys(job.workspaceId, job.id).errors;
-  await writeCsvFile(context.files, key, [...jobLayout(job).headers, 'Error'], async (writer) => {
+  await writeCsvFile(context.files, key, [...jobLayout(job).headers, 'Error', 'Error Codes'], async (writer) => {
     for await (const { cells, row } of rowsInOrder(context, job, source, { actions: ['ERROR'] })) {
-      await writer.write([...cells, row.message ?? '']);
+      await writer.write([...cells, row.message ?? '', row.codes ?? '']);
     }
   });
   return context.files.location(key);
+}
+
+/** The codes of a reason as stored (`codes`): separated like the reason's parts, null for none. */
+function joinCodes(codes: readonly string[]): string | null {
+  return codes.length > 0 ? codes.join(CODE_SEPARATOR) : null;
 }
 
 /** A value in COPY's text format: `\N` for null, with backslash, tab and newlines escaped. */

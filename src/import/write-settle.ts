@@ -30,6 +30,7 @@ export async function settleBatch(client: PoolClient, plan: ImportPlan, batch: u
   if (plan.identifier === null) return;
   const { rows } = await client.query<ReviewedRow & IdentifierMatch & { rowNumber: number; matchId: string | null }>(
     `SELECT r.row_number AS "rowNumber", r.identifier, r.action, r.contact_id AS "contactId", r.create_error AS "createError",
+            r.create_error_code AS "createErrorCode",
             m.count, m.contact_id AS "matchId"
      FROM import_rows r CROSS JOIN LATERAL (${matchesSql(plan.identifier)}) m
      WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.lookup`,
@@ -42,9 +43,9 @@ export async function settleBatch(client: PoolClient, plan: ImportPlan, batch: u
   if (changed.length === 0) return;
   // A row that now creates gets its contact's id here.
   await client.query(
-    `UPDATE import_rows r SET action = s.action::"ImportRowAction", message = s.reason, note = s.note,
+    `UPDATE import_rows r SET action = s.action::"ImportRowAction", message = s.reason, codes = s.code, note = s.note,
        contact_id = CASE WHEN s.action = 'CREATE' THEN uuidv7() ELSE s.contact_id END
-     FROM unnest($5::int[], $6::text[], $7::uuid[], $8::text[], $9::text[]) AS s(row_number, action, contact_id, reason, note)
+     FROM unnest($5::int[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::text[]) AS s(row_number, action, contact_id, reason, note, code)
      WHERE r.workspace_id = $1 AND r.job_id = $2 AND r.row_number BETWEEN $3 AND $4 AND r.row_number = s.row_number`,
     [
       ...batch,
@@ -53,6 +54,7 @@ export async function settleBatch(client: PoolClient, plan: ImportPlan, batch: u
       changed.map((row) => row.contactId),
       changed.map((row) => row.reason),
       changed.map((row) => row.note),
+      changed.map((row) => row.code),
     ],
   );
 }

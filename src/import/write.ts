@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { inTransaction } from '../db/transaction.ts';
+import type { ErrorCode } from '../domain/error-codes.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
 import { resolvedNameSql } from '../domain/person-name.ts';
 import { importBatchTag } from '../domain/tag.ts';
@@ -17,8 +18,9 @@ import { JobInterrupted, type JobRunContext } from './job-run.ts';
 export const WRITE_BATCH_SIZE = 5000;
 
 const RESULT_STATUS = { CREATE: 'Imported', UPDATE: 'Updated', SKIP: 'Skipped', ERROR: 'Error' } as const;
-/** The `Errors` cell of the rows a cancel left unwritten. */
+/** The `Errors` and `Error Codes` cells of the rows a cancel left unwritten. */
 const CANCELLED_ROW = 'the import was cancelled before this row was written';
+const CANCELLED_CODE: ErrorCode = 'IMPORT_CANCELLED';
 
 /**
  * The write of a confirmed import: set-based SQL over `import_rows`, one range of row numbers per
@@ -357,9 +359,10 @@ async function recordWhatsappConsent(client: PoolClient, batch: unknown[]): Prom
 
 /**
  * Every original row with `Import Status` (Imported, Updated, Skipped, Error), `Errors` (why a row
- * was skipped or failed) and `Notes` (what else the write has to say: a decision that changed since
- * the review, an opt-out kept); rows after `writtenThrough` (a cancelled write's last committed row)
- * are Skipped.
+ * was skipped or failed), `Notes` (what else the write has to say: a decision that changed since
+ * the review, an opt-out kept) and `Error Codes` (the codes of the `Errors`, in their order; last, so
+ * the columns clients read before it keep their places); rows after `writtenThrough` (a cancelled
+ * write's last committed row) are Skipped.
  */
 async function writeResultFile(context: JobRunContext, job: ImportJob, writtenThrough: number): Promise<string> {
   const keys = importFileKeys(job.workspaceId, job.id);
@@ -367,10 +370,11 @@ async function writeResultFile(context: JobRunContext, job: ImportJob, writtenTh
   // bucket's download is not held open for as long as the whole file takes.
   const source = await context.files.localCopy(keys.source);
   try {
-    await writeCsvFile(context.files, keys.result, [...jobLayout(job).headers, 'Import Status', 'Errors', 'Notes'], async (writer) => {
+    const headers = [...jobLayout(job).headers, 'Import Status', 'Errors', 'Notes', 'Error Codes'];
+    await writeCsvFile(context.files, keys.result, headers, async (writer) => {
       for await (const { cells, row } of rowsInOrder(context, job, source.path)) {
-        if (row.rowNumber > writtenThrough) await writer.write([...cells, RESULT_STATUS.SKIP, CANCELLED_ROW, '']);
-        else await writer.write([...cells, RESULT_STATUS[row.action], row.message ?? '', row.note ?? '']);
+        if (row.rowNumber > writtenThrough) await writer.write([...cells, RESULT_STATUS.SKIP, CANCELLED_ROW, '', CANCELLED_CODE]);
+        else await writer.write([...cells, RESULT_STATUS[row.action], row.message ?? '', row.note ?? '', row.codes ?? '']);
       }
     });
   } finally {

@@ -107,6 +107,7 @@ export class SharedStrings {
     this.characters += text.length;
     if (this.count === strings) {
       throw new LimitExceededError(
+        'FILE_TOO_LARGE',
         `The workbook has more than ${strings.toLocaleString('en-US')} shared strings, the most an import holds in memory: ` +
           'import the sheet saved as CSV, or split the workbook',
         strings,
@@ -114,6 +115,7 @@ export class SharedStrings {
     }
     if (this.characters > characters) {
       throw new LimitExceededError(
+        'FILE_TOO_LARGE',
         `The workbook's shared strings hold more than ${characters.toLocaleString('en-US')} characters, the most an import ` +
           'holds in memory: import the sheet saved as CSV, or split the workbook',
         characters,

@@ -149,6 +149,7 @@ async function convertSheet(zip: ZipArchive, target: string, options: ConvertOpt
     checkPart(entry);
     if (entry.size > MAX_DESCRIPTION_PART_BYTES) {
       throw new LimitExceededError(
+        'FILE_TOO_LARGE',
         `The workbook's part "${name}" unpacks to ${entry.size} bytes, more than the ${MAX_DESCRIPTION_PART_BYTES} bytes ` +
           `(${MAX_DESCRIPTION_PART_BYTES / 1024 / 1024} MB) a workbook's sheet list, relationships or styles may take`,
         MAX_DESCRIPTION_PART_BYTES,
@@ -161,13 +162,14 @@ async function convertSheet(zip: ZipArchive, target: string, options: ConvertOpt
   await describe(PARTS.relationships, (part) => reader._parseRels(part));
   await describe(PARTS.workbook, (part) => reader._parseWorkbook(part));
   const sheets = reader.model?.sheets ?? [];
-  if (sheets.length === 0) throw fileError('The file is not a CSV or XLSX file: it is a ZIP archive without an Excel workbook in it');
+  if (sheets.length === 0)
+    throw fileError('UNSUPPORTED_FILE', 'The file is not a CSV or XLSX file: it is a ZIP archive without an Excel workbook in it');
   await describe(PARTS.styles, (part) => reader._parseStyles(part));
 
   const sheetName = chooseSheet(sheets, options.sheetName);
   const sheetNames = sheets.map((sheet) => sheet.name);
   const chosen = findSheet(zip, reader, sheetName);
-  if (!chosen) throw fileError(`The sheet "${sheetName}" is empty${otherSheets(sheetNames, sheetName)}`);
+  if (!chosen) throw fileError('EMPTY_FILE', `The sheet "${sheetName}" is empty${otherSheets(sheetNames, sheetName)}`);
   const stringsPart = zip.entry(PARTS.sharedStrings);
   const parts = [chosen.entry, ...(stringsPart ? [stringsPart] : [])];
   for (const part of parts) checkPart(part);
@@ -177,7 +179,7 @@ async function convertSheet(zip: ZipArchive, target: string, options: ConvertOpt
   if (stringsPart) {
     const text = guardElements(await zip.unpack(stringsPart), {
       start: '<si',
-      tooLong: () => fileError(`The workbook has a shared string longer than ${MAX_ROW_BYTES / 1024 / 1024} MB`),
+      tooLong: () => rowTooLong(`The workbook has a shared string longer than ${MAX_ROW_BYTES / 1024 / 1024} MB`),
     });
     for await (const { text: value } of reader._parseSharedStrings(Readable.from(utf8Text(text)))) {
       strings.add(typeof value === 'string' ? value : (value?.richText.map((run) => run.text ?? '').join('') ?? ''));
@@ -190,8 +192,9 @@ async function convertSheet(zip: ZipArchive, target: string, options: ConvertOpt
     maxBytes: options.maxBytes,
     context: { strings, date1904: reader.properties?.model?.date1904 === true },
   });
-  if (dataRows === undefined) throw fileError(`The sheet "${sheetName}" is empty${otherSheets(sheetNames, sheetName)}`);
-  if (dataRows === 0) throw fileError(`The sheet "${sheetName}" has a header row but no data rows${otherSheets(sheetNames, sheetName)}`);
+  if (dataRows === undefined) throw fileError('EMPTY_FILE', `The sheet "${sheetName}" is empty${otherSheets(sheetNames, sheetName)}`);
+  if (dataRows === 0)
+    throw fileError('EMPTY_FILE', `The sheet "${sheetName}" has a header row but no data rows${otherSheets(sheetNames, sheetName)}`);
   return { sheetName, sheetNames };
 }
 
@@ -220,7 +223,7 @@ async function* sheetText(zip: ZipArchive, entry: ZipEntry, sheetName: string): 
   const bytes = guardElements(await zip.unpack(entry), {
     start: '<row',
     end: '</sheetData>',
-    tooLong: () => fileError(`The sheet "${sheetName}" has a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MB`),
+    tooLong: () => rowTooLong(`The sheet "${sheetName}" has a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MB`),
   });
   yield* utf8Text(bytes);
 }
@@ -274,6 +277,7 @@ function checkPart(entry: ZipEntry): void {
   if (entry.size > RATIO_CHECKED_FROM_BYTES && entry.size > entry.compressedSize * MAX_COMPRESSION_RATIO) {
     const ratio = entry.compressedSize === 0 ? 'infinitely' : `${Math.round(entry.size / entry.compressedSize)} times`;
     throw fileError(
+      'MALFORMED_FILE',
       `The file is refused as a ZIP bomb: its part "${entry.name}" is compressed ${ratio} over (${entry.compressedSize} bytes unpacking to ` +
         `${entry.size}), more than the ${MAX_COMPRESSION_RATIO} times a workbook's part may be`,
     );
@@ -286,6 +290,7 @@ function checkTotal(parts: ZipEntry[], maxBytes: number): void {
   if (total <= maxBytes) return;
   const names = parts.map((part) => `"${part.name}"`).join(', ');
   throw new LimitExceededError(
+    'FILE_TOO_LARGE',
     `The workbook unpacks to more than the import size limit of ${maxBytes} bytes (${megabytes(maxBytes)} MB): ` +
       `the parts read (${names}) declare ${total} bytes`,
     maxBytes,
@@ -303,6 +308,7 @@ async function writeCsv(
   const written = pipeline(csv, limit, createWriteStream(target));
   const tooLarge = () =>
     new LimitExceededError(
+      'FILE_TOO_LARGE',
       `The sheet "${options.sheetName}" is larger than the import size limit of ${options.maxBytes} bytes (${megabytes(options.maxBytes)} MB) once converted to CSV`,
       options.maxBytes,
     );
@@ -343,7 +349,7 @@ async function copyRows(
   let rowCount = 0;
   for await (const row of sheet) {
     const cells = rowCells(row, options.context, () =>
-      fileError(`The sheet "${options.sheetName}" has a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MB (row ${row.number})`),
+      rowTooLong(`The sheet "${options.sheetName}" has a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MB (row ${row.number})`, row.number),
     );
     if (cells.length === 0) continue;
     if (width === undefined) {
@@ -352,6 +358,7 @@ async function copyRows(
       rowCount += 1;
       if (rowCount > options.maxRows) {
         throw new LimitExceededError(
+          'TOO_MANY_ROWS',
           `The sheet "${options.sheetName}" has more than ${options.maxRows.toLocaleString('en-US')} data rows, the workspace limit`,
           options.maxRows,
         );
@@ -365,13 +372,17 @@ async function copyRows(
 }
 /** The requested sheet (exact name, else ignoring case and surrounding spaces), or the first visible one. */
 function chooseSheet(sheets: { name: string; state?: string }[], wanted: string | null | undefined): string {
-  if (sheets.length === 0) throw fileError('The file is not a CSV or XLSX file: it is a ZIP archive without an Excel workbook in it');
+  if (sheets.length === 0)
+    throw fileError('UNSUPPORTED_FILE', 'The file is not a CSV or XLSX file: it is a ZIP archive without an Excel workbook in it');
   if (wanted == null) return (sheets.find((sheet) => !sheet.state || sheet.state === 'visible') ?? sheets[0]!).name;
   const key = wanted.trim().toLowerCase();
   const found = sheets.find((sheet) => sheet.name === wanted) ?? sheets.find((sheet) => sheet.name.trim().toLowerCase() === key);
   if (!found) {
     const names = sheets.map((sheet) => `"${sheet.name}"`).join(', ');
-    throw ValidationError.of(['sheetName'], `The workbook has no sheet "${wanted}"; its sheets are ${names}`);
+    throw ValidationError.of(['sheetName'], 'SHEET_NOT_FOUND', `The workbook has no sheet "${wanted}"; its sheets are ${names}`, {
+      sheet: wanted,
+      sheets: sheets.map((sheet) => sheet.name),
+    });
   }
   return found.name;
 }
@@ -393,14 +404,24 @@ function otherSheets(sheetNames: string[], read: string): string {
  */
 function asDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
-  if (error instanceof ZipFormatError) return fileError(`The file is not a readable XLSX workbook: ${error.message}`);
-  return fileError('The file is not a readable XLSX workbook: it is damaged, or a ZIP archive of something else');
+  if (error instanceof ZipFormatError) return fileError('MALFORMED_FILE', `The file is not a readable XLSX workbook: ${error.message}`);
+  return fileError('MALFORMED_FILE', 'The file is not a readable XLSX workbook: it is damaged, or a ZIP archive of something else');
 }
 
 function megabytes(bytes: number): number {
   return Number((bytes / 1_000_000).toFixed(1));
 }
 
-function fileError(message: string): ValidationError {
-  return ValidationError.of(['file'], message);
+function fileError(code: 'EMPTY_FILE' | 'MALFORMED_FILE' | 'UNSUPPORTED_FILE', message: string): ValidationError {
+  return ValidationError.of(['file'], code, message);
+}
+
+/** A row (or shared string) of the workbook past MAX_ROW_BYTES; `row` is its row number when known. */
+function rowTooLong(message: string, row?: number): ValidationError {
+  return ValidationError.of(
+    ['file'],
+    'LINE_TOO_LONG',
+    message,
+    row === undefined ? { limit: MAX_ROW_BYTES, unit: 'bytes' } : { limit: MAX_ROW_BYTES, unit: 'bytes', line: row },
+  );
 }

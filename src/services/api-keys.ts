@@ -30,7 +30,7 @@ export function hashSecret(secret: string): string {
 
 export async function createApiKey(db: Database, options: { workspaceId: string; name: string; scope: ApiKeyScope }): Promise<IssuedKey> {
   const name = options.name.trim();
-  if (!name) throw ValidationError.of(['name'], 'a key needs a name');
+  if (!name) throw ValidationError.of(['name'], 'REQUIRED', 'a key needs a name');
   const secret = KEY_PREFIX + randomBytes(32).toString('base64url');
   const key = await db.prisma.apiKey.create({
     data: {

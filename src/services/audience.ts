@@ -111,7 +111,10 @@ export async function resolveAudience(db: Database, input: AudienceInput): Promi
     },
     async excludedPage({ first, after, reasons }) {
       if (!Number.isInteger(first) || first < 0 || first > AUDIENCE_PAGE_MAX) {
-        throw ValidationError.of(['first'], `a page holds 0 to ${AUDIENCE_PAGE_MAX} excluded recipients, got ${first}`);
+        throw ValidationError.of(['first'], 'OUT_OF_RANGE', `a page holds 0 to ${AUDIENCE_PAGE_MAX} excluded recipients, got ${first}`, {
+          min: 0,
+          max: AUDIENCE_PAGE_MAX,
+        });
       }
       const wanted = EXCLUSION_REASONS.filter((reason) => reasons === null || reasons.includes(reason));
       const query = excludedPageSql(options, wanted, after, first + 1);

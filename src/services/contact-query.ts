@@ -171,10 +171,11 @@ export async function contactPage(db: Database, workspaceId: string, query: Cont
   for (const name of ['first', 'last'] as const) {
     const size = page[name];
     if (size !== null && size !== undefined && (size < 0 || size > MAX_PAGE_SIZE)) {
-      throw ValidationError.of([name], `a page holds 0 to ${MAX_PAGE_SIZE} contacts`);
+      throw ValidationError.of([name], 'OUT_OF_RANGE', `a page holds 0 to ${MAX_PAGE_SIZE} contacts`, { min: 0, max: MAX_PAGE_SIZE });
     }
   }
-  if (page.first != null && page.last != null) throw ValidationError.of(['last'], 'give first or last, not both');
+  if (page.first != null && page.last != null)
+    throw ValidationError.of(['last'], 'ONE_OF', 'give first or last, not both', { fields: ['first', 'last'] });
   const backwards = page.last != null && page.first == null;
   const size = (backwards ? page.last : page.first) ?? DEFAULT_PAGE_SIZE;
   const conditions = [where];

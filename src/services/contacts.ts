@@ -77,7 +77,7 @@ export async function addContactDetail(
   return db.prisma.$transaction(async (tx) => {
     const siblings = await tx.contactDetail.findMany({ where: { workspaceId, contactId, kind: detail.kind } });
     if (siblings.some((sibling) => sibling.value === detail.value)) {
-      throw ValidationError.of(['value'], `the contact already has ${detail.value}`);
+      throw ValidationError.of(['value'], 'DUPLICATE_VALUE', `the contact already has ${detail.value}`);
     }
     const isPrimary = detail.isPrimary || siblings.length === 0;
     if (isPrimary) await tx.contactDetail.updateMany({ where: { workspaceId, contactId, kind: detail.kind }, data: { isPrimary: false } });
@@ -104,7 +104,7 @@ export async function updateContactDetail(
       const clash = await tx.contactDetail.count({
         where: { workspaceId, contactId: existing.contactId, kind: existing.kind, value: normalized.value },
       });
-      if (clash > 0) throw ValidationError.of(['value'], `the contact already has ${normalized.value}`);
+      if (clash > 0) throw ValidationError.of(['value'], 'DUPLICATE_VALUE', `the contact already has ${normalized.value}`);
     }
     if (input.primary) {
       await tx.contactDetail.updateMany({ where: { workspaceId, contactId: existing.contactId, kind: existing.kind }, data: { isPrimary: false } });
@@ -131,7 +131,11 @@ export async function removeContactDetail(db: Database, options: { workspaceId: 
       orderBy: { createdAt: 'asc' },
     });
     if (others.length === 0)
-      throw ValidationError.of(['id'], 'a contact keeps at least one phone number or email address; delete the contact instead');
+      throw ValidationError.of(
+        ['id'],
+        'PHONE_OR_EMAIL_REQUIRED',
+        'a contact keeps at least one phone number or email address; delete the contact instead',
+      );
     await tx.contactDetail.delete({ where: { workspaceId_id: { workspaceId, id } } });
     const heir = others.find((other) => other.kind === detail.kind);
     if (detail.isPrimary && heir)

@@ -72,7 +72,8 @@ export async function deleteField(db: Database, options: { workspaceId: string; 
 }
 
 async function findCustomField(db: Database, workspaceId: string, key: string): Promise<Field> {
-  if (isBuiltInFieldKey(key)) throw ValidationError.of(['key'], `"${key}" is a built-in field; only custom fields can be changed`);
+  if (isBuiltInFieldKey(key))
+    throw ValidationError.of(['key'], 'BUILT_IN_FIELD', `"${key}" is a built-in field; only custom fields can be changed`, { key });
   const field = await db.prisma.field.findUnique({ where: { workspaceId_key: { workspaceId, key } } });
   if (!field) throw new NotFoundError('Field', key);
   return field;

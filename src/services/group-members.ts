@@ -78,7 +78,9 @@ async function changeMembers(db: Database, options: MembershipOptions, statement
 async function findStaticGroup(db: Database, workspaceId: string, id: string): Promise<Group> {
   const group = await findGroup(db, workspaceId, id);
   if (group.type !== 'STATIC') {
-    throw new InvalidStateError(`Group "${group.name}" is dynamic: its members are whoever matches its filter`, group.type);
+    throw new InvalidStateError('GROUP_IS_DYNAMIC', `Group "${group.name}" is dynamic: its members are whoever matches its filter`, group.type, {
+      group: group.name,
+    });
   }
   return group;
 }
@@ -93,13 +95,14 @@ async function membershipSource(
   options: { contactIds?: readonly string[] | null; filter?: ContactFilter | null },
 ): Promise<Sql> {
   const { contactIds, filter } = options;
-  if ((contactIds == null) === (filter == null)) throw ValidationError.of(['input'], 'give either contactIds or filter');
+  if ((contactIds == null) === (filter == null))
+    throw ValidationError.of(['input'], 'ONE_OF', 'give either contactIds or filter', { fields: ['contactIds', 'filter'] });
   if (filter) {
     const env = await filterEnvironment(db, workspaceId, [filter]);
     return contactFilterSql(filter, env, ['input', 'filter']);
   }
   const ids = [...new Set(contactIds!.map((id, index) => parseId(id, ['input', 'contactIds', String(index)])))];
-  if (ids.length === 0) throw ValidationError.of(['input', 'contactIds'], 'give at least one contact id');
+  if (ids.length === 0) throw ValidationError.of(['input', 'contactIds'], 'REQUIRED', 'give at least one contact id');
   const found = await db.prisma.contact.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } });
   const known = new Set(found.map((contact) => contact.id));
   const missing = ids.find((id) => !known.has(id));

@@ -134,12 +134,13 @@ async function withUniqueName<T>(db: Database, workspaceId: string, name: string
     where: { workspaceId, name: { equals: name, mode: 'insensitive' }, ...(exceptId && { id: { not: exceptId } }) },
     select: { name: true },
   });
-  if (clash) throw new ConflictError(`A group named "${clash.name}" already exists`);
+  if (clash) throw new ConflictError('GROUP_NAME_TAKEN', `A group named "${clash.name}" already exists`, { name: clash.name });
   try {
     return await write();
   } catch (error) {
     // Two creations racing past the check: the unique index decides.
-    if ((error as { code?: string }).code === 'P2002') throw new ConflictError(`A group named "${name}" already exists`);
+    if ((error as { code?: string }).code === 'P2002')
+      throw new ConflictError('GROUP_NAME_TAKEN', `A group named "${name}" already exists`, { name });
     throw error;
   }
 }
@@ -158,8 +159,10 @@ async function refuseIfReferenced(client: pg.PoolClient, workspaceId: string, gr
   const users = rows.filter((row) => referencedGroupIds(row.filter).some((id) => id.toLowerCase() === group.id));
   if (users.length > 0) {
     throw new InvalidStateError(
+      'IN_USE',
       `Group "${group.name}" is used by the filter of ${users.map((user) => `"${user.name}"`).join(', ')}; change that filter first`,
       group.type,
+      { groups: users.map((user) => user.name) },
     );
   }
 }

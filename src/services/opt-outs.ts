@@ -221,12 +221,14 @@ export async function bulkOptOut(
     lineNumber++;
     const parsed = parseListLine(text, list.channel, list.defaultCountry);
     if (parsed === null) continue;
-    if (++listed > BULK_LIST_MAX_LINES) throw new LimitExceededError(`a list holds at most ${BULK_LIST_MAX_LINES} addresses`, BULK_LIST_MAX_LINES);
+    if (++listed > BULK_LIST_MAX_LINES) {
+      throw new LimitExceededError('TOO_MANY_ITEMS', `a list holds at most ${BULK_LIST_MAX_LINES} addresses`, BULK_LIST_MAX_LINES);
+    }
     if (parsed.ok) {
       addresses.push(parsed.value.address);
       kinds.push(parsed.value.kind);
     } else if (++invalidCount <= INVALID_LINES_LISTED) {
-      invalid.push({ line: lineNumber, value: text.replace(/^\uFEFF/, '').trim(), reason: parsed.error });
+      invalid.push({ line: lineNumber, value: text.replace(/^\uFEFF/, '').trim(), reason: parsed.error, code: parsed.code });
     }
   }
 

@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { Database } from '../db/client.ts';
 import { lockWorkspaceIdentities } from '../db/identity-lock.ts';
 import { inTransaction } from '../db/transaction.ts';
-import { ValidationError } from '../domain/errors.ts';
+import { issue, ValidationError, type InputIssue } from '../domain/errors.ts';
 import { timeOrderedId } from '../domain/ids.ts';
 import { resolvedNameSql } from '../domain/person-name.ts';
 import { isValidCountryCode } from '../domain/phone-number.ts';
@@ -106,16 +106,27 @@ export interface SyncOptions {
 export async function syncRecords(db: Database, options: SyncOptions): Promise<SyncSummary> {
   const { workspaceId } = options;
   const source = options.source.trim();
-  const issues: { path: string[]; message: string }[] = [];
-  if (source === '') issues.push({ path: ['source'], message: 'source is empty' });
-  else if (source.length > SYNC_SOURCE_MAX_LENGTH)
-    issues.push({ path: ['source'], message: `source is longer than ${SYNC_SOURCE_MAX_LENGTH} characters` });
+  const issues: InputIssue[] = [];
+  if (source === '') issues.push(issue(['source'], 'REQUIRED', 'source is empty'));
+  else if (source.length > SYNC_SOURCE_MAX_LENGTH) {
+    issues.push(
+      issue(['source'], 'TOO_LONG', `source is longer than ${SYNC_SOURCE_MAX_LENGTH} characters`, {
+        limit: SYNC_SOURCE_MAX_LENGTH,
+        length: source.length,
+      }),
+    );
+  }
   if (options.records.length > SYNC_BATCH_LIMIT) {
-    issues.push({ path: ['records'], message: `at most ${SYNC_BATCH_LIMIT} records per call, got ${options.records.length}: split the batch` });
+    issues.push(
+      issue(['records'], 'TOO_MANY_ITEMS', `at most ${SYNC_BATCH_LIMIT} records per call, got ${options.records.length}: split the batch`, {
+        limit: SYNC_BATCH_LIMIT,
+        count: options.records.length,
+      }),
+    );
   }
   const defaultCountry = options.defaultCountry?.trim() || null;
   if (defaultCountry && !isValidCountryCode(defaultCountry)) {
-    issues.push({ path: ['defaultCountry'], message: `"${defaultCountry}" is not an ISO 3166-1 alpha-2 country code` });
+    issues.push(issue(['defaultCountry'], 'INVALID_COUNTRY', `"${defaultCountry}" is not an ISO 3166-1 alpha-2 country code`));
   }
   if (issues.length > 0) throw new ValidationError(issues);
 

@@ -38,7 +38,11 @@ export async function createWebhook(
     await tx.$executeRaw`SELECT 1 FROM workspaces WHERE id = ${options.workspaceId}::uuid FOR UPDATE`;
     const count = await tx.webhook.count({ where: { workspaceId: options.workspaceId } });
     if (count >= MAX_WEBHOOKS_PER_WORKSPACE) {
-      throw new LimitExceededError(`A workspace has at most ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks`, MAX_WEBHOOKS_PER_WORKSPACE);
+      throw new LimitExceededError(
+        'WEBHOOK_LIMIT_REACHED',
+        `A workspace has at most ${MAX_WEBHOOKS_PER_WORKSPACE} webhooks`,
+        MAX_WEBHOOKS_PER_WORKSPACE,
+      );
     }
     const webhook = await tx.webhook.create({ data: { workspaceId: options.workspaceId, url, sealedSecret } });
     return { webhook, secret };

@@ -7,7 +7,7 @@ import { createApiKey, type IssuedKey } from './api-keys.ts';
 /** A new workspace and its first key, which has ADMIN scope. */
 export async function createWorkspace(db: Database, options: { name: string }): Promise<{ workspace: Workspace; admin: IssuedKey }> {
   const name = options.name.trim();
-  if (!name) throw ValidationError.of(['name'], 'a workspace needs a name');
+  if (!name) throw ValidationError.of(['name'], 'REQUIRED', 'a workspace needs a name');
   const workspace = await db.prisma.workspace.create({ data: { name } });
   const admin = await createApiKey(db, { workspaceId: workspace.id, name: 'admin', scope: 'ADMIN' });
   return { workspace, admin };

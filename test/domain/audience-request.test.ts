@@ -38,13 +38,13 @@ describe('an audience request', () => {
 
   it('names each entry the checks refuse under the path of its input', () => {
     expect(issuesOf(() => checkAudienceRequest({ channel: 'SMS', contactIds: [GROUP, 'x'] }, ['input']))).toEqual([
-      { path: ['input', 'contactIds', '1'], message: '"x" is not a valid id' },
+      { path: ['input', 'contactIds', '1'], code: 'INVALID_ID', message: '"x" is not a valid id' },
     ]);
     expect(issuesOf(() => readAudienceRequestJson({ channel: 'SMS', groupIds: [42] }))).toEqual([
-      { path: ['groupIds', '0'], message: '"42" is not a valid id' },
+      { path: ['groupIds', '0'], code: 'INVALID_ID', message: '"42" is not a valid id' },
     ]);
     expect(issuesOf(() => readAudienceRequestJson({ channel: 'SMS', defaultCountry: 'Narnia' }))).toEqual([
-      { path: ['defaultCountry'], message: expect.stringMatching(/is not an ISO 3166-1 alpha-2 country code/) },
+      { path: ['defaultCountry'], code: 'INVALID_COUNTRY', message: expect.stringMatching(/is not an ISO 3166-1 alpha-2 country code/) },
     ]);
   });
 
@@ -52,15 +52,25 @@ describe('an audience request', () => {
     expect(
       issuesOf(() => readAudienceRequestJson({ channel: 'sms', contactIds: {}, addresses: ['+1', null], defaultCountry: ['US'], extra: 1 })),
     ).toEqual([
-      { path: ['extra'], message: 'unknown field; an audience has channel, groupIds, contactIds, addresses, defaultCountry' },
-      { path: ['channel'], message: '"sms" is not a channel: one of SMS, WHATSAPP, EMAIL' },
-      { path: ['contactIds'], message: 'must be a list, each entry an id' },
-      { path: ['addresses', '1'], message: 'must be a string' },
-      { path: ['defaultCountry'], message: 'must be a string' },
+      {
+        path: ['extra'],
+        code: 'UNKNOWN_FIELD',
+        message: 'unknown field; an audience has channel, groupIds, contactIds, addresses, defaultCountry',
+        params: { key: 'extra' },
+      },
+      {
+        path: ['channel'],
+        code: 'INVALID_CHOICE',
+        message: '"sms" is not a channel: one of SMS, WHATSAPP, EMAIL',
+        params: { allowed: ['SMS', 'WHATSAPP', 'EMAIL'] },
+      },
+      { path: ['contactIds'], code: 'WRONG_TYPE', message: 'must be a list, each entry an id' },
+      { path: ['addresses', '1'], code: 'WRONG_TYPE', message: 'must be a string' },
+      { path: ['defaultCountry'], code: 'WRONG_TYPE', message: 'must be a string' },
     ]);
     for (const body of [null, [], 'SMS', 3]) {
       expect(issuesOf(() => readAudienceRequestJson(body))).toEqual([
-        { path: [], message: expect.stringMatching(/^the audience must be a JSON object/) },
+        { path: [], code: 'WRONG_TYPE', message: expect.stringMatching(/^the audience must be a JSON object/) },
       ]);
     }
   });
@@ -68,7 +78,9 @@ describe('an audience request', () => {
   it('holds every list to the limit, before reading its entries', () => {
     const tooMany = Array.from({ length: AUDIENCE_INPUT_LIMIT + 1 }, () => 'not an id');
     expect(() => readAudienceRequestJson({ channel: 'SMS', groupIds: tooMany })).toThrow(
-      new LimitExceededError(`an audience names at most ${AUDIENCE_INPUT_LIMIT} groupIds`, AUDIENCE_INPUT_LIMIT),
+      new LimitExceededError('TOO_MANY_ITEMS', `an audience names at most ${AUDIENCE_INPUT_LIMIT} groupIds`, AUDIENCE_INPUT_LIMIT, {
+        count: AUDIENCE_INPUT_LIMIT + 1,
+      }),
     );
     expect(() => checkAudienceRequest({ channel: 'SMS', addresses: tooMany }, ['input'])).toThrow(LimitExceededError);
     expect(checkAudienceRequest({ channel: 'SMS', addresses: tooMany.slice(1) }, ['input']).addresses).toHaveLength(AUDIENCE_INPUT_LIMIT);

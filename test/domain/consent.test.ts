@@ -24,7 +24,7 @@ describe('parseAddress', () => {
   it('names what is wrong', () => {
     expect(parseAddress('202 555 0143')).toMatchObject({ ok: false, error: expect.stringContaining('no country') });
     expect(parseAddress('nobody@')).toMatchObject({ ok: false, error: expect.stringContaining('not a valid email') });
-    expect(parseAddress('  ')).toEqual({ ok: false, error: 'no address given' });
+    expect(parseAddress('  ')).toEqual({ ok: false, code: 'REQUIRED', error: 'no address given' });
   });
 });
 

@@ -31,8 +31,8 @@ describe('parseContactFilter', () => {
 
   it('names the path of every shape problem', () => {
     expect(issuesOf(() => parseContactFilter({ or: [{ nope: 1 }, { field: { key: '' } }] }, ['input', 'filter']))).toEqual([
-      { path: ['input', 'filter', 'or', '0', 'nope'], message: expect.stringContaining('unknown condition') },
-      { path: ['input', 'filter', 'or', '1', 'field', 'key'], message: 'a field condition needs the key of a field' },
+      { path: ['input', 'filter', 'or', '0', 'nope'], code: 'INVALID_FILTER', message: expect.stringContaining('unknown condition') },
+      { path: ['input', 'filter', 'or', '1', 'field', 'key'], code: 'INVALID_FILTER', message: 'a field condition needs the key of a field' },
     ]);
   });
 
@@ -73,7 +73,9 @@ describe('contactFilterSql', () => {
       ['b', { id: 'b', name: 'B', type: 'DYNAMIC' as const, filter: { groups: { any: ['a'] } } }],
     ]);
     const issues = issuesOf(() => contactFilterSql({ groups: { any: ['a'] } }, { ...env, groups }));
-    expect(issues).toEqual([{ path: ['filter', 'groups', 'any', '0'], message: expect.stringContaining('cycle: "A" → "B" → "A"') }]);
+    expect(issues).toEqual([
+      { path: ['filter', 'groups', 'any', '0'], code: 'GROUP_CYCLE', message: expect.stringContaining('cycle: "A" → "B" → "A"') },
+    ]);
   });
 });
 

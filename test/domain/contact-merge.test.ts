@@ -31,7 +31,7 @@ describe('checkMergeRequest', () => {
     })();
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual([
-      { path: ['input', 'otherIds', '1'], message: 'the primary contact cannot also be merged into itself' },
+      { path: ['input', 'otherIds', '1'], code: 'MERGE_INTO_ITSELF', message: 'the primary contact cannot also be merged into itself' },
     ]);
   });
 

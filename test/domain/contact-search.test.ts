@@ -61,7 +61,12 @@ describe('parseSearchTerm', () => {
     }
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual([
-      { path: ['search'], message: `a search is at most ${SEARCH_MAX_LENGTH} characters; this one has ${SEARCH_MAX_LENGTH + 1}` },
+      {
+        path: ['search'],
+        code: 'TOO_LONG',
+        message: `a search is at most ${SEARCH_MAX_LENGTH} characters; this one has ${SEARCH_MAX_LENGTH + 1}`,
+        params: { limit: SEARCH_MAX_LENGTH, length: SEARCH_MAX_LENGTH + 1 },
+      },
     ]);
   });
 });

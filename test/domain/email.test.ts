@@ -46,11 +46,11 @@ describe('normalizeEmail', () => {
     `user@${'a'.repeat(64)}.com`,
     `user@${'abcdefghi.'.repeat(25)}com`,
   ])('rejects %j with a message naming it', (address) => {
-    expect(normalizeEmail(address)).toEqual({ ok: false, error: `${quote(address)} is not a valid email address` });
+    expect(normalizeEmail(address)).toEqual({ ok: false, code: 'INVALID_EMAIL', error: `${quote(address)} is not a valid email address` });
   });
 
   it('says so when there is nothing to check', () => {
-    expect(normalizeEmail('  ')).toEqual({ ok: false, error: 'no email address given' });
+    expect(normalizeEmail('  ')).toEqual({ ok: false, code: 'REQUIRED', error: 'no email address given' });
   });
 
   it('puts a decomposed accent in composed form so both spellings match', () => {

@@ -30,6 +30,7 @@ describe('checkLabelIsDistinct', () => {
     expect(issueOf(() => checkLabelIsDistinct(label, existing))).toEqual([
       {
         path: ['label'],
+        code: 'FIELD_LABEL_TAKEN',
         message: `"${label}" reads like ${clash}: use that field, or choose a label that differs in more than case, spaces or punctuation`,
       },
     ]);
@@ -55,7 +56,12 @@ describe('defineCustomField', () => {
       }
     })();
     expect(full).toBeInstanceOf(LimitExceededError);
-    expect(full).toMatchObject({ limit: 1, message: 'The workspace has 2 custom fields and its limit is 1: delete a field or raise the limit' });
+    expect(full).toMatchObject({
+      limit: 1,
+      code: 'FIELD_LIMIT_REACHED',
+      params: { limit: 1, count: 2 },
+      message: 'The workspace has 2 custom fields and its limit is 1: delete a field or raise the limit',
+    });
   });
 });
 
@@ -71,6 +77,8 @@ describe('checkFieldUnused', () => {
     expect(issueOf(() => checkFieldUnused(field, groups))).toEqual([
       {
         path: ['key'],
+        code: 'IN_USE',
+        params: { groups: ['Top', 'Deep'] },
         message: 'the field "Rank" (key rank) is used by the filter of the groups "Top", "Deep": change their filters or delete them first',
       },
     ]);

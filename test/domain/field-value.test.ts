@@ -341,7 +341,7 @@ describe('validateFieldOptions', () => {
   it('requires at least one option for SELECT and MULTI_SELECT', () => {
     expect(validateFieldOptions('SELECT', [])).toEqual({
       options: [],
-      issues: [{ path: ['options'], message: 'a SELECT field needs at least one option' }],
+      issues: [{ path: ['options'], code: 'REQUIRED', message: 'a SELECT field needs at least one option' }],
     });
     expect(validateFieldOptions('MULTI_SELECT', []).issues).toHaveLength(1);
   });
@@ -350,16 +350,20 @@ describe('validateFieldOptions', () => {
     expect(validateFieldOptions('SELECT', ['Gold', ' ', 'gold', 'Silver', 'SILVER '])).toEqual({
       options: ['Gold', 'Silver'],
       issues: [
-        { path: ['options', '1'], message: 'an option cannot be blank' },
-        { path: ['options', '2'], message: '"gold" repeats "Gold" (options are matched ignoring case)' },
-        { path: ['options', '4'], message: '"SILVER" repeats "Silver" (options are matched ignoring case)' },
+        { path: ['options', '1'], code: 'REQUIRED', message: 'an option cannot be blank' },
+        { path: ['options', '2'], code: 'DUPLICATE_VALUE', message: '"gold" repeats "Gold" (options are matched ignoring case)' },
+        { path: ['options', '4'], code: 'DUPLICATE_VALUE', message: '"SILVER" repeats "Silver" (options are matched ignoring case)' },
       ],
     });
   });
 
   it('refuses separators inside a multi-select option but allows them in a select', () => {
     expect(validateFieldOptions('MULTI_SELECT', ['Rock, Pop', 'Jazz']).issues).toEqual([
-      { path: ['options', '0'], message: '"Rock, Pop" cannot be an option of a multi-select field: "," and ";" separate its values' },
+      {
+        path: ['options', '0'],
+        code: 'INVALID_OPTION',
+        message: '"Rock, Pop" cannot be an option of a multi-select field: "," and ";" separate its values',
+      },
     ]);
     expect(validateFieldOptions('SELECT', ['Rock, Pop']).issues).toEqual([]);
   });
@@ -368,7 +372,7 @@ describe('validateFieldOptions', () => {
     expect(validateFieldOptions('TEXT', [])).toEqual({ options: [], issues: [] });
     expect(validateFieldOptions('NUMBER', ['1'])).toEqual({
       options: [],
-      issues: [{ path: ['options'], message: 'a NUMBER field has no options' }],
+      issues: [{ path: ['options'], code: 'NOT_APPLICABLE', message: 'a NUMBER field has no options' }],
     });
   });
 });

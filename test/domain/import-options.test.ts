@@ -47,7 +47,8 @@ function issuesOf(options: ImportOptionsInput, ctx: ImportPlanContext = context(
   try {
     planImport(options, ctx);
   } catch (error) {
-    if (error instanceof ValidationError) return error.issues;
+    // Each issue's path, code and message; the params are checked where they matter.
+    if (error instanceof ValidationError) return error.issues.map(({ path, code, message }) => ({ path, code, message }));
     throw error;
   }
   throw new Error('the input was accepted');
@@ -116,15 +117,15 @@ describe('planImport: columns', () => {
     expect(
       issuesOf(input({ columns: [...input().columns, { index: 9, fieldKey: 'email' }, { index: -1, ignore: true }, { index: 1.5, ignore: true }] })),
     ).toEqual([
-      { path: ['columns', '2', 'index'], message: 'column index 9 does not exist: the file has 9 columns, numbered from 0' },
-      { path: ['columns', '3', 'index'], message: 'column index -1 does not exist: the file has 9 columns, numbered from 0' },
-      { path: ['columns', '4', 'index'], message: 'column index 1.5 does not exist: the file has 9 columns, numbered from 0' },
+      { path: ['columns', '2', 'index'], code: 'OUT_OF_RANGE', message: 'column index 9 does not exist: the file has 9 columns, numbered from 0' },
+      { path: ['columns', '3', 'index'], code: 'OUT_OF_RANGE', message: 'column index -1 does not exist: the file has 9 columns, numbered from 0' },
+      { path: ['columns', '4', 'index'], code: 'OUT_OF_RANGE', message: 'column index 1.5 does not exist: the file has 9 columns, numbered from 0' },
     ]);
   });
 
   it('refuses a column listed twice', () => {
     expect(issuesOf(input({ columns: [...input().columns, { index: 1, ignore: true }] }))).toEqual([
-      { path: ['columns', '2', 'index'], message: 'column 2 "Phone" is listed more than once (also at columns.1)' },
+      { path: ['columns', '2', 'index'], code: 'DUPLICATE_VALUE', message: 'column 2 "Phone" is listed more than once (also at columns.1)' },
     ]);
   });
 
@@ -142,16 +143,16 @@ describe('planImport: columns', () => {
         }),
       ),
     ).toEqual([
-      { path: ['columns', '2'], message: 'column 3 "Email": choose a field, a new field or ignore' },
-      { path: ['columns', '3'], message: 'column 4 "Mobile": choose a field, a new field or ignore' },
-      { path: ['columns', '4'], message: 'column 5 "Country": choose only one of a field, a new field or ignore' },
-      { path: ['columns', '5'], message: 'column 8 "Notes": choose only one of a field, a new field or ignore' },
+      { path: ['columns', '2'], code: 'ONE_OF', message: 'column 3 "Email": choose a field, a new field or ignore' },
+      { path: ['columns', '3'], code: 'ONE_OF', message: 'column 4 "Mobile": choose a field, a new field or ignore' },
+      { path: ['columns', '4'], code: 'ONE_OF', message: 'column 5 "Country": choose only one of a field, a new field or ignore' },
+      { path: ['columns', '5'], code: 'ONE_OF', message: 'column 8 "Notes": choose only one of a field, a new field or ignore' },
     ]);
   });
 
   it('maps each field once, naming the column that has it', () => {
     expect(issuesOf(input({ columns: [...input().columns, { index: 2, fieldKey: 'email' }, { index: 3, fieldKey: 'phone' }] }))).toEqual([
-      { path: ['columns', '3'], message: 'column 4 "Mobile": the field phone is already mapped to column 2 "Phone"' },
+      { path: ['columns', '3'], code: 'FIELD_ALREADY_MAPPED', message: 'column 4 "Mobile": the field phone is already mapped to column 2 "Phone"' },
     ]);
   });
 
@@ -165,21 +166,24 @@ describe('planImport: columns', () => {
           ],
         }),
       ),
-    ).toEqual([{ path: ['columns', '0'], message: 'column 4 "Mobile": the field phone is already mapped to column 2 "Phone"' }]);
+    ).toEqual([
+      { path: ['columns', '0'], code: 'FIELD_ALREADY_MAPPED', message: 'column 4 "Mobile": the field phone is already mapped to column 2 "Phone"' },
+    ]);
   });
 
   it('accepts only built-in and existing custom field keys, hinting at a wrong case', () => {
     expect(issuesOf(input({ columns: [...input().columns, { index: 2, fieldKey: 'Email' }, { index: 7, fieldKey: 'notes' }] }))).toEqual([
       {
         path: ['columns', '2', 'fieldKey'],
+        code: 'UNKNOWN_FIELD',
         message: 'column 3 "Email": there is no field with the key "Email" (keys are case-sensitive: did you mean "email"?)',
       },
-      { path: ['columns', '3', 'fieldKey'], message: 'column 8 "Notes": there is no field with the key "notes"' },
+      { path: ['columns', '3', 'fieldKey'], code: 'UNKNOWN_FIELD', message: 'column 8 "Notes": there is no field with the key "notes"' },
     ]);
   });
 
   it('wants at least one column mapped', () => {
-    const message = { path: ['columns'], message: 'map at least one column to a field' };
+    const message = { path: ['columns'], code: 'REQUIRED', message: 'map at least one column to a field' };
     expect(issuesOf(input({ columns: [], purpose: 'ADD_ALL_DESPITE_DUPLICATES', identifier: null }))).toEqual([message]);
     expect(issuesOf(input({ columns: [{ index: 0, ignore: true }], purpose: 'ADD_ALL_DESPITE_DUPLICATES', identifier: null }))).toEqual([message]);
   });
@@ -212,14 +216,16 @@ describe('planImport: new fields', () => {
     ).toEqual([
       {
         path: ['columns', '2', 'newField', 'label'],
+        code: 'FIELD_KEY_TAKEN',
         message: 'column 4 "Mobile": "Phone" would be the key "phone" of a built-in field: map the column to that field instead',
       },
       {
         path: ['columns', '3', 'newField', 'label'],
+        code: 'FIELD_KEY_TAKEN',
         message: 'column 7 "Tier": a custom field "Birthday" (key "birthday") already exists: map the column to that field instead',
       },
-      { path: ['columns', '4', 'newField', 'options', '1'], message: 'column 8 "Notes": an option cannot be blank' },
-      { path: ['columns', '5', 'newField', 'label'], message: 'column 9 "ID": a field needs a label' },
+      { path: ['columns', '4', 'newField', 'options', '1'], code: 'REQUIRED', message: 'column 8 "Notes": an option cannot be blank' },
+      { path: ['columns', '5', 'newField', 'label'], code: 'REQUIRED', message: 'column 9 "ID": a field needs a label' },
     ]);
   });
 
@@ -237,6 +243,7 @@ describe('planImport: new fields', () => {
     ).toEqual([
       {
         path: ['columns', '3'],
+        code: 'FIELD_KEY_TAKEN',
         message: 'column 9 "ID": the new field "notes!" would have the key notes, the same as the new field "Notes" of column 8 "Notes"',
       },
     ]);
@@ -252,6 +259,7 @@ describe('planImport: new fields', () => {
     ).toEqual([
       {
         path: ['columns', '2', 'newField', 'label'],
+        code: 'FIELD_LABEL_TAKEN',
         message:
           'column 8 "Notes": "Foo Bar" reads like the custom field "Foobar" (key foobar): use that field, or choose a label that differs in more than case, spaces or punctuation',
       },
@@ -262,6 +270,7 @@ describe('planImport: new fields', () => {
     expect(issuesOf(input({ columns: [...input().columns, { index: 8, newField: { label: 'Contact ID', type: 'TEXT' } }] }))).toEqual([
       {
         path: ['columns', '2', 'newField', 'label'],
+        code: 'FIELD_KEY_TAKEN',
         message: 'column 9 "ID": "Contact ID" would have the key contactId, which imports use for contact ids: choose another label',
       },
     ]);
@@ -270,7 +279,7 @@ describe('planImport: new fields', () => {
   it('refuses an unknown type', () => {
     const columns = [...input().columns, { index: 7, newField: { label: 'Notes', type: 'STRING' as never } }];
     expect(issuesOf(input({ columns }))).toEqual([
-      { path: ['columns', '2', 'newField', 'type'], message: 'column 8 "Notes": "STRING" is not a field type' },
+      { path: ['columns', '2', 'newField', 'type'], code: 'INVALID_CHOICE', message: 'column 8 "Notes": "STRING" is not a field type' },
     ]);
   });
 
@@ -282,7 +291,11 @@ describe('planImport: new fields', () => {
     ];
     expect(planImport(input({ columns }), context({ customFieldLimit: 4 })).newFields).toHaveLength(2);
     expect(issuesOf(input({ columns }), context({ customFieldLimit: 3 }))).toEqual([
-      { path: ['columns'], message: 'this mapping creates 2 new fields, but the workspace has 2 custom fields of its limit of 3 (room for 1)' },
+      {
+        path: ['columns'],
+        code: 'FIELD_LIMIT_REACHED',
+        message: 'this mapping creates 2 new fields, but the workspace has 2 custom fields of its limit of 3 (room for 1)',
+      },
     ]);
   });
 });
@@ -290,10 +303,14 @@ describe('planImport: new fields', () => {
 describe('planImport: purpose and identifier', () => {
   it('requires an identifier except when adding all despite duplicates, where there is none', () => {
     expect(issuesOf(input({ identifier: null }))).toEqual([
-      { path: ['identifier'], message: 'choose an identifier (PHONE, EMAIL or CONTACT_ID) to recognise existing contacts' },
+      { path: ['identifier'], code: 'REQUIRED', message: 'choose an identifier (PHONE, EMAIL or CONTACT_ID) to recognise existing contacts' },
     ]);
     expect(issuesOf(input({ purpose: 'ADD_ALL_DESPITE_DUPLICATES', identifier: 'PHONE' }))).toEqual([
-      { path: ['identifier'], message: 'an import that adds all contacts despite duplicates uses no identifier: every row makes a new contact' },
+      {
+        path: ['identifier'],
+        code: 'NOT_APPLICABLE',
+        message: 'an import that adds all contacts despite duplicates uses no identifier: every row makes a new contact',
+      },
     ]);
     const plan = planImport(input({ purpose: 'ADD_ALL_DESPITE_DUPLICATES', identifier: null, inFileDuplicates: 'MERGE' }), context());
     expect(plan).toMatchObject({ identifier: null, inFileDuplicates: null });
@@ -301,7 +318,7 @@ describe('planImport: purpose and identifier', () => {
 
   it('requires the identifier column to be mapped', () => {
     expect(issuesOf(input({ identifier: 'EMAIL' }))).toEqual([
-      { path: ['identifier'], message: 'the identifier EMAIL needs a column mapped to email' },
+      { path: ['identifier'], code: 'IDENTIFIER_NOT_MAPPED', message: 'the identifier EMAIL needs a column mapped to email' },
     ]);
   });
 
@@ -310,16 +327,20 @@ describe('planImport: purpose and identifier', () => {
     const plan = planImport(input({ columns, purpose: 'UPDATE_EXISTING_ONLY', identifier: 'CONTACT_ID' }), context());
     expect(plan.columns[2]).toEqual({ index: 8, header: 'ID', target: { kind: 'contactId' } });
     expect(issuesOf(input({ columns, purpose: 'ADD_AND_UPDATE', identifier: 'CONTACT_ID' }))).toEqual([
-      { path: ['identifier'], message: 'CONTACT_ID identifies contacts only in an UPDATE_EXISTING_ONLY import: a new contact has no id yet' },
+      {
+        path: ['identifier'],
+        code: 'NOT_APPLICABLE',
+        message: 'CONTACT_ID identifies contacts only in an UPDATE_EXISTING_ONLY import: a new contact has no id yet',
+      },
     ]);
     expect(issuesOf(input({ purpose: 'UPDATE_EXISTING_ONLY', identifier: 'CONTACT_ID' }))).toEqual([
-      { path: ['identifier'], message: 'the identifier CONTACT_ID needs a column mapped to contactId' },
+      { path: ['identifier'], code: 'IDENTIFIER_NOT_MAPPED', message: 'the identifier CONTACT_ID needs a column mapped to contactId' },
     ]);
   });
 
   it('refuses a contact id column with another identifier', () => {
     expect(issuesOf(input({ columns: [...input().columns, { index: 8, fieldKey: 'contactId' }] }))).toEqual([
-      { path: ['columns', '2'], message: 'column 9 "ID": a contact id column is used only with the CONTACT_ID identifier' },
+      { path: ['columns', '2'], code: 'NOT_APPLICABLE', message: 'column 9 "ID": a contact id column is used only with the CONTACT_ID identifier' },
     ]);
   });
 
@@ -327,10 +348,11 @@ describe('planImport: purpose and identifier', () => {
     expect(issuesOf(input({ purpose: 'ADD' as never, identifier: 'NAME' as never, inFileDuplicates: 'FIRST' as never }))).toEqual([
       {
         path: ['purpose'],
+        code: 'INVALID_CHOICE',
         message: '"ADD" is not an import purpose (ADD_NEW_ONLY, UPDATE_EXISTING_ONLY, ADD_AND_UPDATE, ADD_ALL_DESPITE_DUPLICATES)',
       },
-      { path: ['identifier'], message: '"NAME" is not an identifier (PHONE, EMAIL, CONTACT_ID)' },
-      { path: ['inFileDuplicates'], message: '"FIRST" is not one of REJECT_ALL, KEEP_FIRST, KEEP_LAST, MERGE' },
+      { path: ['identifier'], code: 'INVALID_CHOICE', message: '"NAME" is not an identifier (PHONE, EMAIL, CONTACT_ID)' },
+      { path: ['inFileDuplicates'], code: 'INVALID_CHOICE', message: '"FIRST" is not one of REJECT_ALL, KEEP_FIRST, KEEP_LAST, MERGE' },
     ]);
   });
 
@@ -366,18 +388,18 @@ describe('planImport: options', () => {
 
   it('refuses a default country that is not one, or cannot read phone numbers', () => {
     expect(issuesOf(input({ defaultCountry: 'UK' }))).toEqual([
-      { path: ['defaultCountry'], message: '"UK" is not a country code (expected ISO 3166-1 alpha-2, e.g. US or GB)' },
+      { path: ['defaultCountry'], code: 'INVALID_COUNTRY', message: '"UK" is not a country code (expected ISO 3166-1 alpha-2, e.g. US or GB)' },
     ]);
     expect(issuesOf(input({ defaultCountry: 'AQ' }))).toEqual([
-      { path: ['defaultCountry'], message: 'AQ has no phone numbering plan, so phone numbers cannot be read in it' },
+      { path: ['defaultCountry'], code: 'INVALID_COUNTRY', message: 'AQ has no phone numbering plan, so phone numbers cannot be read in it' },
     ]);
   });
 
   it('trims, collapses and deduplicates tags, refusing blank ones', () => {
     expect(planImport(input({ tags: [' vip ', 'spring  sale', 'vip'] }), context()).tags).toEqual(['vip', 'spring sale']);
     expect(issuesOf(input({ tags: ['vip', '  ', 'x'.repeat(101)] }))).toEqual([
-      { path: ['tags', '1'], message: 'a tag cannot be blank' },
-      { path: ['tags', '2'], message: `"${'x'.repeat(80)}…" is longer than 100 characters, the most a tag may have` },
+      { path: ['tags', '1'], code: 'REQUIRED', message: 'a tag cannot be blank' },
+      { path: ['tags', '2'], code: 'TOO_LONG', message: `"${'x'.repeat(80)}…" is longer than 100 characters, the most a tag may have` },
     ]);
   });
 
@@ -392,8 +414,8 @@ describe('planImport: options', () => {
     expect(plan.groupIds).toEqual([id.toLowerCase()]);
     expect(plan.newGroupName).toBe('Spring leads');
     expect(issuesOf(input({ groupIds: ['42'], newGroupName: ' ' }))).toEqual([
-      { path: ['groupIds', '0'], message: '"42" is not a valid id' },
-      { path: ['newGroupName'], message: 'a new group needs a name' },
+      { path: ['groupIds', '0'], code: 'INVALID_ID', message: '"42" is not a valid id' },
+      { path: ['newGroupName'], code: 'REQUIRED', message: 'a new group needs a name' },
     ]);
   });
 
@@ -420,9 +442,9 @@ describe('normalizeTag', () => {
   });
 
   it('refuses blank and overlong tags', () => {
-    expect(normalizeTag(' ')).toEqual({ ok: false, error: 'a tag cannot be blank' });
+    expect(normalizeTag(' ')).toEqual({ ok: false, code: 'REQUIRED', error: 'a tag cannot be blank' });
     expect(normalizeTag('x'.repeat(100))).toMatchObject({ ok: true });
-    expect(normalizeTag('x'.repeat(101))).toMatchObject({ ok: false });
+    expect(normalizeTag('x'.repeat(101))).toMatchObject({ ok: false, code: 'TOO_LONG', params: { limit: 100, length: 101 } });
   });
 });
 

@@ -59,6 +59,7 @@ describe('normalizeImportRow: phone numbers', () => {
     expect(national).toEqual({
       data: { phone: { e164: '+12025550143', raw: '(202) 555-0143', country: 'US' }, country: 'US', customFields: {}, tags: [] },
       errors: [],
+      codes: [],
       identifier: '+12025550143',
     });
   });
@@ -258,7 +259,12 @@ describe('normalizeImportRow: the row', () => {
 
   it('refuses a row with the wrong number of cells without reading it', () => {
     const row = normalizeImportRow(['+12025550143', 'Ann', 'R2D2', '', ''], plan, { headerCount: 7 });
-    expect(row).toEqual({ data: { customFields: {}, tags: [] }, errors: ['row has 5 cells, the header has 7'], identifier: null });
+    expect(row).toEqual({
+      data: { customFields: {}, tags: [] },
+      errors: ['row has 5 cells, the header has 7'],
+      codes: ['WRONG_CELL_COUNT'],
+      identifier: null,
+    });
     expect(normalizeImportRow(['+12025550143'], plan, { headerCount: 5 }).errors).toEqual(['row has 1 cell, the header has 5']);
   });
 
@@ -277,10 +283,12 @@ describe('normalizeImportRow: the row', () => {
     ]);
     const byEmail = planOf([['Email', 'email']], { identifier: 'EMAIL' });
     expect(read(byEmail, ['']).errors).toEqual(['Email: no email address to identify the contact by']);
+    expect(read(byEmail, ['']).codes).toEqual(['MISSING_IDENTIFIER']);
+    expect(read(plan, ['12', 'Ann', '', '', '']).codes).toEqual(['PHONE_NEEDS_COUNTRY']);
   });
 
   it('needs no identifier when adding all despite duplicates', () => {
-    expect(read(addAllPlan([['Email', 'email']]), [''])).toEqual({ data: { customFields: {}, tags: [] }, errors: [], identifier: null });
+    expect(read(addAllPlan([['Email', 'email']]), [''])).toEqual({ data: { customFields: {}, tags: [] }, errors: [], codes: [], identifier: null });
   });
 
   it('reads contact ids as ids, lower-cased', () => {
@@ -302,11 +310,14 @@ describe('normalizeImportRow: the row', () => {
       errors: [],
     });
     expect(read(byId, ['17', '']).errors).toEqual(['Contact ID: "17" is not a contact id']);
+    expect(read(byId, ['17', '']).codes).toEqual(['INVALID_ID']);
     expect(read(byId, ['', 'a@example.com']).errors).toEqual(['Contact ID: no contact id to identify the contact by']);
   });
 
-  it('collects every problem of the row', () => {
-    expect(read(plan, ['+1 202', 'R2D2', 'x@', '2020-02-30', 'vip']).errors).toHaveLength(4);
+  it('collects every problem of the row, each with its code in the same order', () => {
+    const row = read(plan, ['+1 202', 'R2D2', 'x@', '2020-02-30', 'vip']);
+    expect(row.errors).toHaveLength(4);
+    expect(row.codes).toEqual(['INVALID_PHONE', 'INVALID_NAME', 'INVALID_EMAIL', 'INVALID_DATE']);
   });
 
   it('returns plain JSON data, the same for a plan read back from JSON', () => {
@@ -329,9 +340,13 @@ describe('decideRow', () => {
   const byEmail = planOf([['Email', 'email']], { identifier: 'EMAIL' });
   const emailRow = read(byEmail, ['ann@example.com']);
 
-  it('makes a row with errors an error, its errors joined', () => {
+  it('makes a row with errors an error, its errors joined and its codes in the same order', () => {
     const bad = read(byPhone, ['+1 202', 'R2D2', '']);
-    expect(decideRow(bad, 0, 'ADD_AND_UPDATE', rules)).toEqual({ action: 'ERROR', reason: bad.errors.join('; ') });
+    expect(decideRow(bad, 0, 'ADD_AND_UPDATE', rules)).toEqual({
+      action: 'ERROR',
+      reason: bad.errors.join('; '),
+      codes: ['INVALID_PHONE', 'INVALID_NAME'],
+    });
     expect(bad.errors).toHaveLength(2);
   });
 
@@ -340,28 +355,46 @@ describe('decideRow', () => {
       expect(decideRow(row, 2, purpose, rules)).toEqual({
         action: 'ERROR',
         reason: '2 existing contacts have this phone number: merge them, or identify the contact another way',
+        codes: ['AMBIGUOUS_MATCH'],
       });
     }
   });
 
   it('follows the purpose', () => {
     const decide = (purpose: ImportPurpose, matches: number, of = row) => decideRow(of, matches, purpose, rules);
-    expect(decide('ADD_NEW_ONLY', 0)).toEqual({ action: 'CREATE', reason: null });
-    expect(decide('ADD_NEW_ONLY', 1)).toEqual({ action: 'SKIP', reason: 'a contact with this phone number already exists' });
-    expect(decide('UPDATE_EXISTING_ONLY', 1)).toEqual({ action: 'UPDATE', reason: null });
-    expect(decide('UPDATE_EXISTING_ONLY', 0, emailRow)).toEqual({ action: 'SKIP', reason: 'no contact with this email address' });
-    expect(decide('UPDATE_EXISTING_ONLY', 0)).toEqual({ action: 'SKIP', reason: 'no contact with this phone number' });
-    expect(decide('ADD_AND_UPDATE', 1)).toEqual({ action: 'UPDATE', reason: null });
-    expect(decide('ADD_AND_UPDATE', 0)).toEqual({ action: 'CREATE', reason: null });
+    expect(decide('ADD_NEW_ONLY', 0)).toEqual({ action: 'CREATE', reason: null, codes: [] });
+    expect(decide('ADD_NEW_ONLY', 1)).toEqual({
+      action: 'SKIP',
+      reason: 'a contact with this phone number already exists',
+      codes: ['CONTACT_EXISTS'],
+    });
+    expect(decide('UPDATE_EXISTING_ONLY', 1)).toEqual({ action: 'UPDATE', reason: null, codes: [] });
+    expect(decide('UPDATE_EXISTING_ONLY', 0, emailRow)).toEqual({
+      action: 'SKIP',
+      reason: 'no contact with this email address',
+      codes: ['NO_MATCHING_CONTACT'],
+    });
+    expect(decide('UPDATE_EXISTING_ONLY', 0)).toEqual({
+      action: 'SKIP',
+      reason: 'no contact with this phone number',
+      codes: ['NO_MATCHING_CONTACT'],
+    });
+    expect(decide('ADD_AND_UPDATE', 1)).toEqual({ action: 'UPDATE', reason: null, codes: [] });
+    expect(decide('ADD_AND_UPDATE', 0)).toEqual({ action: 'CREATE', reason: null, codes: [] });
   });
 
   it('names a missing contact id', () => {
     const idRow: ImportRowResult = {
       data: { contactId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', customFields: {}, tags: [] },
       errors: [],
+      codes: [],
       identifier: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
     };
-    expect(decideRow(idRow, 0, 'UPDATE_EXISTING_ONLY', rules)).toEqual({ action: 'SKIP', reason: 'no contact with this id' });
+    expect(decideRow(idRow, 0, 'UPDATE_EXISTING_ONLY', rules)).toEqual({
+      action: 'SKIP',
+      reason: 'no contact with this id',
+      codes: ['NO_MATCHING_CONTACT'],
+    });
   });
 
   it('always creates valid rows when adding all despite duplicates, which still need a phone or email', () => {
@@ -369,10 +402,15 @@ describe('decideRow', () => {
       ['First Name', 'firstName'],
       ['Phone', 'phone'],
     ]);
-    expect(decideRow(read(plan, ['Ann', '+12025550143']), 0, 'ADD_ALL_DESPITE_DUPLICATES', rules)).toEqual({ action: 'CREATE', reason: null });
+    expect(decideRow(read(plan, ['Ann', '+12025550143']), 0, 'ADD_ALL_DESPITE_DUPLICATES', rules)).toEqual({
+      action: 'CREATE',
+      reason: null,
+      codes: [],
+    });
     expect(decideRow(read(plan, ['Ann', '']), 0, 'ADD_ALL_DESPITE_DUPLICATES', rules)).toEqual({
       action: 'ERROR',
       reason: 'a new contact needs at least one valid phone number or email address',
+      codes: ['PHONE_OR_EMAIL_REQUIRED'],
     });
   });
 
@@ -382,20 +420,21 @@ describe('decideRow', () => {
     expect(decideRow(noName, 0, 'ADD_AND_UPDATE', strict)).toEqual({
       action: 'ERROR',
       reason: 'this workspace requires a first name for new contacts',
+      codes: ['FIRST_NAME_REQUIRED'],
     });
-    expect(decideRow(noName, 1, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'UPDATE', reason: null });
-    expect(decideRow(row, 0, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'CREATE', reason: null });
+    expect(decideRow(noName, 1, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'UPDATE', reason: null, codes: [] });
+    expect(decideRow(row, 0, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'CREATE', reason: null, codes: [] });
   });
 
   it('requires, when set, a phone whose country is known', () => {
     const strict = { requireFirstName: false, requirePhoneWithCountry: true };
     const reason = 'this workspace requires a phone number whose country is known';
-    expect(decideRow(row, 0, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'CREATE', reason: null });
-    expect(decideRow(emailRow, 0, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'ERROR', reason });
+    expect(decideRow(row, 0, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'CREATE', reason: null, codes: [] });
+    expect(decideRow(emailRow, 0, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'ERROR', reason, codes: ['PHONE_COUNTRY_REQUIRED'] });
     // +800 is international freephone: valid, but of no country.
     const freephone = read(byPhone, ['+800 1234 5678', 'Ann', '']);
     expect(freephone.errors).toEqual([]);
-    expect(decideRow(freephone, 0, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'ERROR', reason });
+    expect(decideRow(freephone, 0, 'ADD_AND_UPDATE', strict)).toEqual({ action: 'ERROR', reason, codes: ['PHONE_COUNTRY_REQUIRED'] });
   });
 
   it('tells the kind of a normalized identifier', () => {
@@ -548,6 +587,7 @@ describe('settleRow', () => {
     action,
     contactId,
     createError,
+    createErrorCode: createError === null ? null : ('FIRST_NAME_REQUIRED' as const),
   });
 
   it('changes nothing when the contact book still says what it said at the review', () => {
@@ -562,11 +602,13 @@ describe('settleRow', () => {
       action: 'UPDATE',
       contactId: 'c9',
       reason: null,
+      code: null,
       note: 'changed since the review: now matches an existing contact (added after the review)',
     });
     expect(settleRow(reviewed('CREATE', 'new-id'), { count: 1, contactId: 'c9' }, 'ADD_NEW_ONLY')).toMatchObject({
       action: 'SKIP',
       reason: 'a contact with this phone number already exists',
+      code: 'CONTACT_EXISTS',
     });
   });
 
@@ -576,11 +618,13 @@ describe('settleRow', () => {
     expect(settleRow(reviewed('UPDATE', 'c1', 'this workspace requires a first name for new contacts'), gone, 'ADD_AND_UPDATE')).toMatchObject({
       action: 'ERROR',
       reason: 'this workspace requires a first name for new contacts',
+      code: 'FIRST_NAME_REQUIRED',
     });
     expect(settleRow(reviewed('UPDATE', 'c1'), gone, 'UPDATE_EXISTING_ONLY')).toEqual({
       action: 'SKIP',
       contactId: null,
       reason: 'no contact with this phone number',
+      code: 'NO_MATCHING_CONTACT',
       note: 'changed since the review: the contact that had this phone number was deleted or no longer has it',
     });
   });
@@ -588,6 +632,7 @@ describe('settleRow', () => {
   it('fails a row whose identifier became ambiguous, and updates one whose duplicates were merged', () => {
     expect(settleRow(reviewed('UPDATE', 'c1'), { count: 2, contactId: 'c1' }, 'ADD_AND_UPDATE')).toMatchObject({
       action: 'ERROR',
+      code: 'AMBIGUOUS_MATCH',
       note: 'changed since the review: 2 contacts now have this phone number',
     });
     expect(settleRow(reviewed('ERROR', 'c1'), { count: 1, contactId: 'c1' }, 'ADD_AND_UPDATE')).toMatchObject({

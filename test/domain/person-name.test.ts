@@ -33,12 +33,13 @@ describe('validateName', () => {
   ])('rejects %j naming the character at fault', (name, character) => {
     expect(validateName(name)).toEqual({
       ok: false,
+      code: 'INVALID_NAME',
       error: `${JSON.stringify(name)} is not a valid name: ${character} is not allowed (only letters, spaces, apostrophes, hyphens and periods)`,
     });
   });
 
   it('rejects punctuation with no letters', () => {
-    expect(validateName(' - ')).toEqual({ ok: false, error: '"-" is not a valid name: it has no letters' });
+    expect(validateName(' - ')).toEqual({ ok: false, code: 'INVALID_NAME', error: '"-" is not a valid name: it has no letters' });
     expect(validateName('...')).toMatchObject({ ok: false });
   });
 

@@ -171,6 +171,7 @@ describe('normalizeCountryCode', () => {
   it('names the value when it is not a code', () => {
     expect(normalizeCountryCode('United Kingdom')).toEqual({
       ok: false,
+      code: 'INVALID_COUNTRY',
       error: '"United Kingdom" is not a country code (expected ISO 3166-1 alpha-2, e.g. US or GB)',
     });
   });
@@ -190,6 +191,10 @@ describe('parseCallingCode', () => {
   });
 
   it.each(['', '0', '999', '1-242', '44a', 'UK', '+', '00', '12345'])('rejects %j', (raw) => {
-    expect(parseCallingCode(raw)).toEqual({ ok: false, error: expect.stringContaining('is not a country calling code') });
+    expect(parseCallingCode(raw)).toEqual({
+      ok: false,
+      code: 'INVALID_CALLING_CODE',
+      error: expect.stringContaining('is not a country calling code'),
+    });
   });
 });

@@ -4,7 +4,8 @@ import { EMPTY, err, ok, quote } from '../../src/domain/result.ts';
 describe('result helpers', () => {
   it('build the three outcomes', () => {
     expect(ok(3)).toEqual({ ok: true, value: 3 });
-    expect(err('bad')).toEqual({ ok: false, error: 'bad' });
+    expect(err('REQUIRED', 'bad')).toEqual({ ok: false, code: 'REQUIRED', error: 'bad' });
+    expect(err('TOO_LONG', 'long', { limit: 3 })).toEqual({ ok: false, code: 'TOO_LONG', error: 'long', params: { limit: 3 } });
     expect(EMPTY).toEqual({ ok: true, empty: true });
     expect(Object.isFrozen(EMPTY)).toBe(true);
   });

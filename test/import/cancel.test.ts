@@ -125,10 +125,12 @@ describe('cancelContactImport', () => {
     expect(await contactCount(key)).toBe(committed);
 
     const lines = (await download(cancelled.resultFileUrl!, key)).trim().split(/\r?\n/);
-    expect(lines[0]).toBe('Email,Import Status,Errors,Notes');
+    expect(lines[0]).toBe('Email,Import Status,Errors,Notes,Error Codes');
     expect(lines).toHaveLength(rows + 1);
-    expect(lines[committed]).toBe(`writing${committed - 1}@cancel.test,Imported,,`);
-    expect(lines[committed + 1]).toBe(`writing${committed}@cancel.test,Skipped,the import was cancelled before this row was written,`);
+    expect(lines[committed]).toBe(`writing${committed - 1}@cancel.test,Imported,,,`);
+    expect(lines[committed + 1]).toBe(
+      `writing${committed}@cancel.test,Skipped,the import was cancelled before this row was written,,IMPORT_CANCELLED`,
+    );
     expect(lines.slice(1).filter((line) => line.includes(',Skipped,'))).toHaveLength(rows - committed);
 
     const { revertContactImport } = await app.data(CancelRevert, { jobId: job.id }, key);

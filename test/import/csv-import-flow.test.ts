@@ -2,6 +2,7 @@ import { print } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { Confirm, SetMapping, download, fetchJob, uploadCsv, validateCsv, waitWhile } from '../support/imports.ts';
 import { sseEvents } from '../support/sse.ts';
 
@@ -115,9 +116,9 @@ describe('a CSV import from upload to result file', () => {
     });
     const errors = await download(job.errorFileUrl!, key);
     const lines = errors.trim().split('\r\n');
-    expect(lines[0]).toBe('First Name,Surname,Mobile,E-mail,Country,Error');
+    expect(lines[0]).toBe('First Name,Surname,Mobile,E-mail,Country,Error,Error Codes');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^Bad,R2D2,12,nope,US,".*R2D2.*12.*nope.*"$/);
+    expect(lines[1]).toMatch(/^Bad,R2D2,12,nope,US,".*R2D2.*12.*nope.*",INVALID_NAME; INVALID_PHONE; INVALID_EMAIL$/);
   });
 
   it('writes the confirmed import with progress over SSE and a result file for every row', async () => {
@@ -143,10 +144,10 @@ describe('a CSV import from upload to result file', () => {
     if (job.__typename !== 'ImportJob') return;
 
     const result = (await download(job.resultFileUrl!, key)).trim().split('\r\n');
-    expect(result[0]).toBe('First Name,Surname,Mobile,E-mail,Country,Import Status,Errors,Notes');
+    expect(result[0]).toBe('First Name,Surname,Mobile,E-mail,Country,Import Status,Errors,Notes,Error Codes');
     expect(result).toHaveLength(ROWS + 2);
-    expect(result[1]).toBe('Adaa,Lovelace,(202) 555-1000,ada0@example.com,US,Imported,,');
-    expect(result.at(-1)).toMatch(/^Bad,R2D2,12,nope,US,Error,".+",$/);
+    expect(result[1]).toBe('Adaa,Lovelace,(202) 555-1000,ada0@example.com,US,Imported,,,');
+    expect(result.at(-1)).toMatch(/^Bad,R2D2,12,nope,US,Error,".+",,INVALID_NAME; INVALID_PHONE; INVALID_EMAIL$/);
 
     const { contacts } = await app.data(Contacts, {}, key);
     expect(contacts.totalCount).toBe(ROWS);
@@ -157,10 +158,11 @@ describe('a CSV import from upload to result file', () => {
     expect(rows[0].n).toBe(ROWS);
   });
 
-  it('serves files only with a key of the same workspace', async () => {
+  it('serves files only by their signed link or with a key of the same workspace', async () => {
     const job = await fetchJob(app, key, jobId);
     if (job.__typename !== 'ImportJob') throw new Error('gone');
-    expect((await fetch(job.resultFileUrl!)).status).toBe(401);
+    expect((await fetch(job.resultFileUrl!)).status).toBe(200);
+    expect((await fetch(job.resultFileUrl!.split('?')[0]!)).status).toBe(401);
     const other = await app.createWorkspace('Other');
     expect((await fetch(job.resultFileUrl!, { headers: { authorization: `Bearer ${other.keys.READ}` } })).status).toBe(404);
     const template = await download(`${app.url}/files/import-template.csv`, key);
@@ -207,9 +209,9 @@ describe('the write queue', () => {
 
     const { rows: timings } = await app.db.pool.query(
       `SELECT id, status, phase_started_at AS started, finished_at AS finished FROM import_jobs WHERE id = ANY($1::uuid[])`,
-      [jobs.map(({ job }) => job.id)],
+      [jobs.map(({ job }) => uuidOf(job.id))],
     );
-    const [a1, a2, g1] = jobs.map(({ job }) => timings.find((timing) => timing.id === job.id)!);
+    const [a1, a2, g1] = jobs.map(({ job }) => timings.find((timing) => timing.id === uuidOf(job.id))!);
     expect([a1.status, a2.status, g1.status]).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
     // Acme's second job started writing only once its first had finished...
     expect(a2.started.getTime()).toBeGreaterThanOrEqual(a1.finished.getTime());

@@ -247,7 +247,7 @@ describe('rejections', () => {
   it('refuses an empty file', async () => {
     const error = await rejection('');
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues).toEqual([{ path: ['file'], message: 'The file is empty' }]);
+    expect((error as ValidationError).issues).toEqual([{ path: ['file'], code: 'EMPTY_FILE', message: 'The file is empty' }]);
   });
 
   it('refuses a file of blank lines', async () => {
@@ -263,7 +263,9 @@ describe('rejections', () => {
   it('refuses a blank header, naming its column', async () => {
     const error = await rejection('name,,phone\nAda,x,1\n');
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues).toEqual([{ path: ['file'], message: 'Column 2 has a blank header' }]);
+    expect((error as ValidationError).issues).toEqual([
+      { path: ['file'], code: 'BLANK_HEADER', message: 'Column 2 has a blank header', params: { column: 2 } },
+    ]);
   });
 
   it('refuses duplicate headers ignoring case and spaces, naming both columns', async () => {
@@ -272,6 +274,10 @@ describe('rejections', () => {
     expect((error as ValidationError).issues.map((issue) => issue.message)).toEqual([
       'Columns 1 and 3 have the same header "EMAIL"',
       'Columns 2 and 4 have the same header "Name"',
+    ]);
+    expect((error as ValidationError).issues.map((issue) => [issue.code, issue.params])).toEqual([
+      ['DUPLICATE_HEADER', { header: 'EMAIL', columns: [1, 3] }],
+      ['DUPLICATE_HEADER', { header: 'Name', columns: [2, 4] }],
     ]);
   });
 

@@ -8,7 +8,7 @@ const History = graphql(`
   query History($filter: ImportJobsFilter, $first: Int, $after: String) {
     importJobs(filter: $filter, first: $first, after: $after) {
       __typename
-      ... on QueryImportJobsConnection {
+      ... on ImportJobConnection {
         totalCount
         pageInfo { hasNextPage endCursor }
         edges { node { id status fileName createdAt } }
@@ -22,7 +22,7 @@ const HistoryCount = graphql(`
   query HistoryCount($filter: ImportJobsFilter) {
     importJobs(filter: $filter) {
       __typename
-      ... on QueryImportJobsConnection { totalCount }
+      ... on ImportJobConnection { totalCount }
       ... on ValidationError { issues { path } }
     }
   }
@@ -48,14 +48,14 @@ beforeAll(async () => {
   await app.data(StartImport, { input: { text: CSV } }, other.keys.WRITE);
 
   const { importJobs } = await app.data(History, {}, key);
-  if (importJobs.__typename !== 'QueryImportJobsConnection') throw new Error(importJobs.message);
+  if (importJobs.__typename !== 'ImportJobConnection') throw new Error(importJobs.message);
   jobs = importJobs.edges.map((edge) => edge.node).reverse();
   expect(jobs.map((job) => job.id)).toEqual([completed.id, review.id, mapping.id]);
 });
 
 async function listed(filter: ImportJobsFilter | null, first?: number, after?: string) {
   const { importJobs } = await app.data(History, { filter, first, after }, key);
-  if (importJobs.__typename !== 'QueryImportJobsConnection') throw new Error(importJobs.message);
+  if (importJobs.__typename !== 'ImportJobConnection') throw new Error(importJobs.message);
   return importJobs;
 }
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { SetMapping, StartImport, confirmAndWait, download, importCsv, uploadCsv, validateCsv, type Job } from '../support/imports.ts';
 import { createContact, createField } from '../support/operations.ts';
 
@@ -246,7 +247,7 @@ describe('typed fields, new fields and consent', () => {
     for (const part of ['Tier', 'bronze', 'VIP', 'maybe', 'Birthday', '31/02/2020', 'Last order', 'yesterday']) expect(message).toContain(part);
 
     await confirmAndWait(app, key, job.id);
-    const { rows } = await app.db.pool.query(`SELECT key, type FROM fields WHERE created_by_job_id = $1 ORDER BY key`, [job.id]);
+    const { rows } = await app.db.pool.query(`SELECT key, type FROM fields WHERE created_by_job_id = $1 ORDER BY key`, [uuidOf(job.id)]);
     expect(rows).toEqual([
       { key: 'birthday', type: 'DATE' },
       { key: 'lastOrder', type: 'DATETIME' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startImportWorker } from '../../src/import/worker.ts';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { Confirm, SetMapping, StartImport, validateCsv, waitWhile } from '../support/imports.ts';
 
 const RefusedCancel = graphql(`
@@ -59,26 +60,26 @@ describe('a job asked for what its state does not allow', () => {
     if (waiting.__typename !== 'ImportJob') throw new Error(waiting.__typename);
     expect((await app.data(Confirm, { jobId: waiting.id }, key)).confirmContactImport).toEqual({
       __typename: 'InvalidStateError',
-      message: `Import ${waiting.id} is waiting for its mapping (MAPPING): set it with setContactImportMapping, then confirm the job once validation has put it in REVIEW`,
+      message: `Import ${uuidOf(waiting.id)} is waiting for its mapping (MAPPING): set it with setContactImportMapping, then confirm the job once validation has put it in REVIEW`,
     });
     expect((await app.data(RefusedRevert, { jobId: waiting.id }, key)).revertContactImport).toEqual({
       __typename: 'InvalidStateError',
       state: 'MAPPING',
-      message: `Import ${waiting.id} is waiting for its mapping (MAPPING) and has written nothing: there is nothing to revert`,
+      message: `Import ${uuidOf(waiting.id)} is waiting for its mapping (MAPPING) and has written nothing: there is nothing to revert`,
     });
 
     const mapped = await app.data(SetMapping, { input: { jobId: waiting.id, ...MAPPING } }, key);
     expect(mapped.setContactImportMapping).toMatchObject({ status: 'VALIDATING' });
     expect((await app.data(Confirm, { jobId: waiting.id }, key)).confirmContactImport).toEqual({
       __typename: 'InvalidStateError',
-      message: `Import ${waiting.id} is VALIDATING its rows: wait until it is in REVIEW, then confirm it`,
+      message: `Import ${uuidOf(waiting.id)} is VALIDATING its rows: wait until it is in REVIEW, then confirm it`,
     });
 
     const review = await withWorker(() => waitWhile(app, key, waiting.id, ['VALIDATING']));
     expect(review.status).toBe('REVIEW');
     expect((await app.data(Confirm, { jobId: review.id }, key)).confirmContactImport).toMatchObject({ status: 'QUEUED' });
     const queued = await times(key, review.id);
-    const alreadyQueued = `Import ${review.id} is already QUEUED (confirmed at ${queued.confirmedAt}) and is written in turn: cancel it to stop it`;
+    const alreadyQueued = `Import ${uuidOf(review.id)} is already QUEUED (confirmed at ${queued.confirmedAt}) and is written in turn: cancel it to stop it`;
     expect((await app.data(Confirm, { jobId: review.id }, key)).confirmContactImport).toEqual({
       __typename: 'InvalidStateError',
       message: alreadyQueued,
@@ -90,13 +91,13 @@ describe('a job asked for what its state does not allow', () => {
     expect((await app.data(RefusedRevert, { jobId: review.id }, key)).revertContactImport).toEqual({
       __typename: 'InvalidStateError',
       state: 'QUEUED',
-      message: `Import ${review.id} is QUEUED and has written nothing yet: cancel it to keep it from being written`,
+      message: `Import ${uuidOf(review.id)} is QUEUED and has written nothing yet: cancel it to keep it from being written`,
     });
 
     await withWorker(() => waitWhile(app, key, review.id, ['QUEUED', 'IMPORTING']));
     const completed = await times(key, review.id);
     expect(completed.status).toBe('COMPLETED');
-    const alreadyCompleted = `Import ${review.id} already COMPLETED at ${completed.finishedAt}: revert it to undo it, or start a new import`;
+    const alreadyCompleted = `Import ${uuidOf(review.id)} already COMPLETED at ${completed.finishedAt}: revert it to undo it, or start a new import`;
     expect((await app.data(Confirm, { jobId: review.id }, key)).confirmContactImport).toEqual({
       __typename: 'InvalidStateError',
       message: alreadyCompleted,
@@ -119,7 +120,7 @@ describe('a job asked for what its state does not allow', () => {
     expect((await app.data(RefusedCancel, { jobId: job.id }, keys.WRITE)).cancelContactImport).toEqual({
       __typename: 'InvalidStateError',
       state: 'CANCELLED',
-      message: `Import ${job.id} was CANCELLED at ${finishedAt}: start the import again`,
+      message: `Import ${uuidOf(job.id)} was CANCELLED at ${finishedAt}: start the import again`,
     });
   });
 });

@@ -62,8 +62,8 @@ describe('the files an import writes', () => {
     expect(review).toMatchObject({ status: 'REVIEW', counts: { toCreate: 3, errors: 1 } });
     const errors = await downloadRows(review.errorFileUrl!);
     expect(errors).toEqual([
-      [...HEADERS, 'Error'],
-      [...ROWS[3]!, expect.stringContaining('"12"')],
+      [...HEADERS, 'Error', 'Error Codes'],
+      [...ROWS[3]!, expect.stringContaining('"12"'), 'INVALID_PHONE'],
     ]);
 
     const done = await confirmAndWait(app, key, started.id);

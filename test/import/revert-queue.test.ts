@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { Confirm, importCsv, validateCsv, waitWhile } from '../support/imports.ts';
 
 const QueuedRevert = graphql(`
@@ -32,9 +33,9 @@ describe('the write queue with reverts', () => {
 
     const { rows: timings } = await app.db.pool.query(
       `SELECT id, status, phase_started_at AS started, finished_at AS finished FROM import_jobs WHERE id = ANY($1::uuid[])`,
-      [[a1.id, a2.id, g1.id]],
+      [[a1.id, a2.id, g1.id].map(uuidOf)],
     );
-    const [revert, next, other] = [a1, a2, g1].map((job) => timings.find((timing) => timing.id === job.id)!);
+    const [revert, next, other] = [a1, a2, g1].map((job) => timings.find((timing) => timing.id === uuidOf(job.id))!);
     expect([revert.status, next.status, other.status]).toEqual(['REVERTED', 'COMPLETED', 'COMPLETED']);
     // a2 started writing only once the revert had finished...
     expect(next.started.getTime()).toBeGreaterThanOrEqual(revert.finished.getTime());

@@ -2,6 +2,7 @@ import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp } from '../support/app.ts';
+import { globalIdOf, uuidOf } from '../support/global-ids.ts';
 import { importCsv, validateCsv, waitWhile } from '../support/imports.ts';
 import { createContact, createField } from '../support/operations.ts';
 
@@ -212,8 +213,8 @@ describe('revertContactImport', () => {
     const csv = 'Phone,First Name\n+12025550101,Adele\n+12025550102,Robert\n+12025550141,Erin\n';
     const job = await importCsv(app, key, csv, { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' });
     expect(job.counts).toMatchObject({ created: 1, updated: 2 });
-    const { rows } = await app.db.pool.query(`SELECT contact_id FROM import_changes WHERE job_id = $1 AND created`, [job.id]);
-    const erin = rows[0].contact_id as string;
+    const { rows } = await app.db.pool.query(`SELECT contact_id FROM import_changes WHERE job_id = $1 AND created`, [uuidOf(job.id)]);
+    const erin = globalIdOf('Contact', rows[0].contact_id);
 
     // Later edits: Ada's first name, and the country of Erin, whom the import created.
     for (const input of [

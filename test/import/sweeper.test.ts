@@ -5,6 +5,7 @@ import { importFileKeys } from '../../src/files/file-store.ts';
 import { startImportSweeper, sweepImports } from '../../src/import/sweeper.ts';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { Confirm, SetMapping, StartImport, download, fetchJob, importCsv, validateCsv } from '../support/imports.ts';
 
 const SweptJob = graphql(`
@@ -68,7 +69,7 @@ describe('review expiry', () => {
     const workspace = await impatientWorkspace();
     const key = workspace.keys.WRITE;
     const job = await validateCsv(app, key, CSV, OPTIONS);
-    const files = importFileKeys(workspace.id, job.id);
+    const files = importFileKeys(workspace.id, uuidOf(job.id));
     expect(await app.files.list(files.folder)).toContain(files.source);
 
     const statuses: string[] = [];
@@ -98,7 +99,7 @@ describe('review expiry', () => {
     const { confirmContactImport } = await app.data(Confirm, { jobId: job.id }, key);
     expect(confirmContactImport).toEqual({
       __typename: 'InvalidStateError',
-      message: `Import ${job.id} expired at ${expired.reviewExpiresAt} (EXPIRED): start the import again`,
+      message: `Import ${uuidOf(job.id)} expired at ${expired.reviewExpiresAt} (EXPIRED): start the import again`,
     });
 
     const { webhooks } = await app.data(SweepDeliveries, {}, workspace.keys.ADMIN);
@@ -126,7 +127,7 @@ describe('review expiry', () => {
     } finally {
       await sweeper.stop();
     }
-    expect(await app.files.list(importFileKeys(workspace.id, started.id).folder)).toEqual([]);
+    expect(await app.files.list(importFileKeys(workspace.id, uuidOf(started.id)).folder)).toEqual([]);
     expect(await sweptJob(workspace.keys.WRITE, started.id)).toMatchObject({
       reviewExpiresAt: waiting.reviewExpiresAt,
       failureReason: 'the mapping was not set within 1 second of the upload; start the import again',
@@ -138,7 +139,7 @@ describe('review expiry', () => {
     );
     expect(mapped.setContactImportMapping).toEqual({
       __typename: 'InvalidStateError',
-      message: `Import ${started.id} expired at ${waiting.reviewExpiresAt} (EXPIRED): start the import again`,
+      message: `Import ${uuidOf(started.id)} expired at ${waiting.reviewExpiresAt} (EXPIRED): start the import again`,
     });
   });
 
@@ -153,7 +154,7 @@ describe('review expiry', () => {
     expect((await sweepImports({ db: app.db, files: app.files })).expired).toBe(0);
 
     // Its deadline comes early (the job itself is as it was): the next sweep expires it.
-    await app.db.pool.query(`UPDATE import_jobs SET review_expires_at = now() - interval '1 millisecond' WHERE id = $1`, [started.id]);
+    await app.db.pool.query(`UPDATE import_jobs SET review_expires_at = now() - interval '1 millisecond' WHERE id = $1`, [uuidOf(started.id)]);
     expect((await sweepImports({ db: app.db, files: app.files })).expired).toBe(1);
     expect(await sweptJob(key, started.id)).toMatchObject({
       status: 'EXPIRED',
@@ -190,11 +191,11 @@ describe('file retention', () => {
     expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(0);
     expect(await download(job.resultFileUrl!, key)).toContain('Ada Lovelace');
 
-    await app.db.pool.query(`UPDATE import_jobs SET files_expire_at = now() - interval '1 second' WHERE id = $1`, [job.id]);
+    await app.db.pool.query(`UPDATE import_jobs SET files_expire_at = now() - interval '1 second' WHERE id = $1`, [uuidOf(job.id)]);
     expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(1);
 
     expect(await sweptJob(key, job.id)).toMatchObject({ status: 'COMPLETED', errorFileUrl: null, resultFileUrl: null });
-    expect(await app.files.list(importFileKeys(workspace.id, job.id).folder)).toEqual([]);
+    expect(await app.files.list(importFileKeys(workspace.id, uuidOf(job.id)).folder)).toEqual([]);
     const response = await fetch(job.resultFileUrl!, { headers: { authorization: `Bearer ${key}` } });
     expect(response.status).toBe(404);
     expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(0);
@@ -204,9 +205,9 @@ describe('file retention', () => {
     const workspace = await app.createWorkspace();
     const key = workspace.keys.WRITE;
     const job = await importCsv(app, key, CSV, OPTIONS);
-    await app.db.pool.query(`UPDATE import_jobs SET files_expire_at = NULL, finished_at = now() - interval '6 days' WHERE id = $1`, [job.id]);
+    await app.db.pool.query(`UPDATE import_jobs SET files_expire_at = NULL, finished_at = now() - interval '6 days' WHERE id = $1`, [uuidOf(job.id)]);
     expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(0);
-    await app.db.pool.query(`UPDATE import_jobs SET finished_at = now() - interval '7 days 1 second' WHERE id = $1`, [job.id]);
+    await app.db.pool.query(`UPDATE import_jobs SET finished_at = now() - interval '7 days 1 second' WHERE id = $1`, [uuidOf(job.id)]);
     expect((await sweepImports({ db: app.db, files: app.files })).purged).toBe(1);
     expect(await sweptJob(key, job.id)).toMatchObject({ errorFileUrl: null, resultFileUrl: null });
   });

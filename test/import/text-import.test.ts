@@ -71,7 +71,7 @@ describe('pasted text with a header', () => {
     const { done, contacts, result } = await importAll(key, job.id, job.columns);
     expect(done.counts.created).toBe(2);
     expect(contacts.totalCount).toBe(2);
-    expect(result.split('\r\n')[0]).toBe('Name,Phone,Email,Import Status,Errors,Notes');
+    expect(result.split('\r\n')[0]).toBe('Name,Phone,Email,Import Status,Errors,Notes,Error Codes');
   });
 
   it('reads tab-separated lines copied from a spreadsheet, with a header of unknown words', async () => {
@@ -112,8 +112,8 @@ describe('pasted text without a header', () => {
     expect(done.counts.created).toBe(3);
     expect(contacts.edges.map(({ node }) => node.name).sort()).toEqual(['Ada Lovelace', 'Bob Smith', 'Eve Adams']);
     const lines = result.split('\r\n');
-    expect(lines[0]).toBe('Column 1,Column 2,Column 3,Import Status,Errors,Notes');
-    expect(lines[1]).toBe('Ada Lovelace,(202) 555-0143,ada@example.com,Imported,,');
+    expect(lines[0]).toBe('Column 1,Column 2,Column 3,Import Status,Errors,Notes,Error Codes');
+    expect(lines[1]).toBe('Ada Lovelace,(202) 555-0143,ada@example.com,Imported,,,');
   });
 
   it('reads a comma-separated list of phone numbers, the first line included', async () => {

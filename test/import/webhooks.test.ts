@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhookDelivery } from '../../src/services/webhook-delivery.ts';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { importCsv, validateCsv, waitWhile } from '../support/imports.ts';
 import { startReceiver, verifyReceived, type Received, type Receiver } from '../support/webhook-receiver.ts';
 
@@ -165,7 +166,14 @@ describe('delivering', () => {
         id: first!.headers['webhook-id'],
         event: 'import.finished',
         workspaceId: workspace.id,
-        job: { id: job.id, status: 'COMPLETED', totalRows: 2, counts: { created: 2, updated: 0, skipped: 0, failed: 0 }, failureReason: null },
+        // The payload names the job by its bare UUID, as files do.
+        job: {
+          id: uuidOf(job.id),
+          status: 'COMPLETED',
+          totalRows: 2,
+          counts: { created: 2, updated: 0, skipped: 0, failed: 0 },
+          failureReason: null,
+        },
       });
       expect(payload.job.finishedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
@@ -273,9 +281,9 @@ describe('the outbox', () => {
     expect(webhooks.map((each) => each.id)).toEqual([webhook.webhook.id]);
     const events = webhooks[0]!.deliveries.edges.map((edge) => edge.node.payload as { job: { id: string; status: string } });
     expect(events.map((event) => [event.job.id, event.job.status]).reverse()).toEqual([
-      [cancelled.id, 'CANCELLED'],
-      [reverted.id, 'COMPLETED'],
-      [reverted.id, 'REVERTED'],
+      [uuidOf(cancelled.id), 'CANCELLED'],
+      [uuidOf(reverted.id), 'COMPLETED'],
+      [uuidOf(reverted.id), 'REVERTED'],
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { CONTACT_SNAPSHOT } from '../../src/import/journal.ts';
 import { useTestApp } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { Confirm, confirmAndWait, download, importCsv, validateCsv, waitWhile, type Job } from '../support/imports.ts';
 import { createContact, createGroup, deleteContact } from '../support/operations.ts';
 
@@ -92,13 +93,14 @@ describe('rows settled when they are written', () => {
     const { contacts } = await book(key);
     expect(contacts.totalCount).toBe(2);
     expect(contacts.edges.map((edge) => edge.node.firstName).sort()).toEqual(['Bob', 'Hand']);
-    expect((await resultRows(done, key)).map((row) => [row['Import Status'], row.Errors, row.Notes])).toEqual([
+    expect((await resultRows(done, key)).map((row) => [row['Import Status'], row.Errors, row.Notes, row['Error Codes']])).toEqual([
       [
         'Skipped',
         'a contact with this phone number already exists',
         'changed since the review: now matches an existing contact (added after the review)',
+        'CONTACT_EXISTS',
       ],
-      ['Imported', '', ''],
+      ['Imported', '', '', ''],
     ]);
   });
 
@@ -144,6 +146,7 @@ describe('rows settled when they are written', () => {
     expect((await resultRows(done, key))[0]).toMatchObject({
       Errors: 'no contact with this id',
       Notes: 'changed since the review: its contact was deleted after the review',
+      'Error Codes': 'NO_MATCHING_CONTACT',
     });
   });
 
@@ -258,7 +261,7 @@ describe('a groups column', () => {
     const { rows: journal } = await app.db.pool.query(
       `SELECT count(*)::int AS created, count(*) FILTER (WHERE ic.after = ${CONTACT_SNAPSHOT})::int AS equal
        FROM import_changes ic JOIN contacts c ON c.workspace_id = ic.workspace_id AND c.id = ic.contact_id WHERE ic.job_id = $1`,
-      [done.id],
+      [uuidOf(done.id)],
     );
     expect(journal[0]).toEqual({ created: 3, equal: 3 });
 

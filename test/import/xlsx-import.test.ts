@@ -17,6 +17,7 @@ import { readCsvRows } from '../../src/import/csv-source.ts';
 import { graphql } from '../generated/gql.ts';
 import type { StartContactImportInput } from '../generated/graphql.ts';
 import { useTestApp } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { confirmAndWait, download, SetMapping, waitWhile } from '../support/imports.ts';
 import { createField, sendFile } from '../support/operations.ts';
 
@@ -138,7 +139,7 @@ describe('an XLSX import from upload to result file', () => {
     const review = await waitWhile(app, key, started.id, ['VALIDATING']);
     expect(review).toMatchObject({ status: 'REVIEW', counts: { toCreate: 2, errors: 1 } });
     const errors = await download(review.errorFileUrl!, key);
-    expect(errors.split('\r\n')[0]).toBe('First Name,Last Name,Phone,Email,Joined,Error');
+    expect(errors.split('\r\n')[0]).toBe('First Name,Last Name,Phone,Email,Joined,Error,Error Codes');
     expect(errors).toContain('Eve,Bad,12,eve@example.com,,');
 
     const done = await confirmAndWait(app, key, started.id);
@@ -166,9 +167,9 @@ describe('an XLSX import from upload to result file', () => {
     ]);
 
     const result = (await download(done.resultFileUrl!, key)).split('\r\n');
-    expect(result[0]).toBe('First Name,Last Name,Phone,Email,Joined,Import Status,Errors,Notes');
-    expect(result[1]).toBe('Ada,Lovelace,12025550143,ada@example.com,2024-01-31,Imported,,');
-    expect(result[2]).toBe("Bob,Smith,'+1 (303) 555-0101,bob@example.com,,Imported,,");
+    expect(result[0]).toBe('First Name,Last Name,Phone,Email,Joined,Import Status,Errors,Notes,Error Codes');
+    expect(result[1]).toBe('Ada,Lovelace,12025550143,ada@example.com,2024-01-31,Imported,,,');
+    expect(result[2]).toBe("Bob,Smith,'+1 (303) 555-0101,bob@example.com,,Imported,,,");
     expect(result[3]).toMatch(/^Eve,Bad,12,eve@example.com,,Error,/);
   });
 
@@ -276,7 +277,7 @@ describe('reading the archive', () => {
     const started = await upload(key, content);
     if (started.__typename !== 'ImportJob') throw new Error(started.message);
     const read: string[] = [];
-    const stored = await app.files.localCopy(importFileKeys(workspace.id, started.id).source);
+    const stored = await app.files.localCopy(importFileKeys(workspace.id, uuidOf(started.id)).source);
     for await (const row of readCsvRows(stored.path, { encoding: 'utf-8', bom: true, delimiter: ',', headers: [], rowCount: 0, samples: [] }))
       read.push(row.cells[0]!);
     await stored.remove();
