@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './db/logger.ts';
+import { DEFAULT_DOWNLOAD_LINK_TTL_SECONDS, MAX_DOWNLOAD_LINK_TTL_SECONDS } from './domain/download-link.ts';
 import { parseSecretKey } from './domain/webhook.ts';
 
 /** Settings read from the environment once, at start-up. */
@@ -27,6 +28,11 @@ export interface Config {
    * origin (its Host header), or the address listened on over WebSocket.
    */
   publicUrl: string | undefined;
+  /**
+   * DOWNLOAD_LINK_TTL_SECONDS: how long the signed file links the API returns work without the
+   * Authorization header (1 second to a day; 15 minutes by default).
+   */
+  downloadLinkTtlSeconds: number;
   /** Who may read the Prometheus metrics, and where they are served. */
   metrics: MetricsConfig;
   /**
@@ -115,6 +121,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: origins(env.CORS_ORIGINS),
     storage: storageConfig(env),
     publicUrl: publicUrl(env.PUBLIC_URL),
+    downloadLinkTtlSeconds: downloadLinkTtl(env),
     metrics: metricsConfig(env, port),
     shutdownTimeoutSeconds: positiveInteger(env, 'SHUTDOWN_TIMEOUT_SECONDS', DEFAULT_SHUTDOWN_TIMEOUT_SECONDS),
     logging: { level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS) ?? 'info', format: oneOf(env, 'LOG_FORMAT', LOG_FORMATS) },
@@ -172,6 +179,14 @@ function webhookSecretKey(text: string | undefined): Buffer | undefined {
   const key = parseSecretKey(text.trim());
   if (!key) throw new Error('WEBHOOK_SECRET_KEY must be the base64 or hex of 32 bytes (e.g. `openssl rand -base64 32`)');
   return key;
+}
+
+function downloadLinkTtl(env: NodeJS.ProcessEnv): number {
+  const seconds = positiveInteger(env, 'DOWNLOAD_LINK_TTL_SECONDS', DEFAULT_DOWNLOAD_LINK_TTL_SECONDS);
+  if (seconds > MAX_DOWNLOAD_LINK_TTL_SECONDS) {
+    throw new Error(`DOWNLOAD_LINK_TTL_SECONDS must be at most ${MAX_DOWNLOAD_LINK_TTL_SECONDS} (a day), got "${env.DOWNLOAD_LINK_TTL_SECONDS}"`);
+  }
+  return seconds;
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {

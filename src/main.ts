@@ -53,6 +53,7 @@ async function start() {
     metrics,
     metricsToken: config.metrics.token,
     publicUrl: config.publicUrl,
+    downloadLinkTtlSeconds: config.downloadLinkTtlSeconds,
     logger,
   });
   const metricsServer =

@@ -3,8 +3,8 @@ import type { Database } from '../db/client.ts';
 import { errorFields, type Logger } from '../db/logger.ts';
 import { decodeExportRequest, type ExportFormat } from '../domain/contact-export.ts';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import type { Caller } from '../services/api-keys.ts';
 import type { DownloadSlots } from './download-slots.ts';
+import type { DownloadAuth } from './signed-downloads.ts';
 import { EXPORT_FILE_NAMES, EXPORT_PATH_PREFIX } from '../schema/download-links.ts';
 import { exportWriter, prepareContactExport, streamContactExport, type PreparedExport } from '../services/export.ts';
 
@@ -20,10 +20,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /**
- * GET of a contact export with the bearer key, streamed as it is read. The URL carries the export
- * request but never the workspace, which is the key's: a URL made for one workspace lists another
- * workspace's own contacts when another key fetches it, and a group of another workspace is not
- * found. The request is checked again, since a field or group may be gone since the URL was made.
+ * GET of a contact export, by its signed link or with the bearer key, streamed as it is read. The URL carries the export
+ * request; the workspace is the key's (the signed link's, or the bearer's): a URL fetched with
+ * another workspace's bearer key lists that workspace's own contacts, and a group of another
+ * workspace is not found. The request is checked again, since a field or group may be gone since the URL was made.
  * Once the file has started, a failure can only cut it short: the response is destroyed, so the
  * client sees an incomplete download rather than a file that looks whole.
  */
@@ -31,7 +31,8 @@ export async function serveExport(options: {
   db: Database;
   req: IncomingMessage;
   res: ServerResponse;
-  caller: (authorization: string | undefined) => Promise<Caller | null>;
+  /** Who fetches: the signed link's or the bearer key's caller, or the refusal to answer. */
+  authorize: () => Promise<DownloadAuth>;
   downloads: DownloadSlots;
   /** The request's logger, for unexpected failures. */
   log: Logger;
@@ -39,13 +40,9 @@ export async function serveExport(options: {
   const { db, req, res, downloads, log } = options;
   if (req.method !== 'GET') return reply(res, 405, { error: 'Only GET downloads an export' });
 
-  let caller: Caller | null;
-  try {
-    caller = await options.caller(req.headers.authorization);
-  } catch (error) {
-    return reply(res, 401, { error: (error as Error).message });
-  }
-  if (!caller) return reply(res, 401, { error: 'Authentication required: send the header "Authorization: Bearer <API key>"' });
+  const auth = await options.authorize();
+  if (!('caller' in auth)) return reply(res, auth.status, auth.body);
+  const { caller } = auth;
 
   const url = new URL(req.url ?? '/', 'http://localhost');
   let prepared: PreparedExport;

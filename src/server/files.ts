@@ -6,11 +6,11 @@ import { errorFields, type Logger } from '../db/logger.ts';
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
 import { csvText } from '../files/csv-output.ts';
 import { FileNotFoundError, importFileKeys, type FileStore } from '../files/file-store.ts';
-import type { Caller } from '../services/api-keys.ts';
 import { importFilePath, TEMPLATE_PATH } from '../schema/download-links.ts';
+import type { DownloadAuth } from './signed-downloads.ts';
 
 /**
- * Downloads over plain GET with the same bearer key as the API: an import's error and result
+ * Downloads over plain GET, by a signed link or with the bearer key: an import's error and result
  * files, and a CSV template of the workspace's fields. A job of another workspace is answered like
  * one that does not exist. Import files stream from the file store through this server: a bucket
  * stays private, and the key and the workspace are checked here alone.
@@ -20,7 +20,8 @@ export async function serveFile(options: {
   files: FileStore;
   req: IncomingMessage;
   res: ServerResponse;
-  caller: (authorization: string | undefined) => Promise<Caller | null>;
+  /** Who fetches: the signed link's or the bearer key's caller, or the refusal to answer. */
+  authorize: () => Promise<DownloadAuth>;
   /** The request's logger, for unexpected failures. */
   log: Logger;
 }): Promise<void> {
@@ -28,13 +29,9 @@ export async function serveFile(options: {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method !== 'GET' && req.method !== 'HEAD') return reply(res, 405, 'Only GET downloads files');
 
-  let caller: Caller | null;
-  try {
-    caller = await options.caller(req.headers.authorization);
-  } catch (error) {
-    return reply(res, 401, (error as Error).message);
-  }
-  if (!caller) return reply(res, 401, 'Authentication required: send the header "Authorization: Bearer <API key>"');
+  const auth = await options.authorize();
+  if (!('caller' in auth)) return void res.writeHead(auth.status, { 'content-type': 'application/json' }).end(JSON.stringify(auth.body));
+  const { caller } = auth;
 
   if (url.pathname === TEMPLATE_PATH) {
     const fields = await db.prisma.field.findMany({ where: { workspaceId: caller.workspaceId }, orderBy: { createdAt: 'asc' } });

@@ -2,6 +2,7 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { WebSocket } from 'ws';
 import type { Caller } from '../services/api-keys.ts';
+import { CLOSES } from './close-reasons.ts';
 
 /**
  * What live traffic (WebSocket connections, subscriptions over WebSocket and SSE) one API process
@@ -33,18 +34,6 @@ export const DEFAULT_LIVE_LIMITS: Readonly<LiveLimits> = {
   connectionInitWaitMs: 3_000,
 };
 
-/** WebSocket close codes beyond graphql-ws's own. */
-export const CLOSE_CODES = {
-  /** connection_init carried no key. */
-  unauthorized: 4401,
-  /** The key is malformed, unknown or revoked (also when it is revoked while the connection is open). */
-  forbidden: 4403,
-  /** The key already holds `maxConnectionsPerKey` connections. */
-  tooManyForKey: 4429,
-  /** The process already holds `maxConnections` connections. */
-  tryAgainLater: 1013,
-} as const;
-
 /** How long a revocation is remembered for keys authenticated just before it but registered just after. */
 const REVOCATION_MEMORY_MS = 60_000;
 
@@ -73,7 +62,8 @@ export class LiveConnections {
   /** Closes a new WebSocket at once when the process holds its limit of them already (`open` counts it). */
   admitSocket(socket: WebSocket, open: number): void {
     if (open > this.limits.maxConnections) {
-      socket.close(CLOSE_CODES.tryAgainLater, `This server holds its limit of ${this.limits.maxConnections} WebSocket connections: try again later`);
+      const { code, reason } = CLOSES.serverFull(this.limits.maxConnections);
+      socket.close(code, reason);
     }
   }
 
@@ -85,14 +75,12 @@ export class LiveConnections {
     // A socket that closed while its key was checked is not counted: its 'close' has been and gone.
     if (socket.readyState !== socket.OPEN) return false;
     if (this.wasRevoked(keyId)) {
-      socket.close(CLOSE_CODES.forbidden, 'The API key has been revoked');
+      socket.close(CLOSES.keyRevoked.code, CLOSES.keyRevoked.reason);
       return false;
     }
     if ((this.socketsByKey.get(keyId)?.size ?? 0) >= this.limits.maxConnectionsPerKey) {
-      socket.close(
-        CLOSE_CODES.tooManyForKey,
-        `This API key already has ${this.limits.maxConnectionsPerKey} WebSocket connections open, the most allowed`,
-      );
+      const { code, reason } = CLOSES.tooManyForKey(this.limits.maxConnectionsPerKey);
+      socket.close(code, reason);
       return false;
     }
     addTo(this.socketsByKey, keyId, socket);
@@ -108,7 +96,7 @@ export class LiveConnections {
     const now = Date.now();
     for (const [id, at] of this.recentlyRevoked) if (now - at > REVOCATION_MEMORY_MS) this.recentlyRevoked.delete(id);
     this.recentlyRevoked.set(keyId, now);
-    for (const socket of this.socketsByKey.get(keyId) ?? []) socket.close(CLOSE_CODES.forbidden, 'The API key has been revoked');
+    for (const socket of this.socketsByKey.get(keyId) ?? []) socket.close(CLOSES.keyRevoked.code, CLOSES.keyRevoked.reason);
     // A socket's own subscriptions end silently: its client hears the close code instead.
     for (const subscription of [...(this.subscriptionsByKey.get(keyId) ?? [])]) subscription.end(subscription.socket ? undefined : revokedError());
   }
