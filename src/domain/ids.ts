@@ -5,8 +5,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Every id of the API is a UUID; anything else is named as malformed rather than looked up. */
 export function parseId(value: string | number, path: string[]): string {
   const id = String(value);
-  if (!UUID.test(id)) throw ValidationError.of(path, `"${id}" is not a valid id`);
+  if (!UUID.test(id)) throw ValidationError.of(path, 'INVALID_ID', `"${id}" is not a valid id`);
   return id.toLowerCase();
+}
+
+/**
+ * A contact id as an import file gives it: the bare UUID, or the global id the API returns (the
+ * base64 of `Contact:` and the UUID), read as the UUID it carries; anything else as it is.
+ */
+export function contactIdCell(cell: string): string {
+  const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(cell) ? Buffer.from(cell, 'base64').toString('utf8') : '';
+  return decoded.startsWith('Contact:') && UUID.test(decoded.slice('Contact:'.length)) ? decoded.slice('Contact:'.length) : cell;
 }
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));

@@ -11,6 +11,7 @@ import { resolveAudience, type Audience, type AudienceAddress } from '../service
 import { AUDIENCE_REQUEST_MAX_BYTES, audienceRecipientsUrl } from './download-links.ts';
 import { builder } from './builder.ts';
 import { contactBySelection } from './contact-list.ts';
+import { decodeIds, globalIdOrNull, sentId } from './global-id.ts';
 import { ChannelEnum } from './workspace.ts';
 
 const ExclusionReasonEnum = builder.enumType('ExclusionReason', {
@@ -34,9 +35,10 @@ const AudienceAddressRef = builder.objectRef<AudienceAddress>('AudienceAddress')
   description: 'A sendable address.',
   fields: (t) => ({
     address: t.exposeString('address', { description: 'E.164 phone number or lower-cased email address.' }),
-    contactId: t.exposeID('contactId', {
+    contactId: t.id({
       nullable: true,
       description: 'The first included contact reached on it; null for a raw address of no included contact.',
+      resolve: (address) => globalIdOrNull('Contact', address.contactId),
     }),
   }),
 });
@@ -55,10 +57,11 @@ const ExcludedRecipientRef = builder.objectRef<ExcludedRecipient>('AudienceExclu
       description:
         'E.164 phone number or lower-cased email address; null for a contact without an address the channel reaches, an INVALID_ADDRESS and an UNKNOWN_CONTACT.',
     }),
-    contactId: t.exposeID('contactId', {
+    contactId: t.id({
       nullable: true,
       description:
         'The included contact excluded with this address (the first by id when several share it), or the contact without an address; null for a raw address of no included contact, an INVALID_ADDRESS and an UNKNOWN_CONTACT.',
+      resolve: (recipient) => globalIdOrNull('Contact', recipient.contactId),
     }),
     contact: t.prismaField({
       type: 'Contact',
@@ -66,9 +69,11 @@ const ExcludedRecipientRef = builder.objectRef<ExcludedRecipient>('AudienceExclu
       description: 'The contact of `contactId`; null when there is none or it was deleted since.',
       resolve: (query, recipient, _args, ctx) => contactBySelection(ctx, query, recipient.contactId),
     }),
-    rawValue: t.exposeString('rawValue', {
+    rawValue: t.string({
       nullable: true,
       description: 'The input as given (without surrounding spaces): the text of an INVALID_ADDRESS, the id of an UNKNOWN_CONTACT.',
+      resolve: (recipient, _args, ctx) =>
+        recipient.reason === 'UNKNOWN_CONTACT' && recipient.rawValue !== null ? sentId(ctx, 'Contact', recipient.rawValue) : recipient.rawValue,
     }),
   }),
 });
@@ -84,7 +89,7 @@ function fromExcludedCursor(cursor: string): ExcludedPosition {
   } catch {
     // Not JSON: reported below like any other foreign cursor.
   }
-  throw ValidationError.of(['after'], 'not a cursor of excludedRecipients');
+  throw ValidationError.of(['after'], 'NOT_A_CURSOR', 'not a cursor of excludedRecipients');
 }
 
 const AudienceRef = builder.objectRef<Audience>('Audience').implement({
@@ -173,6 +178,12 @@ builder.queryFields((t) => ({
       "Resolves an audience for a channel: the sendable addresses and the excluded by reason. A contact is reached on its primary address of the channel's kind when sendable, else on its oldest other sendable one. `recipientsUrl` downloads all the sendable addresses as one CSV.",
     errors: { types: [ValidationError, NotFoundError, LimitExceededError] },
     args: { input: t.arg({ type: AudienceInput, required: true }) },
-    resolve: (_root, { input }, ctx) => resolveAudience(ctx.db, { workspaceId: ctx.caller.workspaceId, ...checkAudienceRequest(input, ['input']) }),
+    resolve: (_root, { input }, ctx) => {
+      const ids = {
+        groupIds: input.groupIds && decodeIds(ctx, 'Group', input.groupIds, ['input', 'groupIds']),
+        contactIds: input.contactIds && decodeIds(ctx, 'Contact', input.contactIds, ['input', 'contactIds']),
+      };
+      return resolveAudience(ctx.db, { workspaceId: ctx.caller.workspaceId, ...checkAudienceRequest({ ...input, ...ids }, ['input']) });
+    },
   }),
 }));

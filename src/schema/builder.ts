@@ -12,6 +12,7 @@ import type { FileStore } from '../files/file-store.ts';
 import type { JobEvents } from '../db/job-events.ts';
 import type { Caller } from '../services/api-keys.ts';
 import type { WebhookSettings } from '../services/webhooks.ts';
+import type { DownloadUrl } from './download-links.ts';
 import { uploadScalarConfig, type FileUpload } from './upload-scalar.ts';
 import InputLimitsPlugin, { CURSOR_MAX_LENGTH, textLimit } from './input-limits.ts';
 import { EDGES_COST, fieldCost } from './query-cost.ts';
@@ -28,6 +29,8 @@ export interface Context {
    * origin (e.g. `http://127.0.0.1:4000`).
    */
   origin: string;
+  /** The signed URL of a download path for the caller: a GET of it needs no Authorization header until it expires. */
+  downloadUrl: DownloadUrl;
   /** The operator's ceilings on uploads, imports and workspace settings. */
   limits: OperatorLimits;
   /** The key sealing webhook secrets and the policy on webhook URLs. */
@@ -99,8 +102,12 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     beforeArgOptions: { extensions: textLimit(CURSOR_MAX_LENGTH) },
     afterArgOptions: { extensions: textLimit(CURSOR_MAX_LENGTH) },
+    // The node and nodes queries are node.ts's own: they answer null for another workspace's id and load in batches.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
+    nodeTypeOptions: {
+      description: 'An object with a global id: refetch it with `node(id:)`. Contacts, groups, fields, import jobs and webhooks are nodes.',
+    },
     edgesFieldOptions: { complexity: EDGES_COST },
   },
 });

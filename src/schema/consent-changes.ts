@@ -16,6 +16,7 @@ import {
   type BulkOptOutResult,
 } from '../services/opt-outs.ts';
 import { builder, type AuthedContext } from './builder.ts';
+import { ErrorCodeEnum } from './errors.ts';
 import { LONG_TEXT_MAX_LENGTH, textLimit } from './input-limits.ts';
 import { AddressConsentRef, ConsentSourceEnum, OptOutChannelEnum } from './opt-out.ts';
 import { ChannelEnum } from './workspace.ts';
@@ -96,6 +97,7 @@ const InvalidLineRef = builder.objectRef<BulkOptOutResult['invalid'][number]>('I
     line: t.exposeInt('line', { description: 'Line number in the list, from 1.' }),
     value: t.exposeString('value'),
     reason: t.exposeString('reason'),
+    code: t.expose('code', { type: ErrorCodeEnum, description: 'What is wrong with the line, for programs.' }),
   }),
 });
 
@@ -185,8 +187,10 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, LimitExceededError] },
     args: { input: t.arg({ type: BulkOptOutInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      if (input.file && input.text != null) throw ValidationError.of(['input'], 'give either a file or text, not both');
-      if (!input.file && input.text == null) throw ValidationError.of(['input'], 'give a file or text with one address per line');
+      if ((input.file != null) === (input.text != null)) {
+        const message = input.file ? 'give either a file or text, not both' : 'give a file or text with one address per line';
+        throw ValidationError.of(['input'], 'ONE_OF', message, { fields: ['file', 'text'] });
+      }
       const list = {
         channel: input.channel ?? 'ALL',
         reason: normalizeReason(input.reason, ['input', 'reason']),

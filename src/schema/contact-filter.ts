@@ -9,6 +9,7 @@ import { parseContactFilter } from '../domain/filter-parse.ts';
 import type { ContactOrder, SortDirection } from '../domain/contact-order.ts';
 import type { Channel } from '../domain/detail-status.ts';
 import { builder } from './builder.ts';
+import { bareIdOr, globalId, isUuid } from './global-id.ts';
 import { ChannelEnum } from './workspace.ts';
 
 const RangeInput = builder.inputType('FilterRangeInput', {
@@ -109,7 +110,42 @@ export const ContactOrderInput = builder.inputRef<{ field: string; direction?: S
 
 /** The domain filter of a GraphQL filter input; a ValidationError names the path of every mistake. */
 export function contactFilterFromInput(input: ContactFilterShape | null | undefined, path: readonly string[] = ['filter']): ContactFilter | null {
-  return input ? parseContactFilter(input, path) : null;
+  return input ? parseContactFilter(filterWithBareIds(input), path) : null;
+}
+
+/**
+ * A filter input with the groups it names as UUIDs, from their global ids (or bare UUIDs). Any other
+ * value is left as it is, for the filter's own check to name ("group … was not found").
+ */
+export function filterWithBareIds(input: ContactFilterShape): ContactFilterShape {
+  return mapGroupIds(input, (id) => bareIdOr(null, 'Group', id), 0) as ContactFilterShape;
+}
+
+/** A stored filter as clients read it: the groups it names by their global ids, so it can be sent back. */
+export function filterWithGlobalIds(filter: unknown): unknown {
+  return mapGroupIds(filter, (id) => (typeof id === 'string' && isUuid(id) ? globalId('Group', id) : id), 0);
+}
+
+/** Deeper than any filter the parser accepts: a node below it is left for the parser to refuse. */
+const MAPPED_DEPTH = 64;
+
+/** A copy of a filter tree with `map` applied to every group id of its `groups` conditions. */
+function mapGroupIds(node: unknown, map: (id: unknown) => unknown, depth: number): unknown {
+  if (typeof node !== 'object' || node === null || Array.isArray(node) || depth > MAPPED_DEPTH) return node;
+  const mapped: Record<string, unknown> = { ...node };
+  const { and, or, not, groups } = mapped;
+  if (Array.isArray(and)) mapped.and = and.map((child) => mapGroupIds(child, map, depth + 1));
+  if (Array.isArray(or)) mapped.or = or.map((child) => mapGroupIds(child, map, depth + 1));
+  if (not !== undefined) mapped.not = mapGroupIds(not, map, depth + 1);
+  if (typeof groups === 'object' && groups !== null && !Array.isArray(groups)) {
+    const sets: Record<string, unknown> = { ...groups };
+    for (const key of ['any', 'all', 'none']) {
+      const ids = sets[key];
+      if (Array.isArray(ids)) sets[key] = ids.map(map);
+    }
+    mapped.groups = sets;
+  }
+  return mapped;
 }
 
 /** The domain sort of a GraphQL orderBy input. */

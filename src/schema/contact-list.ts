@@ -6,7 +6,7 @@
  */
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
-import { DomainError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { DomainError, issueWithParams, ValidationError } from '../domain/errors.ts';
 import type { Contact } from '../generated/prisma/client.ts';
 import type { KeysetPage } from '../services/contact-query.ts';
 import type { AuthedContext, Context } from './builder.ts';
@@ -71,24 +71,27 @@ export function connectionOf<Node extends { id: string }>(page: KeysetPage, node
   };
 }
 
-const CODES = new Map<abstract new (...args: never[]) => DomainError, string>([
-  [ValidationError, 'VALIDATION_FAILED'],
-  [NotFoundError, 'NOT_FOUND'],
-]);
-
 /**
  * Runs a resolver of a field whose type stays a plain connection (clients rely on `contacts` being
- * one), so an expected failure cannot be a result union there: it becomes a GraphQL error
- * with a code and, for a ValidationError, the issues with their paths.
+ * one), so an expected failure cannot be a result union there: it becomes a GraphQL error, see
+ * {@link domainGraphQLError}.
  */
 export async function asGraphQLError<T>(resolve: () => Promise<T>): Promise<T> {
   try {
     return await resolve();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const code = [...CODES].find(([type]) => error instanceof type)?.[1] ?? 'BAD_REQUEST';
-    throw new GraphQLError(error.message, {
-      extensions: { code, ...(error instanceof ValidationError && { issues: error.issues }) },
-    });
+    throw domainGraphQLError(error);
   }
+}
+
+/**
+ * An expected failure where the field has no result union: a GraphQL error with the failure's code
+ * and params in its extensions (VALIDATION_FAILED, NOT_FOUND, …, the ErrorCode values) and, for a
+ * ValidationError, the issues with their paths and codes.
+ */
+export function domainGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, params: error.params, ...(error instanceof ValidationError && { issues: error.issues.map(issueWithParams) }) },
+  });
 }

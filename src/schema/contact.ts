@@ -7,6 +7,7 @@ import { contactPage } from '../services/contact-query.ts';
 import { builder, type Context } from './builder.ts';
 import { ContactFilterInput, ContactOrderInput, contactFilterFromInput, contactOrderFromInput } from './contact-filter.ts';
 import { asGraphQLError, connectionOf, contactsByIds } from './contact-list.ts';
+import { decodeId, globalId } from './global-id.ts';
 import { LONG_TEXT_MAX_LENGTH, textLimit } from './input-limits.ts';
 import { requestLoader } from './loader.ts';
 import { DetailKindEnum } from './opt-out.ts';
@@ -53,10 +54,11 @@ const ContactDetailRef = builder.prismaObject('ContactDetail', {
   }),
 });
 
-export const ContactRef = builder.prismaObject('Contact', {
+export const ContactRef = builder.prismaNode('Contact', {
   description: 'A person in the contact book.',
+  id: { resolve: (contact) => contact.id },
+  findUnique: (id, ctx) => ({ workspaceId_id: { workspaceId: ctx.caller!.workspaceId, id } }),
   fields: (t) => ({
-    id: t.exposeID('id'),
     firstName: t.exposeString('firstName', { nullable: true }),
     lastName: t.exposeString('lastName', { nullable: true }),
     name: t.exposeString('name', { nullable: true, description: 'Full name: given whole, or made of first and last name.' }),
@@ -132,9 +134,12 @@ const UpdateContactDetailInput = builder.inputType('UpdateContactDetailInput', {
   }),
 });
 
+/** The contact list and a group's members: one connection type, as their edges are alike. */
+export const ContactConnection = builder.connectionObject({ type: ContactRef, name: 'ContactConnection' });
+
 const DeletedContact = builder.objectRef<{ id: string }>('DeletedContact').implement({
   description: 'The id of the contact that was deleted.',
-  fields: (t) => ({ id: t.exposeID('id') }),
+  fields: (t) => ({ id: t.id({ resolve: (deleted) => globalId('Contact', deleted.id) }) }),
 });
 
 builder.queryFields((t) => ({
@@ -144,7 +149,7 @@ builder.queryFields((t) => ({
     errors: { types: [NotFoundError, ValidationError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = parseId(args.id, ['id']);
+      const id = decodeId(ctx, 'Contact', args.id, ['id']);
       const contact = await ctx.db.prisma.contact.findUnique({
         ...selection(query),
         where: { workspaceId_id: { workspaceId: ctx.caller.workspaceId, id } },
@@ -153,36 +158,41 @@ builder.queryFields((t) => ({
       return contact;
     },
   }),
-  contacts: t.withAuth({ read: true }).connection({
-    type: ContactRef,
-    description:
-      "The workspace's contacts matching `search` and `filter`, sorted by `orderBy` (newest first by default). " +
-      'A search too long, a bad filter, sort or cursor is a GraphQL error with code VALIDATION_FAILED and the `issues` in its extensions.',
-    args: {
-      search: t.arg.string({
-        description:
-          'Part of a name, ignoring case and accents (1 or 2 characters match the start of a word), a phone number in any format ' +
-          'or 3 or more of its digits (a leading + for its start), or part of an email address (with an @, or a domain such as ' +
-          `example.com). At most ${SEARCH_MAX_LENGTH} characters.`,
-      }),
-      filter: t.arg({ type: ContactFilterInput }),
-      orderBy: t.arg({ type: [ContactOrderInput], description: 'Sort keys in order; the contact id breaks ties.' }),
+  // `authScopes` rather than `withAuth`: the connection type is shared with a group's members.
+  contacts: t.connection(
+    {
+      type: ContactRef,
+      authScopes: { read: true },
+      description:
+        "The workspace's contacts matching `search` and `filter`, sorted by `orderBy` (newest first by default). " +
+        'A search too long, a bad filter, sort or cursor is a GraphQL error with code VALIDATION_FAILED and the `issues` in its extensions.',
+      args: {
+        search: t.arg.string({
+          description:
+            'Part of a name, ignoring case and accents (1 or 2 characters match the start of a word), a phone number in any format ' +
+            'or 3 or more of its digits (a leading + for its start), or part of an email address (with an @, or a domain such as ' +
+            `example.com). At most ${SEARCH_MAX_LENGTH} characters.`,
+        }),
+        filter: t.arg({ type: ContactFilterInput }),
+        orderBy: t.arg({ type: [ContactOrderInput], description: 'Sort keys in order; the contact id breaks ties.' }),
+      },
+      resolve: (_root, args, ctx, info) =>
+        asGraphQLError(async () => {
+          const authed = { ...ctx, caller: ctx.caller! };
+          const query = { search: args.search, filter: contactFilterFromInput(args.filter), orderBy: contactOrderFromInput(args.orderBy) };
+          const page = await contactPage(ctx.db, authed.caller.workspaceId, query, args);
+          return connectionOf(
+            page,
+            await contactsByIds(
+              authed,
+              info,
+              page.rows.map((row) => row.id),
+            ),
+          );
+        }),
     },
-    resolve: (_root, args, ctx, info) =>
-      asGraphQLError(async () => {
-        const { workspaceId } = ctx.caller;
-        const query = { search: args.search, filter: contactFilterFromInput(args.filter), orderBy: contactOrderFromInput(args.orderBy) };
-        const page = await contactPage(ctx.db, workspaceId, query, args);
-        return connectionOf(
-          page,
-          await contactsByIds(
-            ctx,
-            info,
-            page.rows.map((row) => row.id),
-          ),
-        );
-      }),
-  }),
+    ContactConnection,
+  ),
 }));
 
 builder.mutationFields((t) => ({
@@ -203,7 +213,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateContactInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const { workspaceId } = ctx.caller;
-      const id = parseId(input.id, ['input', 'id']);
+      const id = decodeId(ctx, 'Contact', input.id, ['input', 'id']);
       await updateContact(ctx.db, { workspaceId, id, input });
       return ctx.db.prisma.contact.findUniqueOrThrow({ ...selection(query), where: { workspaceId_id: { workspaceId, id } } });
     },
@@ -213,7 +223,9 @@ builder.mutationFields((t) => ({
     description: 'Deletes a contact. Opt-outs of its addresses stay: they are kept by address.',
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, ctx) => ({ id: await deleteContact(ctx.db, { workspaceId: ctx.caller.workspaceId, id: parseId(args.id, ['id']) }) }),
+    resolve: async (_root, args, ctx) => ({
+      id: await deleteContact(ctx.db, { workspaceId: ctx.caller.workspaceId, id: decodeId(ctx, 'Contact', args.id, ['id']) }),
+    }),
   }),
   addContactDetail: t.withAuth({ write: true }).field({
     type: ContactDetailRef,
@@ -221,7 +233,11 @@ builder.mutationFields((t) => ({
     errors: { types: [ValidationError, NotFoundError] },
     args: { contactId: t.arg.id({ required: true }), input: t.arg({ type: DetailInput, required: true }) },
     resolve: (_root, args, ctx) =>
-      addContactDetail(ctx.db, { workspaceId: ctx.caller.workspaceId, contactId: parseId(args.contactId, ['contactId']), input: args.input }),
+      addContactDetail(ctx.db, {
+        workspaceId: ctx.caller.workspaceId,
+        contactId: decodeId(ctx, 'Contact', args.contactId, ['contactId']),
+        input: args.input,
+      }),
   }),
   updateContactDetail: t.withAuth({ write: true }).field({
     type: ContactDetailRef,

@@ -1,11 +1,12 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
-import { LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { issue, issueWithParams, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { MERGE_MAX_OTHERS } from '../domain/contact-merge.ts';
 import type { Contact } from '../generated/prisma/client.ts';
 import { mergeContacts } from '../services/contact-merge.ts';
 import { countDuplicateGroups, listDuplicateGroups, type DuplicateGroup, type DuplicateGroupKey } from '../services/duplicates.ts';
 import { builder } from './builder.ts';
+import { decodeId, decodeIds } from './global-id.ts';
 import { contactBySelection } from './contact-list.ts';
 import { DetailKindEnum } from './opt-out.ts';
 import { selection } from './query.ts';
@@ -41,7 +42,10 @@ function fromCursor(cursor: string | undefined, argument: string): DuplicateGrou
   } catch {
     // Not JSON: reported below like any other foreign cursor.
   }
-  throw new GraphQLError(`"${argument}" is not a cursor of duplicateContacts`, { extensions: { code: 'BAD_USER_INPUT' } });
+  const message = `"${argument}" is not a cursor of duplicateContacts`;
+  throw new GraphQLError(message, {
+    extensions: { code: 'VALIDATION_FAILED', params: {}, issues: [issueWithParams(issue([argument], 'NOT_A_CURSOR', message))] },
+  });
 }
 
 const MergeContactsInput = builder.inputType('MergeContactsInput', {
@@ -52,27 +56,31 @@ const MergeContactsInput = builder.inputType('MergeContactsInput', {
 });
 
 builder.queryFields((t) => ({
-  duplicateContacts: t.withAuth({ read: true }).connection({
-    type: DuplicateGroupRef,
-    description: 'Groups of contacts sharing a phone number or email address, phones first, then by value.',
-    args: { kind: t.arg({ type: DetailKindEnum, description: 'Only phone numbers, or only email addresses.' }) },
-    resolve: async (_root, args, ctx) => {
-      const { workspaceId } = ctx.caller;
-      const page = await resolveCursorConnection<Promise<DuplicateGroup[]>>(
-        { args, toCursor, defaultSize: DUPLICATE_PAGE_DEFAULT, maxSize: DUPLICATE_PAGE_MAX },
-        ({ after, before, limit, inverted }) =>
-          listDuplicateGroups(ctx.db, {
-            workspaceId,
-            kind: args.kind,
-            after: fromCursor(after, 'after'),
-            before: fromCursor(before, 'before'),
-            limit,
-            inverted,
-          }),
-      );
-      return { ...page, totalCount: () => countDuplicateGroups(ctx.db, { workspaceId, kind: args.kind }) };
+  duplicateContacts: t.withAuth({ read: true }).connection(
+    {
+      type: DuplicateGroupRef,
+      description: 'Groups of contacts sharing a phone number or email address, phones first, then by value.',
+      args: { kind: t.arg({ type: DetailKindEnum, description: 'Only phone numbers, or only email addresses.' }) },
+      resolve: async (_root, args, ctx) => {
+        const { workspaceId } = ctx.caller;
+        const page = await resolveCursorConnection<Promise<DuplicateGroup[]>>(
+          { args, toCursor, defaultSize: DUPLICATE_PAGE_DEFAULT, maxSize: DUPLICATE_PAGE_MAX },
+          ({ after, before, limit, inverted }) =>
+            listDuplicateGroups(ctx.db, {
+              workspaceId,
+              kind: args.kind,
+              after: fromCursor(after, 'after'),
+              before: fromCursor(before, 'before'),
+              limit,
+              inverted,
+            }),
+        );
+        return { ...page, totalCount: () => countDuplicateGroups(ctx.db, { workspaceId, kind: args.kind }) };
+      },
     },
-  }),
+    { name: 'DuplicateGroupConnection' },
+    { name: 'DuplicateGroupEdge' },
+  ),
 }));
 
 builder.mutationFields((t) => ({
@@ -84,7 +92,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: MergeContactsInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const { workspaceId } = ctx.caller;
-      const id = await mergeContacts(ctx.db, { workspaceId, primaryId: input.primaryId, otherIds: input.otherIds });
+      const id = await mergeContacts(ctx.db, {
+        workspaceId,
+        primaryId: decodeId(ctx, 'Contact', input.primaryId, ['input', 'primaryId']),
+        otherIds: decodeIds(ctx, 'Contact', input.otherIds, ['input', 'otherIds']),
+      });
       return ctx.db.prisma.contact.findUniqueOrThrow({ ...selection(query), where: { workspaceId_id: { workspaceId, id } } });
     },
   }),

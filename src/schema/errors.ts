@@ -7,12 +7,28 @@ import {
   ValidationError,
   type InputIssue,
 } from '../domain/errors.ts';
+import { describeErrorCode, ERROR_CODE_NAMES } from '../domain/error-codes.ts';
 import { builder } from './builder.ts';
+import { sentId } from './global-id.ts';
 
-/** What every expected failure shares, so a client can always select `... on Error { message }`. */
+/** The codes of src/domain/error-codes.ts, each described there. */
+export const ErrorCodeEnum = builder.enumType('ErrorCode', {
+  description:
+    'What went wrong, stable for a client to branch on and translate; the `params` next to it hold the values its wording needs. Codes are added, never renamed.',
+  values: Object.fromEntries(ERROR_CODE_NAMES.map((code) => [code, { value: code, description: describeErrorCode(code) }])),
+});
+
+/** What every expected failure shares, so a client can always select `... on Error { code params message }`. */
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'An expected failure, returned in a result union instead of a GraphQL error.',
   fields: (t) => ({
+    code: t.expose('code', { type: ErrorCodeEnum, description: 'What went wrong, for programs: see the ErrorCode values.' }),
+    params: t.field({
+      type: 'JSON',
+      description: "The values the code's wording needs, as an object (the ErrorCode value says which); {} when none.",
+      // A missing id is given back as the request wrote it, like NotFoundError.id.
+      resolve: (error, _args, ctx) => (error instanceof NotFoundError ? { ...error.params, id: sentId(ctx, error.entity, error.id) } : error.params),
+    }),
     message: t.exposeString('message', { description: 'What went wrong, for people.' }),
   }),
 });
@@ -21,6 +37,12 @@ const InputIssueRef = builder.objectRef<InputIssue>('InputIssue').implement({
   description: 'One problem with one part of an input.',
   fields: (t) => ({
     path: t.exposeStringList('path', { description: 'Where in the input the problem is, e.g. ["details", "0", "value"].' }),
+    code: t.expose('code', { type: ErrorCodeEnum, description: 'What is wrong, for programs: see the ErrorCode values.' }),
+    params: t.field({
+      type: 'JSON',
+      description: "The values the code's wording needs, as an object; {} when none.",
+      resolve: (issue) => issue.params ?? {},
+    }),
     message: t.exposeString('message'),
   }),
 });
@@ -40,7 +62,10 @@ builder.objectType(NotFoundError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     entity: t.exposeString('entity', { description: 'What kind of thing was looked for.' }),
-    id: t.exposeID('id', { description: 'The identifier that was not found.' }),
+    id: t.id({
+      description: 'The identifier that was not found, as the request gave it (a global id, or a bare UUID some inputs still take).',
+      resolve: (error, _args, ctx) => sentId(ctx, error.entity, error.id),
+    }),
   }),
 });
 

@@ -3,7 +3,8 @@ import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { prepareContactExport } from '../services/export.ts';
 import { exportUrl } from './download-links.ts';
 import { builder } from './builder.ts';
-import { ContactFilterInput, ContactOrderInput } from './contact-filter.ts';
+import { ContactFilterInput, ContactOrderInput, filterWithBareIds } from './contact-filter.ts';
+import { decodeId } from './global-id.ts';
 
 const ExportFormatEnum = builder.enumType('ExportFormat', {
   values: {
@@ -29,7 +30,8 @@ const ContactExportRef = builder.objectRef<ContactExportShape>('ContactExport').
   description: 'A checked export, ready to download.',
   fields: (t) => ({
     url: t.exposeString('url', {
-      description: 'GET it with the same `Authorization: Bearer` key; the file streams as it is read from the database, with the list as it is then.',
+      description:
+        'A signed link: a plain GET downloads it without the Authorization header until it expires (DOWNLOAD_LINK_TTL_SECONDS, 15 minutes by default) or its key is revoked; a GET with the `Authorization: Bearer` key works too. The file streams as it is read from the database, with the list as it is then.',
     }),
     format: t.expose('format', { type: ExportFormatEnum }),
     columns: t.field({ type: [ExportColumnRef], resolve: (exported) => exported.columns }),
@@ -62,13 +64,13 @@ builder.queryFields((t) => ({
       const request = {
         format: input.format ?? EXPORT_FORMATS[0],
         search: input.search,
-        filter: input.filter,
+        filter: input.filter && filterWithBareIds(input.filter),
         orderBy: input.orderBy,
-        groupId: input.groupId === null || input.groupId === undefined ? input.groupId : String(input.groupId),
+        groupId: input.groupId == null ? input.groupId : decodeId(ctx, 'Group', input.groupId, ['input', 'groupId']),
         columns: input.columns,
       };
       const prepared = await prepareContactExport(ctx.db, ctx.caller.workspaceId, request);
-      return { url: exportUrl(ctx.origin, request.format, encodeExportRequest(request)), format: prepared.format, columns: prepared.columns };
+      return { url: exportUrl(ctx.downloadUrl, request.format, encodeExportRequest(request)), format: prepared.format, columns: prepared.columns };
     },
   }),
 }));

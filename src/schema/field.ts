@@ -1,14 +1,18 @@
 import { BUILT_IN_FIELDS } from '../domain/field-key.ts';
 import { ConflictError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { Database } from '../db/client.ts';
 import { FieldType } from '../generated/prisma/enums.ts';
 import { createField, deleteField, listCustomFields, renameField } from '../services/fields.ts';
 import { templateUrl } from './download-links.ts';
 import { builder } from './builder.ts';
+import { isUuid } from './global-id.ts';
 
 export const FieldTypeEnum = builder.enumType(FieldType, { name: 'FieldType', description: 'How a field value is checked and stored.' });
 
 /** A field as the API shows it: built-in (defined in code) or custom (a row of the workspace). */
-interface FieldView {
+export interface FieldView {
+  /** What its global id carries: a custom field's UUID, a built-in field's key (it has no row). */
+  nodeId: string;
   key: string;
   label: string;
   type: FieldType;
@@ -17,7 +21,7 @@ interface FieldView {
   description: string | null;
 }
 
-const FieldRef = builder.objectRef<FieldView>('Field').implement({
+export const FieldRef = builder.objectRef<FieldView>('Field').implement({
   description: 'A contact field: built-in (firstName, phone, …) or custom. Fields are addressed by key.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable identifier; for custom fields the slug of the label they were created with.' }),
@@ -29,7 +33,10 @@ const FieldRef = builder.objectRef<FieldView>('Field').implement({
   }),
 });
 
-const customView = (field: { key: string; label: string; type: FieldType; options: string[] }): FieldView => ({
+builder.nodeRef<FieldView, string, typeof FieldRef>(FieldRef, { id: { resolve: (field) => field.nodeId } });
+
+const customView = (field: { id: string; key: string; label: string; type: FieldType; options: string[] }): FieldView => ({
+  nodeId: field.id,
   key: field.key,
   label: field.label,
   type: field.type,
@@ -39,6 +46,7 @@ const customView = (field: { key: string; label: string; type: FieldType; option
 });
 
 const BUILT_IN_VIEWS: FieldView[] = BUILT_IN_FIELDS.map((field) => ({
+  nodeId: field.key,
   key: field.key,
   label: field.label,
   type: field.type,
@@ -47,10 +55,25 @@ const BUILT_IN_VIEWS: FieldView[] = BUILT_IN_FIELDS.map((field) => ({
   description: field.description,
 }));
 
+/**
+ * The fields of the workspace that node ids name (custom fields by UUID, built-in ones by key),
+ * in one query.
+ */
+export async function fieldsByNodeIds(db: Database, workspaceId: string, ids: readonly string[]): Promise<Map<string, FieldView>> {
+  const found = new Map<string, FieldView>();
+  for (const view of BUILT_IN_VIEWS) if (ids.includes(view.nodeId)) found.set(view.nodeId, view);
+  const uuids = ids.filter(isUuid);
+  if (uuids.length > 0) {
+    for (const field of await db.prisma.field.findMany({ where: { workspaceId, id: { in: uuids } } })) found.set(field.id, customView(field));
+  }
+  return found;
+}
+
 builder.queryFields((t) => ({
   importTemplateUrl: t.withAuth({ read: true }).string({
-    description: 'A CSV with one header per field of the workspace, to fill in and import (GET with the bearer key).',
-    resolve: (_root, _args, ctx) => templateUrl(ctx.origin),
+    description:
+      'A CSV with one header per field of the workspace, to fill in and import. A signed link: a plain GET downloads it, without the Authorization header, until it expires (DOWNLOAD_LINK_TTL_SECONDS, 15 minutes by default).',
+    resolve: (_root, _args, ctx) => templateUrl(ctx.downloadUrl),
   }),
   fields: t.withAuth({ read: true }).field({
     type: [FieldRef],

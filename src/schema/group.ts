@@ -1,16 +1,16 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { parseId } from '../domain/ids.ts';
 import type { Group } from '../generated/prisma/client.ts';
 import { GroupType } from '../generated/prisma/enums.ts';
 import { addGroupMembers, removeGroupMembers } from '../services/group-members.ts';
 import { activeContactCounts, dynamicGroupsMatching, groupFilterProblems, groupMembersPage, groupPage } from '../services/group-queries.ts';
 import { createGroup, deleteGroup, mergeGroups, updateGroup } from '../services/groups.ts';
 import { builder, type AuthedContext, type Context } from './builder.ts';
-import { ContactFilterInput, ContactOrderInput, contactFilterFromInput, contactOrderFromInput } from './contact-filter.ts';
+import { ContactFilterInput, ContactOrderInput, contactFilterFromInput, contactOrderFromInput, filterWithGlobalIds } from './contact-filter.ts';
 import { asGraphQLError, connectionOf, contactsByIds } from './contact-list.ts';
-import { ContactRef } from './contact.ts';
+import { ContactConnection, ContactRef } from './contact.ts';
+import { decodeId, decodeIds, globalId } from './global-id.ts';
 import { requestLoader } from './loader.ts';
 import { selection } from './query.ts';
 
@@ -27,18 +27,20 @@ const filterProblemOf = requestLoader<Context, string, ValidationError | null>((
   groupFilterProblems(ctx.db, ctx.caller!.workspaceId, ids),
 );
 
-export const GroupRef = builder.prismaObject('Group', {
+export const GroupRef = builder.prismaNode('Group', {
   description: 'A set of contacts: explicit members, or a saved filter.',
+  id: { resolve: (group) => group.id },
+  findUnique: (id, ctx) => ({ workspaceId_id: { workspaceId: ctx.caller!.workspaceId, id } }),
   fields: (t) => ({
-    id: t.exposeID('id'),
     name: t.exposeString('name'),
     description: t.exposeString('description', { nullable: true }),
     category: t.exposeString('category', { nullable: true }),
     type: t.expose('type', { type: GroupTypeEnum }),
-    filter: t.expose('filter', {
+    filter: t.field({
       type: 'JSON',
       nullable: true,
       description: 'The saved filter of a dynamic group, in the shape of ContactFilterInput (it can be sent back as one).',
+      resolve: (group) => filterWithGlobalIds(group.filter),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -61,32 +63,35 @@ export const GroupRef = builder.prismaObject('Group', {
         return problem ? ({ message: problem.message, issues: problem.issues } as unknown as ValidationError) : null;
       },
     }),
-    members: t.connection({
-      type: ContactRef,
-      nullable: true,
-      description:
-        "The members: a static group's contacts, or the contacts a dynamic group's filter matches now. Null for a dynamic group " +
-        'whose filter no longer works (see filterError). A bad sort or cursor is a GraphQL error with code VALIDATION_FAILED.',
-      args: { orderBy: t.arg({ type: [ContactOrderInput] }) },
-      resolve: (group, args, ctx, info) =>
-        asGraphQLError(async () => {
-          const page = await groupMembersPage(ctx.db, {
-            workspaceId: ctx.caller!.workspaceId,
-            groupId: group.id,
-            orderBy: contactOrderFromInput(args.orderBy),
-            page: args,
-          });
-          if (!page) return null;
-          return connectionOf(
-            page,
-            await contactsByIds(
-              { ...ctx, caller: ctx.caller! },
-              info,
-              page.rows.map((row) => row.id),
-            ),
-          );
-        }),
-    }),
+    members: t.connection(
+      {
+        type: ContactRef,
+        nullable: true,
+        description:
+          "The members: a static group's contacts, or the contacts a dynamic group's filter matches now. Null for a dynamic group " +
+          'whose filter no longer works (see filterError). A bad sort or cursor is a GraphQL error with code VALIDATION_FAILED.',
+        args: { orderBy: t.arg({ type: [ContactOrderInput] }) },
+        resolve: (group, args, ctx, info) =>
+          asGraphQLError(async () => {
+            const page = await groupMembersPage(ctx.db, {
+              workspaceId: ctx.caller!.workspaceId,
+              groupId: group.id,
+              orderBy: contactOrderFromInput(args.orderBy),
+              page: args,
+            });
+            if (!page) return null;
+            return connectionOf(
+              page,
+              await contactsByIds(
+                { ...ctx, caller: ctx.caller! },
+                info,
+                page.rows.map((row) => row.id),
+              ),
+            );
+          }),
+      },
+      ContactConnection,
+    ),
   }),
 });
 
@@ -174,35 +179,39 @@ const GroupMembershipChange = builder.objectRef<{ groupId: string; count: number
 
 const DeletedGroup = builder.objectRef<{ id: string }>('DeletedGroup').implement({
   description: 'The id of the group that was deleted; its contacts stay.',
-  fields: (t) => ({ id: t.exposeID('id') }),
+  fields: (t) => ({ id: t.id({ resolve: (deleted) => globalId('Group', deleted.id) }) }),
 });
 
 builder.queryFields((t) => ({
-  groups: t.withAuth({ read: true }).connection({
-    type: GroupRef,
-    description:
-      "The workspace's groups, by name ignoring case (then as written). A bad page size or cursor is a GraphQL error with code " +
-      'VALIDATION_FAILED.',
-    resolve: (_root, args, ctx, info) =>
-      asGraphQLError(async () => {
-        const page = await groupPage(ctx.db, ctx.caller.workspaceId, args);
-        return connectionOf(
-          page,
-          await groupsByIds(
-            ctx,
-            info,
-            page.rows.map((row) => row.id),
-          ),
-        );
-      }),
-  }),
+  groups: t.withAuth({ read: true }).connection(
+    {
+      type: GroupRef,
+      description:
+        "The workspace's groups, by name ignoring case (then as written). A bad page size or cursor is a GraphQL error with code " +
+        'VALIDATION_FAILED.',
+      resolve: (_root, args, ctx, info) =>
+        asGraphQLError(async () => {
+          const page = await groupPage(ctx.db, ctx.caller.workspaceId, args);
+          return connectionOf(
+            page,
+            await groupsByIds(
+              ctx,
+              info,
+              page.rows.map((row) => row.id),
+            ),
+          );
+        }),
+    },
+    { name: 'GroupConnection' },
+    { name: 'GroupEdge' },
+  ),
   group: t.withAuth({ read: true }).prismaField({
     type: 'Group',
     description: 'One group of the workspace.',
     errors: { types: [NotFoundError, ValidationError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = parseId(args.id, ['id']);
+      const id = decodeId(ctx, 'Group', args.id, ['id']);
       const group = await ctx.db.prisma.group.findUnique({
         ...selection(query),
         where: { workspaceId_id: { workspaceId: ctx.caller.workspaceId, id } },
@@ -233,7 +242,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateGroupInput, required: true }) },
     resolve: async (query, _root, { input }, ctx) => {
       const { workspaceId } = ctx.caller;
-      const id = parseId(input.id, ['input', 'id']);
+      const id = decodeId(ctx, 'Group', input.id, ['input', 'id']);
       const filter = input.filter === undefined ? undefined : contactFilterFromInput(input.filter, ['input', 'filter']);
       await updateGroup(ctx.db, { workspaceId, id, changes: { ...input, filter } });
       return ctx.db.prisma.group.findUniqueOrThrow({ ...selection(query), where: { workspaceId_id: { workspaceId, id } } });
@@ -244,7 +253,7 @@ builder.mutationFields((t) => ({
     description: "Deletes a group; its contacts stay. A group another dynamic group's filter names is refused (InvalidStateError).",
     errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, ctx) => deleteGroup(ctx.db, { workspaceId: ctx.caller.workspaceId, id: parseId(args.id, ['id']) }),
+    resolve: async (_root, args, ctx) => deleteGroup(ctx.db, { workspaceId: ctx.caller.workspaceId, id: decodeId(ctx, 'Group', args.id, ['id']) }),
   }),
   addContactsToGroup: t.withAuth({ write: true }).field({
     type: GroupMembershipChange,
@@ -254,8 +263,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       addGroupMembers(ctx.db, {
         workspaceId: ctx.caller.workspaceId,
-        groupId: parseId(input.groupId, ['input', 'groupId']),
-        contactIds: input.contactIds?.map(String),
+        groupId: decodeId(ctx, 'Group', input.groupId, ['input', 'groupId']),
+        contactIds: input.contactIds && decodeIds(ctx, 'Contact', input.contactIds, ['input', 'contactIds']),
         filter: contactFilterFromInput(input.filter, ['input', 'filter']),
       }),
   }),
@@ -267,8 +276,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       removeGroupMembers(ctx.db, {
         workspaceId: ctx.caller.workspaceId,
-        groupId: parseId(input.groupId, ['input', 'groupId']),
-        contactIds: input.contactIds?.map(String),
+        groupId: decodeId(ctx, 'Group', input.groupId, ['input', 'groupId']),
+        contactIds: input.contactIds && decodeIds(ctx, 'Contact', input.contactIds, ['input', 'contactIds']),
         filter: contactFilterFromInput(input.filter, ['input', 'filter']),
       }),
   }),
@@ -281,8 +290,8 @@ builder.mutationFields((t) => ({
       const { workspaceId } = ctx.caller;
       const id = await mergeGroups(ctx.db, {
         workspaceId,
-        sourceId: parseId(input.sourceId, ['input', 'sourceId']),
-        targetId: parseId(input.targetId, ['input', 'targetId']),
+        sourceId: decodeId(ctx, 'Group', input.sourceId, ['input', 'sourceId']),
+        targetId: decodeId(ctx, 'Group', input.targetId, ['input', 'targetId']),
       });
       return ctx.db.prisma.group.findUniqueOrThrow({ ...selection(query), where: { workspaceId_id: { workspaceId, id } } });
     },

@@ -1,18 +1,28 @@
 import { InvalidStateError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { parseId } from '../domain/ids.ts';
 import type { ColumnSuggestion } from '../domain/import-column-suggestions.ts';
 import type { ImportPlan } from '../domain/import-options.ts';
 import type { FieldChange } from '../domain/import-update-preview.ts';
+import { jobProgress, type ImportPhase, type JobProgress } from '../domain/job-progress.ts';
 import { ImportSourceKind, ImportStatus } from '../generated/prisma/enums.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
 import { cancelImport, confirmImport, importJobsWhere, revertImport, setImportMapping, startImport } from '../import/jobs.ts';
-import { jobColumns, jobPlan, jobState, type SkipReason } from '../import/job-columns.ts';
-import { MAX_PREVIEW_ROWS, previewRows, skipReasons, updatePreviews, type PreviewRow, type UpdatePreview } from '../import/review.ts';
+import { jobColumns, jobPlan, jobState } from '../import/job-columns.ts';
+import {
+  MAX_PREVIEW_ROWS,
+  previewRows,
+  skipReasons,
+  updatePreviews,
+  type PreviewRow,
+  type SkipReasonSummary,
+  type UpdatePreview,
+} from '../import/review.ts';
 import { importFileUrl } from './download-links.ts';
 import { builder } from './builder.ts';
+import { ErrorCodeEnum } from './errors.ts';
 import { importProgress } from './import-progress.ts';
 import { textLimit } from './input-limits.ts';
 import { FieldTypeEnum } from './field.ts';
+import { decodeId, decodeIds, globalId } from './global-id.ts';
 
 export const ImportStatusEnum = builder.enumType(ImportStatus, {
   name: 'ImportStatus',
@@ -37,22 +47,40 @@ const ImportCounts = builder.objectRef<ImportJob>('ImportCounts').implement({
   }),
 });
 
-/** A revert's progress counts contacts of the undo journal, an import's the rows of its file. */
-const phaseTotal = (job: ImportJob) => (job.status === 'REVERTING' || job.status === 'REVERTED' ? job.revertTotal : job.totalRows);
+const ImportPhaseEnum = builder.enumType('ImportPhase', {
+  description: 'A phase of a job that moves rows; `ImportProgress` counts the rows of one of them.',
+  values: {
+    VALIDATING: { description: 'Every row of the file is read and decided. The phase of MAPPING (not started), VALIDATING and REVIEW (done).' },
+    WRITING: { description: 'Every row is written, in batches of 5,000. The phase of QUEUED (not started), IMPORTING and COMPLETED (done).' },
+    REVERTING: { description: 'Every contact the import touched is restored or deleted. The phase of REVERTING and REVERTED.' },
+  } satisfies Record<ImportPhase, { description: string }>,
+});
 
-const ImportProgress = builder.objectRef<ImportJob>('ImportProgress').implement({
+const ImportProgress = builder.objectRef<JobProgress>('ImportProgress').implement({
   description:
-    'How far the current phase (validation, the write, or a revert) has got. A revert counts the contacts of the import, not rows; a cancelled write has processed the rows it committed.',
+    'How far the current phase has got. Every field counts that phase alone, so `processedRows` starts again from 0 when the write follows ' +
+    'validation (QUEUED shows 0 of `totalRows`). A job that ended (FAILED, CANCELLED, EXPIRED) shows the phase it ended in: a cancelled ' +
+    'write the rows it committed.',
   fields: (t) => ({
-    processedRows: t.exposeInt('processedRows'),
-    totalRows: t.int({ resolve: phaseTotal }),
-    rowsPerSecond: t.float({ nullable: true, resolve: (job) => rowsPerSecond(job) }),
-    etaSeconds: t.float({
+    phase: t.expose('phase', {
+      type: ImportPhaseEnum,
+      description: 'The phase these numbers are of: the one the job is in, waits for, or ended in.',
+    }),
+    processedRows: t.exposeInt('processedRows', {
+      description: "Rows of the phase done so far: validated, written (committed batches), or, in REVERTING, the journal's contacts gone through.",
+    }),
+    totalRows: t.exposeInt('totalRows', {
+      description: "Rows the phase goes through: the file's data rows, or, in REVERTING, the contacts the import created or changed.",
+    }),
+    rowsPerSecond: t.exposeFloat('rowsPerSecond', {
       nullable: true,
-      resolve: (job) => {
-        const rate = rowsPerSecond(job);
-        return rate ? Math.max(0, (phaseTotal(job) - job.processedRows) / rate) : null;
-      },
+      description:
+        "The phase's rows per second since it started, while rows move (VALIDATING, IMPORTING, REVERTING, once the first batch is done); " +
+        'null otherwise: MAPPING, REVIEW, QUEUED and every ended job.',
+    }),
+    etaSeconds: t.exposeInt('etaSeconds', {
+      nullable: true,
+      description: 'Whole seconds left at `rowsPerSecond`, rounded up (0 once every row is done); null whenever `rowsPerSecond` is.',
     }),
   }),
 });
@@ -93,6 +121,11 @@ const ImportPreviewRow = builder.objectRef<PreviewRow>('ImportPreviewRow').imple
     action: t.expose('action', { type: ImportRowActionEnum }),
     values: t.expose('data', { type: 'JSON', nullable: true, description: 'The normalized values the row brings.' }),
     message: t.exposeString('message', { nullable: true, description: 'Why the row is skipped or fails.' }),
+    codes: t.field({
+      type: [ErrorCodeEnum],
+      description: "The codes of the message's parts, in their order (one per problem of a failing row); empty for a row that creates or updates.",
+      resolve: (row) => row.codes,
+    }),
   }),
 });
 
@@ -107,23 +140,19 @@ const ImportFieldChange = builder.objectRef<FieldChange>('ImportFieldChange').im
 const ImportUpdatePreview = builder.objectRef<UpdatePreview>('ImportUpdatePreview').implement({
   fields: (t) => ({
     rowNumber: t.exposeInt('rowNumber'),
-    contactId: t.exposeID('contactId'),
+    contactId: t.id({ resolve: (preview) => globalId('Contact', preview.contactId) }),
     changes: t.field({ type: [ImportFieldChange], resolve: (preview) => preview.changes }),
   }),
 });
 
-const ImportSkipReason = builder.objectRef<SkipReason>('ImportSkipReason').implement({
+const ImportSkipReason = builder.objectRef<SkipReasonSummary>('ImportSkipReason').implement({
   fields: (t) => ({
     reason: t.exposeString('reason', { description: 'The reason, with row numbers written as N.' }),
+    code: t.expose('code', { type: ErrorCodeEnum, description: 'The reason for programs: see the ErrorCode values.' }),
+    params: t.expose('params', { type: 'JSON', description: "The reason's params: the identifier the rows were matched on." }),
     count: t.exposeInt('count'),
   }),
 });
-
-function rowsPerSecond(job: ImportJob): number | null {
-  if (!job.phaseStartedAt || job.processedRows === 0) return null;
-  const seconds = ((job.finishedAt ?? new Date()).getTime() - job.phaseStartedAt.getTime()) / 1000;
-  return seconds > 0 ? job.processedRows / seconds : null;
-}
 
 const RevertOutcomeEnum = builder.enumType('RevertOutcome', { values: ['RESTORED', 'DELETED', 'CONFLICT'] as const });
 
@@ -131,7 +160,7 @@ builder.prismaObject('ImportChange', {
   name: 'ImportRevertConflict',
   description: 'A contact a revert left as it is, because it changed after the import.',
   fields: (t) => ({
-    contactId: t.exposeID('contactId'),
+    contactId: t.id({ resolve: (change) => globalId('Contact', change.contactId) }),
     createdByImport: t.exposeBoolean('created', { description: 'The import had created it (a revert without conflict deletes it).' }),
     outcome: t.expose('revertOutcome', { type: RevertOutcomeEnum, nullable: true }),
     changedFields: t.exposeStringList('changedFields', {
@@ -140,10 +169,11 @@ builder.prismaObject('ImportChange', {
   }),
 });
 
-const ImportJobRef = builder.prismaObject('ImportJob', {
+export const ImportJobRef = builder.prismaNode('ImportJob', {
   description: 'One import: its source, what was detected, the mapping chosen, its state, counts and files.',
+  id: { resolve: (job) => job.id },
+  findUnique: (id, ctx) => ({ workspaceId_id: { workspaceId: ctx.caller!.workspaceId, id } }),
   fields: (t) => ({
-    id: t.exposeID('id'),
     status: t.expose('status', { type: ImportStatusEnum }),
     sourceKind: t.expose('sourceKind', { type: ImportSourceKindEnum }),
     fileName: t.exposeString('fileName'),
@@ -162,7 +192,7 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     }),
     totalRows: t.exposeInt('totalRows'),
     counts: t.field({ type: ImportCounts, resolve: (job) => job }),
-    progress: t.field({ type: ImportProgress, resolve: (job) => job }),
+    progress: t.field({ type: ImportProgress, resolve: (job) => jobProgress(job, Date.now()) }),
     failureReason: t.exposeString('failureReason', { nullable: true, description: 'Why the job FAILED or EXPIRED, and what to do.' }),
     columns: t.field({
       type: [ImportColumn],
@@ -197,14 +227,15 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     }),
     errorFileUrl: t.string({
       nullable: true,
-      description: 'The rows that fail validation with an added Error column (GET with the bearer key).',
-      resolve: (job, _args, ctx) => (job.errorFilePath ? importFileUrl(ctx.origin, job.id, 'errors') : null),
+      description:
+        'The rows that fail validation with an added Error column (why) and Error Codes column (the codes of its parts, separated by "; "). A signed link: a plain GET downloads it, without the Authorization header, until it expires (DOWNLOAD_LINK_TTL_SECONDS, 15 minutes by default) or its key is revoked; ask again for a fresh one.',
+      resolve: (job, _args, ctx) => (job.errorFilePath ? importFileUrl(ctx.downloadUrl, job.id, 'errors') : null),
     }),
     resultFileUrl: t.string({
       nullable: true,
       description:
-        'Every row with Import Status, Errors (why a row was skipped or failed) and Notes (a decision that changed since the review, an opt-out kept) columns, once the import completed (GET with the bearer key).',
-      resolve: (job, _args, ctx) => (job.resultFilePath ? importFileUrl(ctx.origin, job.id, 'result') : null),
+        'Every row with Import Status, Errors (why a row was skipped or failed), Notes (a decision that changed since the review, an opt-out kept) and Error Codes (the codes of the Errors, separated by "; ") columns, once the import completed. A signed link, like `errorFileUrl`.',
+      resolve: (job, _args, ctx) => (job.resultFilePath ? importFileUrl(ctx.downloadUrl, job.id, 'result') : null),
     }),
     reviewExpiresAt: t.expose('reviewExpiresAt', {
       type: 'DateTime',
@@ -218,12 +249,17 @@ const ImportJobRef = builder.prismaObject('ImportJob', {
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
     cancelRequested: t.exposeBoolean('cancelRequested', { description: 'A cancel was asked for; the worker stops at its next batch boundary.' }),
     revertRequestedAt: t.expose('revertRequestedAt', { type: 'DateTime', nullable: true }),
-    revertConflicts: t.relatedConnection('changes', {
-      cursor: 'workspaceId_jobId_contactId',
-      description: 'The contacts a revert left alone because they changed after the import, by contact id.',
-      query: { where: { revertOutcome: 'CONFLICT' }, orderBy: { contactId: 'asc' } },
-      totalCount: true,
-    }),
+    revertConflicts: t.relatedConnection(
+      'changes',
+      {
+        cursor: 'workspaceId_jobId_contactId',
+        description: 'The contacts a revert left alone because they changed after the import, by contact id.',
+        query: { where: { revertOutcome: 'CONFLICT' }, orderBy: { contactId: 'asc' } },
+        totalCount: true,
+      },
+      { name: 'ImportRevertConflictConnection' },
+      { name: 'ImportRevertConflictEdge' },
+    ),
   }),
 });
 
@@ -243,26 +279,30 @@ builder.queryFields((t) => ({
     errors: { types: [NotFoundError, ValidationError] },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, ctx) => {
-      const id = parseId(args.id, ['id']);
+      const id = decodeId(ctx, 'ImportJob', args.id, ['id']);
       const job = await ctx.db.prisma.importJob.findUnique({ ...query, where: { workspaceId_id: { workspaceId: ctx.caller.workspaceId, id } } });
       if (!job) throw new NotFoundError('ImportJob', id);
       return job;
     },
   }),
-  importJobs: t.withAuth({ read: true }).prismaConnection({
-    type: 'ImportJob',
-    cursor: 'workspaceId_id',
-    description: "The workspace's imports, newest first, optionally only some statuses or a time range of creation.",
-    errors: { types: [ValidationError] },
-    args: { filter: t.arg({ type: ImportJobsFilter }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.importJob.findMany({
-        ...query,
-        where: importJobsWhere(ctx.caller.workspaceId, args.filter),
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      }),
-    totalCount: (_root, args, ctx) => ctx.db.prisma.importJob.count({ where: importJobsWhere(ctx.caller.workspaceId, args.filter) }),
-  }),
+  importJobs: t.withAuth({ read: true }).prismaConnection(
+    {
+      type: 'ImportJob',
+      cursor: 'workspaceId_id',
+      description: "The workspace's imports, newest first, optionally only some statuses or a time range of creation.",
+      errors: { types: [ValidationError] },
+      args: { filter: t.arg({ type: ImportJobsFilter }) },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.prisma.importJob.findMany({
+          ...query,
+          where: importJobsWhere(ctx.caller.workspaceId, args.filter),
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        }),
+      totalCount: (_root, args, ctx) => ctx.db.prisma.importJob.count({ where: importJobsWhere(ctx.caller.workspaceId, args.filter) }),
+    },
+    { name: 'ImportJobConnection' },
+    { name: 'ImportJobEdge' },
+  ),
 }));
 
 const StartContactImportInput = builder.inputType('StartContactImportInput', {
@@ -322,10 +362,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: StartContactImportInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const scope = { db: ctx.db, files: ctx.files, workspaceId: ctx.caller.workspaceId, keyId: ctx.caller.keyId, limits: ctx.limits };
-      if (input.file && input.text != null) throw ValidationError.of(['input'], 'give either a file or text, not both');
+      if (input.file && input.text != null)
+        throw ValidationError.of(['input'], 'ONE_OF', 'give either a file or text, not both', { fields: ['file', 'text'] });
       if (input.file) {
         const upload = await input.file;
-        if (input.hasHeader != null) throw ValidationError.of(['input', 'hasHeader'], "applies to pasted text; a file's first row is its header");
+        if (input.hasHeader != null)
+          throw ValidationError.of(['input', 'hasHeader'], 'NOT_APPLICABLE', "applies to pasted text; a file's first row is its header");
         const source = {
           kind: 'file',
           stream: upload.createReadStream(),
@@ -335,10 +377,11 @@ builder.mutationFields((t) => ({
         return startImport({ ...scope, source });
       }
       if (input.text != null) {
-        if (input.sheetName != null) throw ValidationError.of(['input', 'sheetName'], 'applies to an XLSX file; pasted text has no sheets');
+        if (input.sheetName != null)
+          throw ValidationError.of(['input', 'sheetName'], 'NOT_APPLICABLE', 'applies to an XLSX file; pasted text has no sheets');
         return startImport({ ...scope, source: { kind: 'text', text: input.text, fileName: input.fileName, hasHeader: input.hasHeader } });
       }
-      throw ValidationError.of(['input'], 'give a file or text to import');
+      throw ValidationError.of(['input'], 'ONE_OF', 'give a file or text to import', { fields: ['file', 'text'] });
     },
   }),
   setContactImportMapping: t.withAuth({ write: true }).field({
@@ -352,8 +395,8 @@ builder.mutationFields((t) => ({
         db: ctx.db,
         files: ctx.files,
         workspaceId: ctx.caller.workspaceId,
-        jobId: parseId(jobId, ['input', 'jobId']),
-        input: { ...options, groupIds: groupIds?.map((id, index) => parseId(id, ['input', 'groupIds', String(index)])) },
+        jobId: decodeId(ctx, 'ImportJob', jobId, ['input', 'jobId']),
+        input: { ...options, groupIds: groupIds && decodeIds(ctx, 'Group', groupIds, ['input', 'groupIds']) },
       });
     },
   }),
@@ -362,7 +405,8 @@ builder.mutationFields((t) => ({
     description: 'Confirms a reviewed import: it is queued and written in the background.',
     errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
     args: { jobId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => confirmImport({ db: ctx.db, workspaceId: ctx.caller.workspaceId, jobId: parseId(args.jobId, ['jobId']) }),
+    resolve: (_root, args, ctx) =>
+      confirmImport({ db: ctx.db, workspaceId: ctx.caller.workspaceId, jobId: decodeId(ctx, 'ImportJob', args.jobId, ['jobId']) }),
   }),
   cancelContactImport: t.withAuth({ write: true }).field({
     type: ImportJobRef,
@@ -370,7 +414,8 @@ builder.mutationFields((t) => ({
       'Cancels an import before it ends. Before the write nothing is written; during the write the worker stops at its next batch boundary and the job ends CANCELLED with the batches committed so far.',
     errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
     args: { jobId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => cancelImport({ db: ctx.db, workspaceId: ctx.caller.workspaceId, jobId: parseId(args.jobId, ['jobId']) }),
+    resolve: (_root, args, ctx) =>
+      cancelImport({ db: ctx.db, workspaceId: ctx.caller.workspaceId, jobId: decodeId(ctx, 'ImportJob', args.jobId, ['jobId']) }),
   }),
   revertContactImport: t.withAuth({ write: true }).field({
     type: ImportJobRef,
@@ -378,7 +423,8 @@ builder.mutationFields((t) => ({
       'Undoes a completed (or partly written, cancelled) import as a background job: REVERTING, then REVERTED. Contacts changed since the import are left as they are and listed in revertConflicts.',
     errors: { types: [ValidationError, NotFoundError, InvalidStateError] },
     args: { jobId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => revertImport({ db: ctx.db, workspaceId: ctx.caller.workspaceId, jobId: parseId(args.jobId, ['jobId']) }),
+    resolve: (_root, args, ctx) =>
+      revertImport({ db: ctx.db, workspaceId: ctx.caller.workspaceId, jobId: decodeId(ctx, 'ImportJob', args.jobId, ['jobId']) }),
   }),
 }));
 

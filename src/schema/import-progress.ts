@@ -1,7 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { parseId } from '../domain/ids.ts';
 import type { ImportJob } from '../generated/prisma/client.ts';
+import { DomainError } from '../domain/errors.ts';
 import type { Context } from './builder.ts';
+import { domainGraphQLError } from './contact-list.ts';
+import { decodeId } from './global-id.ts';
 
 /**
  * The stream of `contactImportProgress`: the job's states from the process's shared watch of it
@@ -41,9 +43,10 @@ async function jobUpdates(ctx: Context & { caller: { workspaceId: string } }, ra
   // A subscription has no result union: its expected failures are GraphQL errors with a code.
   let id: string;
   try {
-    id = parseId(rawId, ['jobId']);
+    id = decodeId(ctx, 'ImportJob', rawId, ['jobId']);
   } catch (error) {
-    throw new GraphQLError((error as Error).message, { extensions: { code: 'BAD_USER_INPUT' } });
+    if (error instanceof DomainError) throw domainGraphQLError(error);
+    throw error;
   }
   const { workspaceId } = ctx.caller;
   const updates = await ctx.events.follow({
@@ -51,6 +54,8 @@ async function jobUpdates(ctx: Context & { caller: { workspaceId: string } }, ra
     jobId: id,
     load: () => ctx.db.prisma.importJob.findUnique({ where: { workspaceId_id: { workspaceId, id } } }),
   });
-  if (!updates) throw new GraphQLError(`ImportJob ${rawId} was not found`, { extensions: { code: 'NOT_FOUND' } });
+  if (!updates) {
+    throw new GraphQLError(`ImportJob ${rawId} was not found`, { extensions: { code: 'NOT_FOUND', params: { entity: 'ImportJob', id: rawId } } });
+  }
   return updates;
 }

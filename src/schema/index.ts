@@ -13,6 +13,7 @@ import './webhook.ts';
 import './sync.ts';
 import './duplicate.ts';
 import './export.ts';
+import './node.ts';
 
 /** The executable schema, sorted so that its printed form is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -22,7 +22,7 @@ import {
   type GraphQLInputType,
   type GraphQLResolveInfo,
 } from 'graphql';
-import { ValidationError, type InputIssue } from '../domain/errors.ts';
+import { issue, issueWithParams, ValidationError, type InputIssue } from '../domain/errors.ts';
 
 /** Longest text an input takes unless it says otherwise: more than any name, address, label or key. */
 export const INPUT_TEXT_MAX_LENGTH = 1_000;
@@ -84,10 +84,10 @@ function pathOf(place: Place | undefined): string[] {
 
 function checkText(text: string, place: Place, limit: number, issues: InputIssue[]): void {
   if (text.includes('\u0000')) {
-    issues.push({ path: pathOf(place), message: 'must not contain the NUL character (U+0000)' });
+    issues.push(issue(pathOf(place), 'NUL_CHARACTER', 'must not contain the NUL character (U+0000)'));
   } else if (text.length > limit) {
     const length = characterCount(text);
-    if (length > limit) issues.push({ path: pathOf(place), message: `at most ${limit} characters; this one has ${length}` });
+    if (length > limit) issues.push(issue(pathOf(place), 'TOO_LONG', `at most ${limit} characters; this one has ${length}`, { limit, length }));
   }
 }
 
@@ -147,7 +147,7 @@ function argumentIssues(info: GraphQLResolveInfo, args: Record<string, unknown>)
 
 function refusal(issues: InputIssue[]): GraphQLError {
   const error = new ValidationError(issues);
-  return new GraphQLError(error.message, { extensions: { code: 'VALIDATION_FAILED', issues } });
+  return new GraphQLError(error.message, { extensions: { code: error.code, params: error.params, issues: issues.map(issueWithParams) } });
 }
 
 export class PothosInputLimitsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {

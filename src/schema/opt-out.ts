@@ -9,6 +9,7 @@ import { ValidationError } from '../domain/errors.ts';
 import { ConsentEventType, ConsentSource, DetailKind, OptOutChannel } from '../generated/prisma/enums.ts';
 import { addressConsent, consentOfAddresses, optInChannelsOf, optOutListWhere, type AddressConsent } from '../services/opt-outs.ts';
 import { builder, type AuthedContext } from './builder.ts';
+import { globalIdOrNull } from './global-id.ts';
 import { requestLoader } from './loader.ts';
 import { ChannelEnum } from './workspace.ts';
 
@@ -46,7 +47,7 @@ const OptOutRef = builder.prismaObject('OptOut', {
     source: t.expose('source', { type: ConsentSourceEnum }),
     reason: t.exposeString('reason', { nullable: true }),
     actorKeyId: t.exposeID('actorKeyId', { nullable: true, description: 'The API key that recorded it (for an import, the key that started it).' }),
-    jobId: t.exposeID('jobId', { nullable: true, description: 'The import that recorded it.' }),
+    jobId: t.id({ nullable: true, description: 'The import that recorded it.', resolve: (optOut) => globalIdOrNull('ImportJob', optOut.jobId) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
@@ -59,7 +60,7 @@ const OptInRef = builder.prismaObject('OptIn', {
     channel: t.expose('channel', { type: ChannelEnum }),
     source: t.expose('source', { type: ConsentSourceEnum }),
     actorKeyId: t.exposeID('actorKeyId', { nullable: true }),
-    jobId: t.exposeID('jobId', { nullable: true }),
+    jobId: t.id({ nullable: true, resolve: (optIn) => globalIdOrNull('ImportJob', optIn.jobId) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
@@ -78,7 +79,7 @@ builder.prismaObject('ConsentEvent', {
       nullable: true,
       description: 'The API key that made the change (for an import, the key that started it).',
     }),
-    jobId: t.exposeID('jobId', { nullable: true, description: 'The import that made the change.' }),
+    jobId: t.id({ nullable: true, description: 'The import that made the change.', resolve: (event) => globalIdOrNull('ImportJob', event.jobId) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
@@ -128,19 +129,23 @@ export const AddressConsentRef = builder.objectRef<AddressConsent>('AddressConse
           consent.optInChannels,
         ),
     }),
-    history: t.prismaConnection({
-      type: 'ConsentEvent',
-      cursor: 'workspaceId_id',
-      description: 'Every opt-out, opt-in and reinstate of the address, oldest first.',
-      resolve: (query, consent, _args, ctx) =>
-        ctx.db.prisma.consentEvent.findMany({
-          ...query,
-          where: { workspaceId: consent.workspaceId, address: consent.address },
-          orderBy: { id: 'asc' },
-        }),
-      totalCount: (consent, _args, ctx) =>
-        ctx.db.prisma.consentEvent.count({ where: { workspaceId: consent.workspaceId, address: consent.address } }),
-    }),
+    history: t.prismaConnection(
+      {
+        type: 'ConsentEvent',
+        cursor: 'workspaceId_id',
+        description: 'Every opt-out, opt-in and reinstate of the address, oldest first.',
+        resolve: (query, consent, _args, ctx) =>
+          ctx.db.prisma.consentEvent.findMany({
+            ...query,
+            where: { workspaceId: consent.workspaceId, address: consent.address },
+            orderBy: { id: 'asc' },
+          }),
+        totalCount: (consent, _args, ctx) =>
+          ctx.db.prisma.consentEvent.count({ where: { workspaceId: consent.workspaceId, address: consent.address } }),
+      },
+      { name: 'ConsentEventConnection' },
+      { name: 'ConsentEventEdge' },
+    ),
   }),
 });
 
@@ -176,19 +181,23 @@ const OptOutFilterInput = builder.inputType('OptOutFilter', {
 });
 
 builder.queryFields((t) => ({
-  optOuts: t.withAuth({ read: true }).prismaConnection({
-    type: 'OptOut',
-    cursor: 'workspaceId_address_channel',
-    description: 'Active opt-outs, newest first.',
-    args: { filter: t.arg({ type: OptOutFilterInput }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.optOut.findMany({
-        ...query,
-        where: optOutListWhere(ctx.caller.workspaceId, args.filter),
-        orderBy: [{ createdAt: 'desc' }, { address: 'asc' }, { channel: 'asc' }],
-      }),
-    totalCount: (_root, args, ctx) => ctx.db.prisma.optOut.count({ where: optOutListWhere(ctx.caller.workspaceId, args.filter) }),
-  }),
+  optOuts: t.withAuth({ read: true }).prismaConnection(
+    {
+      type: 'OptOut',
+      cursor: 'workspaceId_address_channel',
+      description: 'Active opt-outs, newest first.',
+      args: { filter: t.arg({ type: OptOutFilterInput }) },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.prisma.optOut.findMany({
+          ...query,
+          where: optOutListWhere(ctx.caller.workspaceId, args.filter),
+          orderBy: [{ createdAt: 'desc' }, { address: 'asc' }, { channel: 'asc' }],
+        }),
+      totalCount: (_root, args, ctx) => ctx.db.prisma.optOut.count({ where: optOutListWhere(ctx.caller.workspaceId, args.filter) }),
+    },
+    { name: 'OptOutConnection' },
+    { name: 'OptOutEdge' },
+  ),
   addressConsent: t.withAuth({ read: true }).field({
     type: AddressConsentRef,
     description: 'The consent of one address (whether or not a contact has it): opt-outs, opt-ins, per-channel status and history.',

@@ -2,6 +2,7 @@ import { ValidationError } from '../domain/errors.ts';
 import { SYNC_BATCH_LIMIT } from '../domain/sync.ts';
 import { syncRecords, type SyncConflictReport, type SyncContactConflictReport, type SyncRecordResult, type SyncSummary } from '../services/sync.ts';
 import { builder } from './builder.ts';
+import { globalId, globalIdOrNull } from './global-id.ts';
 
 const SyncOutcomeEnum = builder.enumType('SyncOutcome', {
   description: 'What became of one pushed record.',
@@ -20,7 +21,11 @@ const SyncRecordOutcome = builder.objectRef<SyncRecordResult>('SyncRecordOutcome
   fields: (t) => ({
     externalId: t.exposeString('externalId'),
     outcome: t.expose('outcome', { type: SyncOutcomeEnum }),
-    contactId: t.exposeID('contactId', { nullable: true, description: 'The linked contact, if the record has one.' }),
+    contactId: t.id({
+      nullable: true,
+      description: 'The linked contact, if the record has one.',
+      resolve: (record) => globalIdOrNull('Contact', record.contactId),
+    }),
   }),
 });
 
@@ -46,7 +51,10 @@ const SyncContactConflictRef = builder.objectRef<SyncContactConflictReport>('Syn
     externalId: t.exposeString('externalId'),
     phone: t.exposeString('phone', { description: 'E.164.' }),
     kind: t.expose('kind', { type: SyncContactConflictKindEnum }),
-    contactIds: t.exposeIDList('contactIds', { description: "The contacts that have the number (other than the record's own)." }),
+    contactIds: t.idList({
+      description: "The contacts that have the number (other than the record's own).",
+      resolve: (conflict) => conflict.contactIds.map((id) => globalId('Contact', id)),
+    }),
     message: t.exposeString('message'),
   }),
 });
@@ -118,33 +126,41 @@ builder.prismaObject('SyncConflict', {
 });
 
 builder.queryFields((t) => ({
-  syncLinks: t.withAuth({ read: true }).prismaConnection({
-    type: 'SyncLink',
-    cursor: 'workspaceId_source_externalId',
-    description: 'The records of a source linked to contacts, by externalId (string order).',
-    args: { source: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.syncLink.findMany({
-        ...query,
-        where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() },
-        orderBy: { externalId: 'asc' },
-      }),
-    totalCount: (_root, args, ctx) => ctx.db.prisma.syncLink.count({ where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() } }),
-  }),
-  syncConflicts: t.withAuth({ read: true }).prismaConnection({
-    type: 'SyncConflict',
-    cursor: 'workspaceId_source_externalId',
-    description: 'The records of a source not synced because another record owns their phone number, by externalId.',
-    args: { source: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.prisma.syncConflict.findMany({
-        ...query,
-        where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() },
-        orderBy: { externalId: 'asc' },
-      }),
-    totalCount: (_root, args, ctx) =>
-      ctx.db.prisma.syncConflict.count({ where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() } }),
-  }),
+  syncLinks: t.withAuth({ read: true }).prismaConnection(
+    {
+      type: 'SyncLink',
+      cursor: 'workspaceId_source_externalId',
+      description: 'The records of a source linked to contacts, by externalId (string order).',
+      args: { source: t.arg.string({ required: true }) },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.prisma.syncLink.findMany({
+          ...query,
+          where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() },
+          orderBy: { externalId: 'asc' },
+        }),
+      totalCount: (_root, args, ctx) => ctx.db.prisma.syncLink.count({ where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() } }),
+    },
+    { name: 'SyncLinkConnection' },
+    { name: 'SyncLinkEdge' },
+  ),
+  syncConflicts: t.withAuth({ read: true }).prismaConnection(
+    {
+      type: 'SyncConflict',
+      cursor: 'workspaceId_source_externalId',
+      description: 'The records of a source not synced because another record owns their phone number, by externalId.',
+      args: { source: t.arg.string({ required: true }) },
+      resolve: (query, _root, args, ctx) =>
+        ctx.db.prisma.syncConflict.findMany({
+          ...query,
+          where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() },
+          orderBy: { externalId: 'asc' },
+        }),
+      totalCount: (_root, args, ctx) =>
+        ctx.db.prisma.syncConflict.count({ where: { workspaceId: ctx.caller.workspaceId, source: args.source.trim() } }),
+    },
+    { name: 'SyncConflictConnection' },
+    { name: 'SyncConflictEdge' },
+  ),
 }));
 
 builder.mutationFields((t) => ({

@@ -1,10 +1,10 @@
 import { LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { parseId } from '../domain/ids.ts';
 import { MAX_URL_LENGTH } from '../domain/webhook.ts';
 import type { WebhookDelivery } from '../generated/prisma/client.ts';
 import { deliveredEvent } from '../services/webhook-delivery.ts';
 import { createWebhook, deleteWebhook, type CreatedWebhook } from '../services/webhooks.ts';
 import { builder } from './builder.ts';
+import { decodeId } from './global-id.ts';
 import { textLimit } from './input-limits.ts';
 import { ImportStatusEnum } from './import-job.ts';
 
@@ -56,10 +56,11 @@ builder.prismaObject('WebhookDelivery', {
   }),
 });
 
-const WebhookRef = builder.prismaObject('Webhook', {
+export const WebhookRef = builder.prismaNode('Webhook', {
   description: 'A URL that gets a signed POST whenever an import of the workspace ends. Its secret is shown only when it is created.',
+  id: { resolve: (webhook) => webhook.id },
+  findUnique: (id, ctx) => ({ workspaceId_id: { workspaceId: ctx.caller!.workspaceId, id } }),
   fields: (t) => ({
-    id: t.exposeID('id'),
     url: t.exposeString('url'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     consecutiveFailures: t.exposeInt('consecutiveFailures', {
@@ -72,12 +73,17 @@ const WebhookRef = builder.prismaObject('Webhook', {
         'Set while the webhook is paused after too many failed attempts in a row (5): its deliveries wait, then one is tried; a success resumes them all, a failure doubles the pause (1 minute, 2, 4 … at most an hour).',
       resolve: (webhook) => (webhook.pausedUntil && webhook.pausedUntil.getTime() > Date.now() ? webhook.pausedUntil : null),
     }),
-    deliveries: t.relatedConnection('deliveries', {
-      cursor: 'workspaceId_id',
-      description: 'What was posted to it, newest first.',
-      totalCount: true,
-      query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
-    }),
+    deliveries: t.relatedConnection(
+      'deliveries',
+      {
+        cursor: 'workspaceId_id',
+        description: 'What was posted to it, newest first.',
+        totalCount: true,
+        query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+      },
+      { name: 'WebhookDeliveryConnection' },
+      { name: 'WebhookDeliveryEdge' },
+    ),
   }),
 });
 
@@ -129,6 +135,6 @@ builder.mutationFields((t) => ({
     description: 'Removes a webhook; its pending deliveries are dropped.',
     errors: { types: [ValidationError, NotFoundError] },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => deleteWebhook(ctx.db, { workspaceId: ctx.caller.workspaceId, id: parseId(args.id, ['id']) }),
+    resolve: (_root, args, ctx) => deleteWebhook(ctx.db, { workspaceId: ctx.caller.workspaceId, id: decodeId(ctx, 'Webhook', args.id, ['id']) }),
   }),
 }));

@@ -22,10 +22,16 @@ import { serveExport } from './export.ts';
 import { AUDIENCE_RECIPIENTS_PATH, EXPORT_PATH_PREFIX, FILES_PATH_PREFIX } from '../schema/download-links.ts';
 import { DownloadSlots, type DownloadLimits } from './download-slots.ts';
 import { serveFile } from './files.ts';
+import { GRAPHIQL_OPTIONS } from './graphiql-defaults.ts';
+import { isWebPagePath, serveWebPage } from './web-page.ts';
+import { SignedDownloads } from './signed-downloads.ts';
 import { corsPolicy, useCrossOriginProtection } from './cross-origin.ts';
 import { downloadCors } from './download-cors.ts';
-import { CLOSE_CODES, LiveConnections, type LiveLimits } from './live-limits.ts';
+import { CLOSES, codeProtocolCloses } from './close-reasons.ts';
+import { LiveConnections, type LiveLimits } from './live-limits.ts';
 import { useOperationLimits } from './operation-limits.ts';
+import { useRequestErrorCodes } from './request-error-codes.ts';
+import { useSseModes } from './sse-modes.ts';
 import { apiErrorMasker, useInputNesting, useRequestScope } from './request-guards.ts';
 import { useStreamingUploads } from './upload.ts';
 import { ApiMetrics, Metrics } from './metrics.ts';
@@ -76,17 +82,6 @@ interface ServerContext {
   log?: Logger;
 }
 
-const GRAPHIQL_DEFAULT_QUERY = `# Paste your API key into the Headers tab below:
-#   { "Authorization": "Bearer sb_..." }
-# then re-fetch the schema (the ⟳ button on the left, or Shift+Ctrl+R) for the docs and completion.
-query Contacts {
-  contacts(first: 10) {
-    totalCount
-    edges { node { id name details { kind value status } } }
-  }
-}
-`;
-
 /**
  * The HTTP and WebSocket server of the API: Yoga on node:http (GraphQL over HTTP and SSE, GraphiQL
  * at /graphql), graphql-ws on the same port and path, /healthz (the process runs), /readyz (it
@@ -110,6 +105,8 @@ export function buildApp(options: {
   downloadLimits?: Partial<DownloadLimits>;
   /** PUBLIC_URL: the base of every link handed out; unset, the request's origin (its Host header), or the address listened on. */
   publicUrl?: string;
+  /** DOWNLOAD_LINK_TTL_SECONDS: how long a signed download link works (15 minutes unless given). */
+  downloadLinkTtlSeconds?: number;
   /** The process's metrics, which its worker and webhook delivery also report to; the app makes its own unless given. */
   metrics?: Metrics;
   /** METRICS_TOKEN: /metrics answers a bearer of it on this port; without it, /metrics is not served here. */
@@ -122,6 +119,7 @@ export function buildApp(options: {
   const live = new LiveConnections(options.liveLimits);
   const downloads = new DownloadSlots(options.downloadLimits);
   const corsOrigins = options.corsOrigins ?? [];
+  const signedDownloads = new SignedDownloads(db, options.webhooks.secretKey, options.downloadLinkTtlSeconds);
   // GraphQL requests reach the database through pools of their own, with a statement timeout and a
   // share per workspace; imports, exports and the worker keep `db`, without them.
   const api = openApiDatabases(db, options.apiDatabase);
@@ -152,7 +150,7 @@ export function buildApp(options: {
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
-    graphiql: { title: 'Switchboard', defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    graphiql: GRAPHIQL_OPTIONS,
     // GraphiQL's scripts, styles and editor workers inlined in the page: Yoga's own page loads them
     // from a CDN, which a machine without internet (or a strict CSP) cannot reach.
     renderGraphiQL,
@@ -170,23 +168,30 @@ export function buildApp(options: {
     plugins: [
       useRequestLog(),
       apiMetrics.graphqlPlugin(),
+      useSseModes(GRAPHQL_PATH),
       useCrossOriginProtection(),
       useStreamingUploads({ maxFileSize: limits.maxUploadBytes }),
       useInputNesting(),
+      useRequestErrorCodes(),
       useOperationLimits(),
       live.plugin(),
       useRequestScope(api),
     ],
-    context: async ({ request, connectionParams, req, log }) => ({
-      db: api.queries,
-      files,
-      events,
-      limits,
-      webhooks: options.webhooks,
-      origin: options.publicUrl ?? (request ? new URL(request.url).origin : origin),
-      caller: await resolveCaller(db, bearerFrom(request?.headers.get('authorization') ?? connectionAuthorization(connectionParams))),
-      log: log ?? (req ? requestLog(req).logger : logger),
-    }),
+    context: async ({ request, connectionParams, req, log }) => {
+      const linkOrigin = options.publicUrl ?? (request ? new URL(request.url).origin : origin);
+      const caller = await resolveCaller(db, bearerFrom(request?.headers.get('authorization') ?? connectionAuthorization(connectionParams)));
+      return {
+        db: api.queries,
+        files,
+        events,
+        limits,
+        webhooks: options.webhooks,
+        origin: linkOrigin,
+        downloadUrl: signedDownloads.urlsFor(linkOrigin, caller),
+        caller,
+        log: log ?? (req ? requestLog(req).logger : logger),
+      };
+    },
   });
 
   const sockets = new Set<Socket>();
@@ -195,6 +200,12 @@ export function buildApp(options: {
     const caller = await resolveCaller(db, bearerFrom(authorization));
     Object.assign(requestLog(req).facts, callerFacts(caller));
     return caller;
+  };
+  // A file route's caller: a signed link's key, or the bearer key.
+  const downloaderOf = (req: IncomingMessage) => async () => {
+    const auth = await signedDownloads.authorize(req, callerOf(req));
+    if ('caller' in auth) Object.assign(requestLog(req).facts, callerFacts(auth.caller));
+    return auth;
   };
   const route = (req: IncomingMessage, res: ServerResponse) => {
     apiMetrics.track(req, res);
@@ -219,12 +230,17 @@ export function buildApp(options: {
     }
     if (req.url?.startsWith(EXPORT_PATH_PREFIX)) {
       if (downloadCors(req, res, corsOrigins, 'GET')) return;
-      void serveExport({ db, req, res, downloads, caller: callerOf(req), log: requestLog(req).logger });
+      void serveExport({ db, req, res, downloads, authorize: downloaderOf(req), log: requestLog(req).logger });
       return;
     }
     if (req.url?.startsWith(FILES_PATH_PREFIX)) {
       if (downloadCors(req, res, corsOrigins, 'GET, HEAD')) return;
-      void serveFile({ db, files, req, res, caller: callerOf(req), log: requestLog(req).logger });
+      void serveFile({ db, files, req, res, authorize: downloaderOf(req), log: requestLog(req).logger });
+      return;
+    }
+    // The import wizard, a page of web/dist that calls this API like any other client.
+    if (path !== undefined && isWebPagePath(path)) {
+      void serveWebPage(req, res);
       return;
     }
     void yoga(req, res, { req, res });
@@ -237,19 +253,23 @@ export function buildApp(options: {
 
   // A larger message than maxPayload closes its socket (1009) before it is parsed.
   const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH, maxPayload: live.limits.maxMessageBytes });
+  // Before graphql-ws takes the socket (listeners run in order), so that its closes are coded too.
+  wsServer.on('connection', (socket) => codeProtocolCloses(socket, live.limits));
   useServer<Record<string, unknown>, { socket: WebSocket }>(
     {
       // A socket silent for this long after opening is closed (4408).
       connectionInitWaitTimeout: live.limits.connectionInitWaitMs,
       // The key comes in connection_init: a socket without one is closed with 4401, one with a bad or
-      // revoked key with 4403 (like a 401 over HTTP), one over its key's connection limit with 4429.
+      // revoked key with 4403 (like a 401 over HTTP), one over its key's connection limit with 4429,
+      // each with a coded reason (close-reasons.ts). graphql-ws's own close on `false` comes after
+      // ours and is ignored, so ours is the one the client sees.
       onConnect: async (ctx) => {
         const { socket } = ctx.extra;
         // Already closed as over the connection limit: not worth a key lookup.
         if (socket.readyState !== socket.OPEN) return false;
         const authorization = connectionAuthorization(ctx.connectionParams);
         if (!authorization) {
-          socket.close(CLOSE_CODES.unauthorized, 'connection_init must carry { "authorization": "Bearer <API key>" }');
+          socket.close(CLOSES.missingKey.code, CLOSES.missingKey.reason);
           return false;
         }
         let caller: Caller | null;
@@ -259,7 +279,7 @@ export function buildApp(options: {
           caller = null;
         }
         if (!caller) {
-          socket.close(CLOSE_CODES.forbidden, 'The API key is malformed, unknown or revoked');
+          socket.close(CLOSES.invalidKey.code, CLOSES.invalidKey.reason);
           return false;
         }
         noteConnectionCaller(socket, caller);
@@ -334,7 +354,7 @@ export function buildApp(options: {
       readiness.markShuttingDown();
       stopRevocations();
       stopRechecks();
-      for (const client of wsServer.clients) client.close(1001, 'server shutting down');
+      for (const client of wsServer.clients) client.close(CLOSES.shuttingDown.code, CLOSES.shuttingDown.reason);
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -2,12 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '../db/client.ts';
 import { errorFields, type Logger } from '../db/logger.ts';
 import { readAudienceRequestJson } from '../domain/audience.ts';
-import { DomainError, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { DomainError, issueWithParams, LimitExceededError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Caller } from '../services/api-keys.ts';
 import { prepareAudience, writeAudienceRecipientsCsv, type PreparedAudience } from '../services/audience.ts';
 import type { DownloadSlots } from './download-slots.ts';
 import { EXPORT_STALL_TIMEOUT_MS } from './export.ts';
 import { AUDIENCE_REQUEST_MAX_BYTES } from '../schema/download-links.ts';
+import { bareIdOr, sentId } from '../schema/global-id.ts';
 
 /**
  * POST of an audience (the fields of the GraphQL `AudienceInput`, as JSON) with the bearer key:
@@ -39,10 +40,14 @@ export async function serveAudienceRecipients(options: {
   try {
     caller = await options.caller(req.headers.authorization);
   } catch (error) {
-    return reply(req, res, 401, { error: (error as Error).message, type: 'Unauthenticated' });
+    return reply(req, res, 401, { error: (error as Error).message, type: 'Unauthenticated', code: 'UNAUTHENTICATED' });
   }
   if (!caller)
-    return reply(req, res, 401, { error: 'Authentication required: send the header "Authorization: Bearer <API key>"', type: 'Unauthenticated' });
+    return reply(req, res, 401, {
+      error: 'Authentication required: send the header "Authorization: Bearer <API key>"',
+      type: 'Unauthenticated',
+      code: 'UNAUTHENTICATED',
+    });
 
   const mediaType = req.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') {
@@ -57,18 +62,38 @@ export async function serveAudienceRecipients(options: {
     const body = await readBody(req, AUDIENCE_REQUEST_MAX_BYTES);
     if (body === null) {
       const error = new LimitExceededError(
+        'REQUEST_ENTITY_TOO_LARGE',
         `The request body is larger than ${AUDIENCE_REQUEST_MAX_BYTES} bytes (${AUDIENCE_REQUEST_MAX_BYTES / 2 ** 20} MiB), the most an audience may take`,
         AUDIENCE_REQUEST_MAX_BYTES,
       );
-      return reply(req, res, 413, { error: error.message, type: 'LimitExceededError', limit: error.limit });
+      return reply(req, res, 413, { error: error.message, type: 'LimitExceededError', code: error.code, params: error.params, limit: error.limit });
     }
-    audience = await prepareAudience(db, { workspaceId: caller.workspaceId, ...readAudienceRequestJson(parseJson(body)) });
+    audience = await prepareAudience(db, { workspaceId: caller.workspaceId, ...readAudienceRequestJson(withBareIds(req, parseJson(body))) });
   } catch (error) {
-    if (error instanceof ValidationError) return reply(req, res, 400, { error: error.message, type: 'ValidationError', issues: error.issues });
-    if (error instanceof NotFoundError)
-      return reply(req, res, 404, { error: error.message, type: 'NotFoundError', entity: error.entity, id: error.id });
-    if (error instanceof LimitExceededError) return reply(req, res, 400, { error: error.message, type: 'LimitExceededError', limit: error.limit });
-    if (error instanceof DomainError) return reply(req, res, 400, { error: error.message, type: error.name });
+    if (error instanceof ValidationError) {
+      return reply(req, res, 400, {
+        error: error.message,
+        type: 'ValidationError',
+        code: error.code,
+        params: error.params,
+        issues: error.issues.map(issueWithParams),
+      });
+    }
+    if (error instanceof NotFoundError) {
+      const id = sentId(req, error.entity, error.id);
+      return reply(req, res, 404, {
+        error: error.message,
+        type: 'NotFoundError',
+        code: error.code,
+        params: { ...error.params, id },
+        entity: error.entity,
+        id,
+      });
+    }
+    if (error instanceof LimitExceededError) {
+      return reply(req, res, 400, { error: error.message, type: 'LimitExceededError', code: error.code, params: error.params, limit: error.limit });
+    }
+    if (error instanceof DomainError) return reply(req, res, 400, { error: error.message, type: error.name, code: error.code, params: error.params });
     log.error({ err: errorFields(error) }, 'unexpected error');
     return reply(req, res, 500, { error: 'Unexpected error' });
   }
@@ -106,11 +131,25 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer 
   return Buffer.concat(chunks);
 }
 
+/**
+ * The body with the groups and contacts it names as UUIDs, whether it gives their global ids (as the
+ * API returns them) or their bare UUIDs. Anything else is left for the request's checks to name.
+ */
+function withBareIds(req: IncomingMessage, body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const { groupIds, contactIds } = body as Record<string, unknown>;
+  return {
+    ...body,
+    ...(Array.isArray(groupIds) && { groupIds: groupIds.map((id) => bareIdOr(req, 'Group', id)) }),
+    ...(Array.isArray(contactIds) && { contactIds: contactIds.map((id) => bareIdOr(req, 'Contact', id)) }),
+  };
+}
+
 function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'));
   } catch (error) {
-    throw ValidationError.of([], `the body is not JSON: ${(error as Error).message}`);
+    throw ValidationError.of([], 'WRONG_TYPE', `the body is not JSON: ${(error as Error).message}`);
   }
 }
 

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { AudienceInput, ExclusionReason } from '../generated/graphql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { globalIdOf, uuidOf } from '../support/global-ids.ts';
 import { addContactsToGroup, createContact, createGroup } from '../support/operations.ts';
 import { OptIn, OptOut } from '../opt-outs/consent-api.ts';
 
@@ -137,7 +138,7 @@ describe('the excluded recipients of an audience mixing every reason', () => {
     expect(inReasonOrder(recipients)).toBe(true);
 
     // Ben and Cal share one opted-out number: one recipient, reached first through the lower id.
-    const benOrCal = [ids.ben, ids.cal].sort()[0];
+    const benOrCal = [ids.ben, ids.cal].sort((a, b) => (uuidOf(a) < uuidOf(b) ? -1 : 1))[0];
     expect(recipients.map(describeRecipient).sort()).toEqual(
       [
         `OPTED_OUT|+12025550141|${benOrCal}|`,
@@ -245,7 +246,7 @@ describe('5,000 excluded recipients in a group of 10,000', () => {
                 CASE WHEN n % 10 = 0 THEN 'c' || n || '@example.com' ELSE '+1646' || lpad((n - (n % 10 = 5)::int)::text, 7, '0') END, '', true
          FROM numbered)
        INSERT INTO group_members (workspace_id, group_id, contact_id) SELECT $1, $3, id FROM numbered`,
-      [ws.id, CONTACTS, groupId],
+      [ws.id, CONTACTS, uuidOf(groupId)],
     );
     await app.db.pool.query(
       `INSERT INTO opt_outs (workspace_id, address, kind, channel, source)
@@ -272,7 +273,10 @@ describe('5,000 excluded recipients in a group of 10,000', () => {
        GROUP BY d.kind, CASE WHEN d.kind = 'PHONE' THEN d.value ELSE d.contact_id::text END`,
       [ws.id],
     );
-    const expected = rows.map((row) => (row.kind === 'PHONE' ? `OPTED_OUT|${row.value}|${row.contact_id}|` : `NO_ADDRESS||${row.contact_id}|`));
+    const expected = rows.map((row) => {
+      const contactId = globalIdOf('Contact', row.contact_id);
+      return row.kind === 'PHONE' ? `OPTED_OUT|${row.value}|${contactId}|` : `NO_ADDRESS||${contactId}|`;
+    });
     expect(recipients.map(describeRecipient).sort()).toEqual(expected.sort());
   });
 

@@ -7,6 +7,7 @@ import type { AudienceInput, CreateGroupInput } from '../generated/graphql.ts';
 import { csvText } from '../../src/files/csv-output.ts';
 import { seedAudienceGroup } from '../support/audience-seed.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { addContactsToGroup, createContact, createGroup } from '../support/operations.ts';
 import { OptIn, OptOut } from '../opt-outs/consent-api.ts';
 
@@ -86,14 +87,15 @@ async function download(input: object, workspace = ws, url = `${app.url}${PATH}`
 }
 
 /** The file's rows as the pages give them: each address formula-safe (`'+1…`), no contact an empty cell. */
+// Files name contacts by their bare UUIDs, where the API gives global ids.
 const asFileRows = (rows: { address: string; contactId: string | null }[]) => [
   ['address', 'contactId'],
-  ...rows.map(({ address, contactId }) => [/^[=+\-@\t\r]/.test(address) ? `'${address}` : address, contactId ?? '']),
+  ...rows.map(({ address, contactId }) => [/^[=+\-@\t\r]/.test(address) ? `'${address}` : address, contactId ? uuidOf(contactId) : '']),
 ];
 
 /** The file the product's CSV writer makes of the pages' rows, byte for byte. */
 const asFileText = (rows: { address: string; contactId: string | null }[]) =>
-  csvText([['address', 'contactId'], ...rows.map(({ address, contactId }) => [address, contactId ?? ''])]);
+  csvText([['address', 'contactId'], ...rows.map(({ address, contactId }) => [address, contactId ? uuidOf(contactId) : ''])]);
 
 beforeAll(async () => {
   ws = await app.createWorkspace('Recipients');
@@ -155,12 +157,12 @@ describe('the recipients download', () => {
     expect(text).toBe(asFileText(paged.rows));
     expect(rows).toEqual([
       ['address', 'contactId'],
-      ["'+12025550120", ids.ann],
-      ["'+12025550121", [ids.ben!, ids.cal!].sort()[0]],
-      ["'+12025550124", ids.eve],
-      ["'+12025550125", ids.fay],
+      ["'+12025550120", uuidOf(ids.ann!)],
+      ["'+12025550121", [uuidOf(ids.ben!), uuidOf(ids.cal!)].sort()[0]],
+      ["'+12025550124", uuidOf(ids.eve!)],
+      ["'+12025550125", uuidOf(ids.fay!)],
       ["'+12025550198", ''],
-      ["'+442071838750", ids.hal],
+      ["'+442071838750", uuidOf(ids.hal!)],
     ]);
     expect(paged.sendableCount).toBe(rows.length - 1);
     // The product's CSV layout: a byte order mark, CRLF line ends.
@@ -227,7 +229,7 @@ describe('the recipients download', () => {
     });
     const input: AudienceInput = { channel: 'SMS', groupIds: [tricky] };
     const paged = await pagedAddresses(input, 100);
-    expect(paged.rows.map((row) => row.contactId)).toEqual(made);
+    expect(paged.rows.map((row) => uuidOf(row.contactId!))).toEqual(made);
     const { text } = await download(input);
     expect(text).toBe(asFileText(paged.rows));
   });
@@ -320,6 +322,8 @@ describe('the recipients download', () => {
     expect(sized.status).toBe(413);
     expect(await sized.json()).toEqual({
       type: 'LimitExceededError',
+      code: 'REQUEST_ENTITY_TOO_LARGE',
+      params: { limit: 16 * 2 ** 20 },
       limit: 16 * 2 ** 20,
       error: expect.stringMatching(/larger than 16777216 bytes \(16 MiB\)/),
     });
@@ -329,10 +333,21 @@ describe('the recipients download', () => {
   });
 
   it("does not reach another workspace: its group is not found, its contacts are nobody's", async () => {
-    for (const groupId of [foreignGroup, '00000000-0000-4000-8000-000000000000']) {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const [groupId, uuid] of [
+      [foreignGroup, uuidOf(foreignGroup)],
+      [missing, missing],
+    ] as const) {
       const response = await post(JSON.stringify({ channel: 'SMS', groupIds: [groupId] }), ws.keys.READ);
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ type: 'NotFoundError', entity: 'Group', id: groupId, error: `Group ${groupId} was not found` });
+      expect(await response.json()).toEqual({
+        type: 'NotFoundError',
+        code: 'NOT_FOUND',
+        params: { entity: 'Group', id: groupId },
+        entity: 'Group',
+        id: groupId,
+        error: `Group ${uuid} was not found`,
+      });
     }
     const own = await download({ channel: 'SMS', groupIds: [staticGroup] }, ws);
     expect(own.rows.length).toBeGreaterThan(1);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { BrowsePageQuery, ContactOrderInput } from '../generated/graphql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { addContactsToGroup, createField, createGroup } from '../support/operations.ts';
 
 /** Seeds the contacts with their creation time, which the default order follows. */
@@ -106,14 +107,14 @@ async function walkBackward(orderBy: ContactOrderInput[] | undefined, size: numb
   }
 }
 
-/** The expected order: by the key with unset values last, then by id in the key's direction. */
+/** The expected order: by the key with unset values last, then by the contact's UUID in the key's direction. */
 function expectedOrder(value: (row: Seeded) => string | number | null, direction: 'ASC' | 'DESC'): string[] {
   const sign = direction === 'ASC' ? 1 : -1;
   return [...seeded]
     .sort((a, b) => {
       const x = value(a);
       const y = value(b);
-      if (x === y) return sign * (a.id < b.id ? -1 : 1);
+      if (x === y) return sign * (uuidOf(a.id) < uuidOf(b.id) ? -1 : 1);
       if (x === null) return 1;
       if (y === null) return -1;
       return sign * (x < y ? -1 : 1);

@@ -97,7 +97,10 @@ describe('duplicateContacts', () => {
 
   it('refuses a cursor it did not make, and asks for a key', async () => {
     const bad = await app.request(Duplicates, { first: 2, after: 'bm9wZQ' }, workspace.keys.READ);
-    expect(bad.body.errors?.[0]).toMatchObject({ message: '"after" is not a cursor of duplicateContacts', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(bad.body.errors?.[0]).toMatchObject({
+      message: '"after" is not a cursor of duplicateContacts',
+      extensions: { code: 'VALIDATION_FAILED', issues: [{ path: ['after'], code: 'NOT_A_CURSOR' }] },
+    });
     const anonymous = await app.request(Duplicates, { first: 2 }, null);
     expect(anonymous.status).toBe(401);
   });

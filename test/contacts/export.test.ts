@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ContactExportInput, CreateContactInput, CreateGroupInput } from '../generated/graphql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { download, importCsv } from '../support/imports.ts';
 import { addContactsToGroup, createContact, createField, createGroup } from '../support/operations.ts';
 
@@ -131,7 +132,9 @@ describe('contactExport', () => {
     const { contactExport } = await app.data(Export, { input: {} }, key);
     expect(contactExport).toMatchObject({ __typename: 'ContactExport', format: 'CSV' });
     if (contactExport.__typename !== 'ContactExport') return;
-    expect(contactExport.url).toMatch(new RegExp(`^${app.url}/files/exports/contacts\\.csv\\?request=[\\w-]+$`));
+    expect(contactExport.url).toMatch(
+      new RegExp(`^${app.url}/files/exports/contacts\\.csv\\?request=[\\w-]+&expires=\\d+&workspace=[\\w-]+&key=[\\w-]+&sig=[\\w-]{43}$`),
+    );
     expect(contactExport.columns.map((column) => column.key)).toEqual([
       'firstName',
       'lastName',
@@ -272,7 +275,7 @@ describe('contactExport', () => {
     const filter = await app.data(Export, { input: { filter: { field: { key: 'shoeSize', eq: 42 } } } }, key);
     expect(filter.contactExport).toMatchObject({ __typename: 'ValidationError', message: expect.stringContaining('shoeSize') });
     const theirs = await app.data(Export, { input: { groupId: theirGroupId } }, key);
-    expect(theirs.contactExport).toEqual({ __typename: 'NotFoundError', id: theirGroupId, message: `Group ${theirGroupId} was not found` });
+    expect(theirs.contactExport).toEqual({ __typename: 'NotFoundError', id: theirGroupId, message: `Group ${uuidOf(theirGroupId)} was not found` });
     const unknown = randomUUID();
     expect((await app.data(Export, { input: { groupId: unknown } }, key)).contactExport).toMatchObject({ __typename: 'NotFoundError', id: unknown });
     expect((await app.data(Export, { input: { groupId: 'team' } }, key)).contactExport).toMatchObject({
@@ -283,9 +286,9 @@ describe('contactExport', () => {
 });
 
 describe('export downloads', () => {
-  it('need a valid bearer key', async () => {
+  it('need their signature or a valid bearer key', async () => {
     const url = await exportUrl({ columns: ['name'] });
-    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(url.replace(/&expires=.*$/, ''))).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: 'Bearer sb_nope' } })).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: 'Basic abc' } })).status).toBe(401);
     expect((await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${key}` } })).status).toBe(405);
@@ -303,11 +306,11 @@ describe('export downloads', () => {
     const url = await exportUrl({ columns: ['name'], groupId: teamId });
     const forged = url.replace(
       /request=.*$/,
-      `request=${Buffer.from(JSON.stringify({ format: 'CSV', groupId: theirGroupId })).toString('base64url')}`,
+      `request=${Buffer.from(JSON.stringify({ format: 'CSV', groupId: uuidOf(theirGroupId) })).toString('base64url')}`,
     );
     const response = await fetch(forged, { headers: { authorization: `Bearer ${key}` } });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: `Group ${theirGroupId} was not found` });
+    expect(await response.json()).toEqual({ error: `Group ${uuidOf(theirGroupId)} was not found` });
     const foreign = await fetch(url, { headers: { authorization: `Bearer ${stranger.keys.READ}` } });
     expect(foreign.status).toBe(404);
   });
@@ -316,7 +319,9 @@ describe('export downloads', () => {
     const url = await exportUrl({ columns: ['name'] });
     const garbage = await fetch(url.replace(/request=.*$/, 'request=bm9wZQ'), { headers: { authorization: `Bearer ${key}` } });
     expect(garbage.status).toBe(400);
-    expect((await garbage.json()).issues).toEqual([{ path: ['request'], message: expect.stringContaining('does not carry an export request') }]);
+    expect((await garbage.json()).issues).toEqual([
+      { path: ['request'], code: 'INVALID_DOWNLOAD_LINK', message: expect.stringContaining('does not carry an export request') },
+    ]);
     const sql = Buffer.from(JSON.stringify({ format: 'CSV', orderBy: [{ field: 'name', direction: 'ASC; DROP TABLE contacts' }] })).toString(
       'base64url',
     );
@@ -331,7 +336,12 @@ describe('export downloads', () => {
     const response = await fetch(url, { headers: { authorization: `Bearer ${key}` } });
     expect(response.status).toBe(400);
     expect((await response.json()).issues).toEqual([
-      { path: ['input', 'columns', '1'], message: expect.stringContaining('"temporary" is not a column') },
+      {
+        path: ['input', 'columns', '1'],
+        code: 'UNKNOWN_FIELD',
+        params: { key: 'temporary' },
+        message: expect.stringContaining('"temporary" is not a column'),
+      },
     ]);
   });
 });

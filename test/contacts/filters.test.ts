@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ContactFilterInput, CreateContactInput, CreateGroupInput } from '../generated/graphql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { addContactsToGroup, createContact, createField, createGroup, optOut } from '../support/operations.ts';
 
 const FiltersContacts = graphql(`
@@ -275,7 +276,9 @@ describe('group membership', () => {
     const random = await rejected({ groups: { any: ['00000000-0000-4000-8000-000000000000'] } });
     expect(missing.code).toBe('VALIDATION_FAILED');
     expect(missing.issues.map((issue) => issue.path)).toEqual([['filter', 'groups', 'any', '0']]);
-    expect(missing.issues[0]!.message.replace(foreign, 'ID')).toBe(random.issues[0]!.message.replace('00000000-0000-4000-8000-000000000000', 'ID'));
+    expect(missing.issues[0]!.message.replace(uuidOf(foreign), 'ID')).toBe(
+      random.issues[0]!.message.replace('00000000-0000-4000-8000-000000000000', 'ID'),
+    );
   });
 });
 
@@ -289,7 +292,12 @@ describe('isolation', () => {
   it('does not know another workspace’s custom fields', async () => {
     const { body } = await app.request(FiltersContacts, { filter: field('tier', { eq: 'Gold' }) }, other.keys.READ);
     expect((body.errors?.[0]?.extensions as { issues?: unknown[] } | undefined)?.issues).toEqual([
-      { path: ['filter', 'field', 'key'], message: 'no field has the key "tier" (it may have been deleted)' },
+      {
+        path: ['filter', 'field', 'key'],
+        code: 'UNKNOWN_FIELD',
+        params: { key: 'tier' },
+        message: 'no field has the key "tier" (it may have been deleted)',
+      },
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { CreateContactInput } from '../generated/graphql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { confirmAndWait, validateCsv } from '../support/imports.ts';
 import { addContactsToGroup, createContact, createField, createGroup } from '../support/operations.ts';
 
@@ -145,15 +146,15 @@ describe('mergeContacts', () => {
 
     const { rows: memberships } = await app.db.pool.query(
       'SELECT group_id, contact_id FROM group_members WHERE workspace_id = $1 AND group_id = ANY($2::uuid[]) ORDER BY group_id',
-      [workspace.id, [both, secondOnly]],
+      [workspace.id, [both, secondOnly].map(uuidOf)],
     );
     expect(memberships).toHaveLength(2);
-    expect(memberships.every((row) => row.contact_id === primary)).toBe(true);
+    expect(memberships.every((row) => row.contact_id === uuidOf(primary))).toBe(true);
     const { rows: optOuts } = await app.db.pool.query('SELECT address, channel FROM opt_outs WHERE workspace_id = $1', [workspace.id]);
     expect(optOuts).toEqual([{ address: '+12025550102', channel: 'ALL' }]);
     const { rows: orphans } = await app.db.pool.query(
       'SELECT count(*)::int AS n FROM contact_details WHERE workspace_id = $1 AND contact_id = ANY($2::uuid[])',
-      [workspace.id, [first, second]],
+      [workspace.id, [first, second].map(uuidOf)],
     );
     expect(orphans[0].n).toBe(0);
     expect((await app.data(DuplicateCount, {}, key)).duplicateContacts.totalCount).toBe(0);
@@ -235,7 +236,10 @@ describe('mergeContacts', () => {
     expect(readOnly.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
 
     expect(await exists(other)).toBe(true);
-    const { rows } = await app.db.pool.query('SELECT count(*)::int AS n FROM contacts WHERE workspace_id = $1 AND id = $2', [stranger.id, theirs]);
+    const { rows } = await app.db.pool.query('SELECT count(*)::int AS n FROM contacts WHERE workspace_id = $1 AND id = $2', [
+      stranger.id,
+      uuidOf(theirs),
+    ]);
     expect(rows[0].n).toBe(1);
   });
 

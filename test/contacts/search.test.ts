@@ -127,7 +127,14 @@ describe('limits', () => {
     expect(body.data?.contacts ?? null).toBeNull();
     const extensions = body.errors?.[0]?.extensions as { code: string; issues: { path: string[]; message: string }[] };
     expect(extensions.code).toBe('VALIDATION_FAILED');
-    expect(extensions.issues).toEqual([{ path: ['search'], message: expect.stringContaining(`at most ${SEARCH_MAX_LENGTH} characters`) }]);
+    expect(extensions.issues).toEqual([
+      {
+        path: ['search'],
+        code: 'TOO_LONG',
+        params: { limit: SEARCH_MAX_LENGTH, length: SEARCH_MAX_LENGTH + 1 },
+        message: expect.stringContaining(`at most ${SEARCH_MAX_LENGTH} characters`),
+      },
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import { graphql } from '../generated/gql.ts';
 import type { SetContactImportMappingInput } from '../generated/graphql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
 import { confirmAndWait, download, fetchJob, SetMapping, uploadCsv, validateCsv, waitWhile } from '../support/imports.ts';
+import { uuidOf } from '../support/global-ids.ts';
 
 /**
  * The import flow on each file store: a local folder, and an S3 bucket (s3rver on 127.0.0.1).
@@ -49,7 +50,7 @@ describe.each(['local', 's3'] as const)('imports with their files in a %s store'
 
   /** What the import_jobs row records of the job's files. */
   async function recordedFiles(jobId: string) {
-    const { rows } = await app.db.pool.query('SELECT file_path, error_file_path, result_file_path FROM import_jobs WHERE id = $1', [jobId]);
+    const { rows } = await app.db.pool.query('SELECT file_path, error_file_path, result_file_path FROM import_jobs WHERE id = $1', [uuidOf(jobId)]);
     return rows[0];
   }
 
@@ -65,20 +66,23 @@ describe.each(['local', 's3'] as const)('imports with their files in a %s store'
     const started = await uploadCsv(app, key, peopleCsv(), 'people.csv');
     expect(started).toMatchObject({ __typename: 'ImportJob', status: 'MAPPING', totalRows: ROWS + 1 });
     if (started.__typename !== 'ImportJob') return;
-    const files = importFileKeys(workspace.id, started.id);
+    const files = importFileKeys(workspace.id, uuidOf(started.id));
     expect(await app.files.list(files.folder)).toEqual([files.source]);
 
     const review = await mapAndReview(key, started.id);
     expect(review).toMatchObject({ status: 'REVIEW', counts: { toCreate: ROWS, errors: 1 } });
     const errors = (await download(review.errorFileUrl!, key)).trim().split('\r\n');
-    expect(errors).toEqual(['First Name,Email,Notes,Error', expect.stringMatching(/^Bad,not-an-email,,".*not-an-email.*"$/)]);
+    expect(errors).toEqual([
+      'First Name,Email,Notes,Error,Error Codes',
+      expect.stringMatching(/^Bad,not-an-email,,".*not-an-email.*",INVALID_EMAIL$/),
+    ]);
 
     const written = await confirmAndWait(app, key, started.id);
     expect(written.counts).toMatchObject({ created: ROWS, failed: 1 });
     const result = (await download(written.resultFileUrl!, key)).trim().split('\r\n');
-    expect(result[0]).toBe('First Name,Email,Notes,Import Status,Errors,Notes');
+    expect(result[0]).toBe('First Name,Email,Notes,Import Status,Errors,Notes,Error Codes');
     expect(result).toHaveLength(ROWS + 2);
-    expect(result[1]).toBe(`Adaa,ada0@s3.test,${NOTES},Imported,,`);
+    expect(result[1]).toBe(`Adaa,ada0@s3.test,${NOTES},Imported,,,`);
     expect((await app.data(StoreFlowContacts, {}, key)).contacts.totalCount).toBe(ROWS);
 
     expect((await app.files.list(files.folder)).sort()).toEqual([files.errors, files.result, files.source]);
@@ -103,7 +107,7 @@ describe.each(['local', 's3'] as const)('imports with their files in a %s store'
     const started = await uploadCsv(app, key, new Uint8Array(await book.xlsx.writeBuffer()), 'people.xlsx');
     expect(started).toMatchObject({ __typename: 'ImportJob', status: 'MAPPING', totalRows: 2 });
     if (started.__typename !== 'ImportJob') return;
-    const files = importFileKeys(workspace.id, started.id);
+    const files = importFileKeys(workspace.id, uuidOf(started.id));
     const stored = await app.files.localCopy(files.source);
     try {
       expect(await readFile(stored.path, 'utf8')).toBe('\uFEFF"First Name","Email","Notes"\n"Zoë","zoe@s3.test","from a workbook"\n"Bad","nope",\n');
@@ -113,11 +117,11 @@ describe.each(['local', 's3'] as const)('imports with their files in a %s store'
 
     const review = await mapAndReview(key, started.id);
     expect(review).toMatchObject({ status: 'REVIEW', counts: { toCreate: 1, errors: 1 } });
-    expect(await download(review.errorFileUrl!, key)).toMatch(/^First Name,Email,Notes,Error\r\nBad,nope,,".*nope.*"\r\n$/);
+    expect(await download(review.errorFileUrl!, key)).toMatch(/^First Name,Email,Notes,Error,Error Codes\r\nBad,nope,,".*nope.*",INVALID_EMAIL\r\n$/);
     const written = await confirmAndWait(app, key, started.id);
     expect((await download(written.resultFileUrl!, key)).split('\r\n').slice(0, 2)).toEqual([
-      'First Name,Email,Notes,Import Status,Errors,Notes',
-      'Zoë,zoe@s3.test,from a workbook,Imported,,',
+      'First Name,Email,Notes,Import Status,Errors,Notes,Error Codes',
+      'Zoë,zoe@s3.test,from a workbook,Imported,,,',
     ]);
   });
 
@@ -136,10 +140,10 @@ describe.each(['local', 's3'] as const)('imports with their files in a %s store'
     const foreign = await fetch(job.errorFileUrl!, { headers: { authorization: `Bearer ${other.keys.READ}` } });
     expect(foreign.status).toBe(404);
 
-    await app.files.delete([importFileKeys(workspace.id, job.id).errors]);
+    await app.files.delete([importFileKeys(workspace.id, uuidOf(job.id)).errors]);
     const gone = await fetch(job.errorFileUrl!, { headers: { authorization: `Bearer ${key}` } });
     expect(gone.status).toBe(404);
-    expect(await gone.json()).toEqual({ error: `Import ${job.id}'s errors file is no longer stored` });
+    expect(await gone.json()).toEqual({ error: `Import ${uuidOf(job.id)}'s errors file is no longer stored` });
   });
 
   it('the sweeper deletes from the store: the source when a review expires, every file when retention runs out', async () => {
@@ -147,10 +151,10 @@ describe.each(['local', 's3'] as const)('imports with their files in a %s store'
     const key = swept.keys.WRITE;
     await app.db.pool.query('UPDATE workspaces SET review_ttl_seconds = 60 WHERE id = $1', [swept.id]);
     const waiting = await validateCsv(app, key, 'Email\nada@swept.test\nnope\n', BY_EMAIL);
-    const files = importFileKeys(swept.id, waiting.id);
+    const files = importFileKeys(swept.id, uuidOf(waiting.id));
     expect((await app.files.list(files.folder)).sort()).toEqual([files.errors, files.source]);
 
-    await app.db.pool.query(`UPDATE import_jobs SET review_expires_at = now() - interval '1 second' WHERE id = $1`, [waiting.id]);
+    await app.db.pool.query(`UPDATE import_jobs SET review_expires_at = now() - interval '1 second' WHERE id = $1`, [uuidOf(waiting.id)]);
     expect(await sweepImports({ db: app.db, files: app.files })).toEqual({ expired: 1, purged: 0 });
     expect(await app.files.list(files.folder)).toEqual([files.errors]);
     expect(await fetchJob(app, key, waiting.id)).toMatchObject({ status: 'EXPIRED', errorFileUrl: expect.any(String) });

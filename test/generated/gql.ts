@@ -32,6 +32,7 @@ type Documents = {
     "\n  mutation SyncForMerge($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult { created updated records { externalId contactId } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SyncForMergeDocument,
     "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n": typeof types.DuplicateCountForMergeDocument,
     "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n": typeof types.SearchContactsDocument,
+    "\n  query ExampleContacts {\n    contacts(first: 20, orderBy: [{ field: \"lastName\", direction: ASC }]) {\n      totalCount\n      edges { node { name tags details { kind value } } }\n    }\n  }\n": typeof types.ExampleContactsDocument,
     "\n  query StoreFlowContacts {\n    contacts(first: 5) { totalCount }\n  }\n": typeof types.StoreFlowContactsDocument,
     "\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n": typeof types.ActiveRuleContactsDocument,
     "\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n": typeof types.ActiveRuleCreateGroupDocument,
@@ -62,6 +63,10 @@ type Documents = {
     "\n  query LimitsNestedPages {\n    contacts(first: 100) { edges { node { groups { members(first: 500) { edges { node { groups { name } } } } } } } }\n  }\n": typeof types.LimitsNestedPagesDocument,
     "\n  query LimitsNestedBySize($size: Int) {\n    contacts(first: $size) { edges { node { groups { name members(first: $size) { edges { node { name } } } } } } }\n  }\n": typeof types.LimitsNestedBySizeDocument,
     "\n  query LimitsTypename {\n    __typename\n  }\n": typeof types.LimitsTypenameDocument,
+    "\n  query SignedLinks($jobId: ID!) {\n    importTemplateUrl\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n    importJob(id: $jobId) { __typename ... on ImportJob { errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n": typeof types.SignedLinksDocument,
+    "\n  query TemplateLink {\n    importTemplateUrl\n  }\n": typeof types.TemplateLinkDocument,
+    "\n  mutation NewReadKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on CreatedApiKey { secret apiKey { id } } ... on Error { message } }\n  }\n": typeof types.NewReadKeyDocument,
+    "\n  mutation RevokeKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n": typeof types.RevokeKeyDocument,
     "\n  query SqlLimitsContacts($search: String, $filter: ContactFilterInput, $orderBy: [ContactOrderInput!]) {\n    contacts(search: $search, filter: $filter, orderBy: $orderBy, first: 1) { totalCount edges { node { id } } }\n  }\n": typeof types.SqlLimitsContactsDocument,
     "\n  query SqlLimitsFirstContact($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 1) { edges { node { id } } }\n  }\n": typeof types.SqlLimitsFirstContactDocument,
     "\n  mutation SqlLimitsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": typeof types.SqlLimitsCreateFieldDocument,
@@ -91,14 +96,18 @@ type Documents = {
     "\n  query CancelContactCount { contacts(first: 1) { totalCount } }\n": typeof types.CancelContactCountDocument,
     "\n  subscription Progress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) {\n      id\n      status\n      counts { toCreate toUpdate toSkip errors created updated skipped failed }\n      progress { processedRows totalRows rowsPerSecond etaSeconds }\n    }\n  }\n": typeof types.ProgressDocument,
     "\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n": typeof types.ImportedContactsDocument,
-    "\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on QueryImportJobsConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": typeof types.HistoryDocument,
-    "\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on QueryImportJobsConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n": typeof types.HistoryCountDocument,
+    "\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on ImportJobConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": typeof types.HistoryDocument,
+    "\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on ImportJobConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n": typeof types.HistoryCountDocument,
     "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": typeof types.RulesContactsDocument,
     "\n  mutation RefusedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": typeof types.RefusedCancelDocument,
     "\n  mutation RefusedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": typeof types.RefusedRevertDocument,
     "\n  query RefusedJobTimes($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status confirmedAt finishedAt } }\n  }\n": typeof types.RefusedJobTimesDocument,
     "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n": typeof types.MessyFieldKeysDocument,
     "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n": typeof types.MessyContactsDocument,
+    "\n  subscription PhaseProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { phase processedRows totalRows rowsPerSecond etaSeconds } }\n  }\n": typeof types.PhaseProgressDocument,
+    "\n  query PhaseOfJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status progress { phase processedRows totalRows rowsPerSecond etaSeconds } }\n      ... on Error { message }\n    }\n  }\n": typeof types.PhaseOfJobDocument,
+    "\n  mutation PhaseRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.PhaseRevertDocument,
+    "\n  mutation PhaseCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.PhaseCancelDocument,
     "\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.QueuedRevertDocument,
     "\n  mutation RevertImport($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status revertRequestedAt }\n      ... on Error { message }\n    }\n  }\n": typeof types.RevertImportDocument,
     "\n  query RevertedJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        counts { created updated reverted revertConflicts }\n        progress { processedRows totalRows }\n        revertConflicts(first: 10) { totalCount edges { node { contactId createdByImport outcome changedFields } } }\n      }\n    }\n  }\n": typeof types.RevertedJobDocument,
@@ -178,6 +187,17 @@ type Documents = {
     "\n  mutation AddDetail($contactId: ID!, $input: ContactDetailInput!) {\n    addContactDetail(contactId: $contactId, input: $input) {\n      __typename\n      ... on ContactDetail { id kind value isPrimary }\n      ... on Error { message }\n    }\n  }\n": typeof types.AddDetailDocument,
     "\n  mutation UpdateDetail($input: UpdateContactDetailInput!) {\n    updateContactDetail(input: $input) {\n      __typename\n      ... on ContactDetail { id value rawValue label isPrimary }\n      ... on Error { message }\n    }\n  }\n": typeof types.UpdateDetailDocument,
     "\n  mutation RemoveDetail($id: ID!) {\n    removeContactDetail(id: $id) {\n      __typename\n      ... on ContactDetail { id }\n      ... on Error { message }\n    }\n  }\n": typeof types.RemoveDetailDocument,
+    "\n  query ErrorTypes {\n    errorInterface: __type(name: \"Error\") {\n      fields { name type { kind name ofType { kind name } } }\n      possibleTypes { name fields { name type { kind name ofType { kind name } } } }\n    }\n    issue: __type(name: \"InputIssue\") { fields { name type { kind name ofType { kind name } } } }\n    codes: __type(name: \"ErrorCode\") { enumValues { name description } }\n  }\n": typeof types.ErrorTypesDocument,
+    "\n  mutation CodesSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n": typeof types.CodesSettingsDocument,
+    "\n  mutation CodesCreateField($input: CreateFieldInput!) {\n    createField(input: $input) {\n      __typename\n      ... on Field { key }\n      ... on Error { code params message }\n      ... on LimitExceededError { limit }\n    }\n  }\n": typeof types.CodesCreateFieldDocument,
+    "\n  mutation CodesCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      __typename\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n": typeof types.CodesCreateContactDocument,
+    "\n  mutation CodesStartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob { id }\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n      ... on LimitExceededError { limit }\n    }\n  }\n": typeof types.CodesStartImportDocument,
+    "\n  query CodesImportJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        skipReasons { reason code params count }\n        preview { rowNumber action message codes }\n      }\n      ... on Error { code params message }\n      ... on NotFoundError { entity id }\n    }\n  }\n": typeof types.CodesImportJobDocument,
+    "\n  mutation CodesConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) {\n      __typename\n      ... on Error { code params message }\n      ... on InvalidStateError { state }\n    }\n  }\n": typeof types.CodesConfirmDocument,
+    "\n  mutation CodesCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n": typeof types.CodesCreateGroupDocument,
+    "\n  query CodesContacts($after: String) {\n    contacts(first: 5, after: $after) { totalCount }\n  }\n": typeof types.CodesContactsDocument,
+    "\n  mutation CodesBulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { invalid { line reason code } }\n      ... on Error { code params message }\n    }\n  }\n": typeof types.CodesBulkOptOutDocument,
+    "\n  subscription CodesProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n": typeof types.CodesProgressDocument,
     "\n  query Fields {\n    fields { key label type options builtIn }\n  }\n": typeof types.FieldsDocument,
     "\n  mutation CreateField($input: CreateFieldInput!) {\n    createField(input: $input) {\n      __typename\n      ... on Field { key label type options builtIn }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n": typeof types.CreateFieldDocument,
     "\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n": typeof types.RenameFieldDocument,
@@ -185,6 +205,11 @@ type Documents = {
     "\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n": typeof types.FieldsDeleteGroupDocument,
     "\n  mutation ContactWithFields($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id customFields } ... on Error { message } }\n  }\n": typeof types.ContactWithFieldsDocument,
     "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n": typeof types.ContactFieldsDocument,
+    "\n  mutation StartWatchedImport($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": typeof types.StartWatchedImportDocument,
+    "\n  subscription SseWatch($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n": typeof types.SseWatchDocument,
+    "\n  mutation SseStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": typeof types.SseStartDocument,
+    "\n  mutation SseCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": typeof types.SseCancelDocument,
+    "\n  query SseWorkspace {\n    workspace { name }\n  }\n": typeof types.SseWorkspaceDocument,
     "\n  query LoggingWorkspace { workspace { id name } }\n": typeof types.LoggingWorkspaceDocument,
     "\n  query LoggingSearch($search: String!, $filter: ContactFilterInput) {\n    contacts(first: 5, search: $search, filter: $filter) { totalCount }\n  }\n": typeof types.LoggingSearchDocument,
     "\n  query LoggingExport($input: ContactExportInput!) {\n    contactExport(input: $input) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n": typeof types.LoggingExportDocument,
@@ -194,6 +219,26 @@ type Documents = {
     "\n  mutation MetricsCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id } } ... on Error { message } }\n  }\n": typeof types.MetricsCreateWebhookDocument,
     "\n  query PublicLinks($jobId: ID!) {\n    importTemplateUrl\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n    audience(input: { channel: SMS, addresses: [\"+12025550143\"] }) { __typename ... on Audience { recipientsUrl } ... on Error { message } }\n    importJob(id: $jobId) { __typename ... on ImportJob { errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n": typeof types.PublicLinksDocument,
     "\n  query ReadinessWorkspace {\n    workspace { id }\n  }\n": typeof types.ReadinessWorkspaceDocument,
+    "\n  query RelayRefetch($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Contact { firstName details { value } groups { id name } }\n      ... on Group { name type members(first: 5) { totalCount edges { node { id } } } }\n      ... on Field { key label builtIn }\n      ... on ImportJob { fileName status revertConflicts(first: 5) { totalCount } }\n      ... on Webhook { url deliveries(first: 5) { totalCount } }\n    }\n  }\n": typeof types.RelayRefetchDocument,
+    "\n  query RelayRefetchMany($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on Contact { firstName }\n      ... on Group { name }\n    }\n  }\n": typeof types.RelayRefetchManyDocument,
+    "\n  query RelayFieldIds {\n    fields { id key }\n  }\n": typeof types.RelayFieldIdsDocument,
+    "\n  mutation RelayStartTextImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) { __typename ... on ImportJob { id fileName } ... on Error { message } }\n  }\n": typeof types.RelayStartTextImportDocument,
+    "\n  mutation RelayCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id url } } ... on Error { message } }\n  }\n": typeof types.RelayCreateWebhookDocument,
+    "\n  query RelayGetContact($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.RelayGetContactDocument,
+    "\n  mutation RelayRenameContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      __typename\n      ... on Contact { id firstName }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.RelayRenameContactDocument,
+    "\n  mutation RelayAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id } }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.RelayAddMembersDocument,
+    "\n  mutation RelayDynamicGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id filter members { totalCount } } ... on Error { message } }\n  }\n": typeof types.RelayDynamicGroupDocument,
+    "\n  mutation RelaySync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { records { externalId contactId } } ... on Error { message } }\n  }\n": typeof types.RelaySyncDocument,
+    "\n  query RelayAudience($input: AudienceInput!) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        addresses { edges { node { address contactId } } }\n        excludedRecipients(reasons: [UNKNOWN_CONTACT]) { __typename ... on AudienceExcludedRecipientConnection { edges { node { rawValue } } } }\n      }\n      ... on Error { message }\n    }\n  }\n": typeof types.RelayAudienceDocument,
+    "\n  query RelayQueryFieldTypes {\n    query: __type(name: \"Query\") { fields { name type { name ofType { name possibleTypes { name } } } } }\n    group: __type(name: \"Group\") { fields { name type { name } } }\n    webhook: __type(name: \"Webhook\") { fields { name type { name ofType { name } } } }\n    importJob: __type(name: \"ImportJob\") { fields { name type { name ofType { name } } } }\n    consent: __type(name: \"AddressConsent\") { fields { name type { name ofType { name } } } }\n    node: __type(name: \"Node\") { possibleTypes { name } }\n    schema: __schema { types { name } }\n  }\n": typeof types.RelayQueryFieldTypesDocument,
+    "\n  query FirstContacts($first: Int) {\n    contacts(first: $first) { totalCount }\n  }\n": typeof types.FirstContactsDocument,
+    "\n  query RequiredFirst($first: Int!) {\n    contacts(first: $first) { totalCount }\n  }\n": typeof types.RequiredFirstDocument,
+    "\n  subscription WatchJobById($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n": typeof types.WatchJobByIdDocument,
+    "\n  query ReadWorkspaceName {\n    workspace { name }\n  }\n": typeof types.ReadWorkspaceNameDocument,
+    "\n  subscription WatchSomeJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n": typeof types.WatchSomeJobDocument,
+    "\n  mutation StartTextImport($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": typeof types.StartTextImportDocument,
+    "\n  mutation IssueClosingKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on CreatedApiKey { secret apiKey { id } } ... on Error { message } }\n  }\n": typeof types.IssueClosingKeyDocument,
+    "\n  mutation RevokeClosingKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n": typeof types.RevokeClosingKeyDocument,
     "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n": typeof types.WorkspaceSettingsDocument,
     "\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": typeof types.UpdateWorkspaceSettingsDocument,
     "\n  mutation StartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        encoding\n        delimiter\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": typeof types.StartImportDocument,
@@ -232,6 +277,7 @@ const documents: Documents = {
     "\n  mutation SyncForMerge($input: SyncContactsInput!) {\n    syncContacts(input: $input) {\n      __typename\n      ... on SyncResult { created updated records { externalId contactId } }\n      ... on Error { message }\n    }\n  }\n": types.SyncForMergeDocument,
     "\n  query DuplicateCountForMerge { duplicateContacts { totalCount } }\n": types.DuplicateCountForMergeDocument,
     "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n": types.SearchContactsDocument,
+    "\n  query ExampleContacts {\n    contacts(first: 20, orderBy: [{ field: \"lastName\", direction: ASC }]) {\n      totalCount\n      edges { node { name tags details { kind value } } }\n    }\n  }\n": types.ExampleContactsDocument,
     "\n  query StoreFlowContacts {\n    contacts(first: 5) { totalCount }\n  }\n": types.StoreFlowContactsDocument,
     "\n  query ActiveRuleContacts($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 100) { totalCount edges { node { firstName details { status } } } }\n  }\n": types.ActiveRuleContactsDocument,
     "\n  mutation ActiveRuleCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id activeContactCount } ... on Error { message } }\n  }\n": types.ActiveRuleCreateGroupDocument,
@@ -262,6 +308,10 @@ const documents: Documents = {
     "\n  query LimitsNestedPages {\n    contacts(first: 100) { edges { node { groups { members(first: 500) { edges { node { groups { name } } } } } } } }\n  }\n": types.LimitsNestedPagesDocument,
     "\n  query LimitsNestedBySize($size: Int) {\n    contacts(first: $size) { edges { node { groups { name members(first: $size) { edges { node { name } } } } } } }\n  }\n": types.LimitsNestedBySizeDocument,
     "\n  query LimitsTypename {\n    __typename\n  }\n": types.LimitsTypenameDocument,
+    "\n  query SignedLinks($jobId: ID!) {\n    importTemplateUrl\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n    importJob(id: $jobId) { __typename ... on ImportJob { errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n": types.SignedLinksDocument,
+    "\n  query TemplateLink {\n    importTemplateUrl\n  }\n": types.TemplateLinkDocument,
+    "\n  mutation NewReadKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on CreatedApiKey { secret apiKey { id } } ... on Error { message } }\n  }\n": types.NewReadKeyDocument,
+    "\n  mutation RevokeKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n": types.RevokeKeyDocument,
     "\n  query SqlLimitsContacts($search: String, $filter: ContactFilterInput, $orderBy: [ContactOrderInput!]) {\n    contacts(search: $search, filter: $filter, orderBy: $orderBy, first: 1) { totalCount edges { node { id } } }\n  }\n": types.SqlLimitsContactsDocument,
     "\n  query SqlLimitsFirstContact($filter: ContactFilterInput) {\n    contacts(filter: $filter, first: 1) { edges { node { id } } }\n  }\n": types.SqlLimitsFirstContactDocument,
     "\n  mutation SqlLimitsCreateField($input: CreateFieldInput!) {\n    createField(input: $input) { __typename ... on Field { key } ... on ValidationError { issues { path message } } ... on Error { message } }\n  }\n": types.SqlLimitsCreateFieldDocument,
@@ -291,14 +341,18 @@ const documents: Documents = {
     "\n  query CancelContactCount { contacts(first: 1) { totalCount } }\n": types.CancelContactCountDocument,
     "\n  subscription Progress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) {\n      id\n      status\n      counts { toCreate toUpdate toSkip errors created updated skipped failed }\n      progress { processedRows totalRows rowsPerSecond etaSeconds }\n    }\n  }\n": types.ProgressDocument,
     "\n  query ImportedContacts {\n    contacts(first: 100) { totalCount edges { node { name tags details { kind value } } } }\n  }\n": types.ImportedContactsDocument,
-    "\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on QueryImportJobsConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": types.HistoryDocument,
-    "\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on QueryImportJobsConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n": types.HistoryCountDocument,
+    "\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on ImportJobConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n": types.HistoryDocument,
+    "\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on ImportJobConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n": types.HistoryCountDocument,
     "\n  query RulesContacts {\n    contacts(first: 200) {\n      totalCount\n      edges { node { id firstName lastName name country tags customFields details { kind value isPrimary } } }\n    }\n  }\n": types.RulesContactsDocument,
     "\n  mutation RefusedCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": types.RefusedCancelDocument,
     "\n  mutation RefusedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on InvalidStateError { message state } }\n  }\n": types.RefusedRevertDocument,
     "\n  query RefusedJobTimes($id: ID!) {\n    importJob(id: $id) { __typename ... on ImportJob { status confirmedAt finishedAt } }\n  }\n": types.RefusedJobTimesDocument,
     "\n  query MessyFieldKeys {\n    fields { key label }\n  }\n": types.MessyFieldKeysDocument,
     "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n": types.MessyContactsDocument,
+    "\n  subscription PhaseProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { phase processedRows totalRows rowsPerSecond etaSeconds } }\n  }\n": types.PhaseProgressDocument,
+    "\n  query PhaseOfJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status progress { phase processedRows totalRows rowsPerSecond etaSeconds } }\n      ... on Error { message }\n    }\n  }\n": types.PhaseOfJobDocument,
+    "\n  mutation PhaseRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.PhaseRevertDocument,
+    "\n  mutation PhaseCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.PhaseCancelDocument,
     "\n  mutation QueuedRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.QueuedRevertDocument,
     "\n  mutation RevertImport($jobId: ID!) {\n    revertContactImport(jobId: $jobId) {\n      __typename\n      ... on ImportJob { id status revertRequestedAt }\n      ... on Error { message }\n    }\n  }\n": types.RevertImportDocument,
     "\n  query RevertedJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        counts { created updated reverted revertConflicts }\n        progress { processedRows totalRows }\n        revertConflicts(first: 10) { totalCount edges { node { contactId createdByImport outcome changedFields } } }\n      }\n    }\n  }\n": types.RevertedJobDocument,
@@ -378,6 +432,17 @@ const documents: Documents = {
     "\n  mutation AddDetail($contactId: ID!, $input: ContactDetailInput!) {\n    addContactDetail(contactId: $contactId, input: $input) {\n      __typename\n      ... on ContactDetail { id kind value isPrimary }\n      ... on Error { message }\n    }\n  }\n": types.AddDetailDocument,
     "\n  mutation UpdateDetail($input: UpdateContactDetailInput!) {\n    updateContactDetail(input: $input) {\n      __typename\n      ... on ContactDetail { id value rawValue label isPrimary }\n      ... on Error { message }\n    }\n  }\n": types.UpdateDetailDocument,
     "\n  mutation RemoveDetail($id: ID!) {\n    removeContactDetail(id: $id) {\n      __typename\n      ... on ContactDetail { id }\n      ... on Error { message }\n    }\n  }\n": types.RemoveDetailDocument,
+    "\n  query ErrorTypes {\n    errorInterface: __type(name: \"Error\") {\n      fields { name type { kind name ofType { kind name } } }\n      possibleTypes { name fields { name type { kind name ofType { kind name } } } }\n    }\n    issue: __type(name: \"InputIssue\") { fields { name type { kind name ofType { kind name } } } }\n    codes: __type(name: \"ErrorCode\") { enumValues { name description } }\n  }\n": types.ErrorTypesDocument,
+    "\n  mutation CodesSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n": types.CodesSettingsDocument,
+    "\n  mutation CodesCreateField($input: CreateFieldInput!) {\n    createField(input: $input) {\n      __typename\n      ... on Field { key }\n      ... on Error { code params message }\n      ... on LimitExceededError { limit }\n    }\n  }\n": types.CodesCreateFieldDocument,
+    "\n  mutation CodesCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      __typename\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n": types.CodesCreateContactDocument,
+    "\n  mutation CodesStartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob { id }\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n      ... on LimitExceededError { limit }\n    }\n  }\n": types.CodesStartImportDocument,
+    "\n  query CodesImportJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        skipReasons { reason code params count }\n        preview { rowNumber action message codes }\n      }\n      ... on Error { code params message }\n      ... on NotFoundError { entity id }\n    }\n  }\n": types.CodesImportJobDocument,
+    "\n  mutation CodesConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) {\n      __typename\n      ... on Error { code params message }\n      ... on InvalidStateError { state }\n    }\n  }\n": types.CodesConfirmDocument,
+    "\n  mutation CodesCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n": types.CodesCreateGroupDocument,
+    "\n  query CodesContacts($after: String) {\n    contacts(first: 5, after: $after) { totalCount }\n  }\n": types.CodesContactsDocument,
+    "\n  mutation CodesBulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { invalid { line reason code } }\n      ... on Error { code params message }\n    }\n  }\n": types.CodesBulkOptOutDocument,
+    "\n  subscription CodesProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n": types.CodesProgressDocument,
     "\n  query Fields {\n    fields { key label type options builtIn }\n  }\n": types.FieldsDocument,
     "\n  mutation CreateField($input: CreateFieldInput!) {\n    createField(input: $input) {\n      __typename\n      ... on Field { key label type options builtIn }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n      ... on Error { message }\n    }\n  }\n": types.CreateFieldDocument,
     "\n  mutation RenameField($key: String!, $label: String!) {\n    renameField(key: $key, label: $label) {\n      __typename\n      ... on Field { key label }\n      ... on ValidationError { issues { path message } }\n      ... on Error { message }\n    }\n  }\n": types.RenameFieldDocument,
@@ -385,6 +450,11 @@ const documents: Documents = {
     "\n  mutation FieldsDeleteGroup($id: ID!) {\n    deleteGroup(id: $id) { __typename ... on Error { message } }\n  }\n": types.FieldsDeleteGroupDocument,
     "\n  mutation ContactWithFields($input: CreateContactInput!) {\n    createContact(input: $input) { __typename ... on Contact { id customFields } ... on Error { message } }\n  }\n": types.ContactWithFieldsDocument,
     "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n": types.ContactFieldsDocument,
+    "\n  mutation StartWatchedImport($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": types.StartWatchedImportDocument,
+    "\n  subscription SseWatch($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n": types.SseWatchDocument,
+    "\n  mutation SseStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": types.SseStartDocument,
+    "\n  mutation SseCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n": types.SseCancelDocument,
+    "\n  query SseWorkspace {\n    workspace { name }\n  }\n": types.SseWorkspaceDocument,
     "\n  query LoggingWorkspace { workspace { id name } }\n": types.LoggingWorkspaceDocument,
     "\n  query LoggingSearch($search: String!, $filter: ContactFilterInput) {\n    contacts(first: 5, search: $search, filter: $filter) { totalCount }\n  }\n": types.LoggingSearchDocument,
     "\n  query LoggingExport($input: ContactExportInput!) {\n    contactExport(input: $input) { __typename ... on ContactExport { url } ... on Error { message } }\n  }\n": types.LoggingExportDocument,
@@ -394,6 +464,26 @@ const documents: Documents = {
     "\n  mutation MetricsCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id } } ... on Error { message } }\n  }\n": types.MetricsCreateWebhookDocument,
     "\n  query PublicLinks($jobId: ID!) {\n    importTemplateUrl\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n    audience(input: { channel: SMS, addresses: [\"+12025550143\"] }) { __typename ... on Audience { recipientsUrl } ... on Error { message } }\n    importJob(id: $jobId) { __typename ... on ImportJob { errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n": types.PublicLinksDocument,
     "\n  query ReadinessWorkspace {\n    workspace { id }\n  }\n": types.ReadinessWorkspaceDocument,
+    "\n  query RelayRefetch($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Contact { firstName details { value } groups { id name } }\n      ... on Group { name type members(first: 5) { totalCount edges { node { id } } } }\n      ... on Field { key label builtIn }\n      ... on ImportJob { fileName status revertConflicts(first: 5) { totalCount } }\n      ... on Webhook { url deliveries(first: 5) { totalCount } }\n    }\n  }\n": types.RelayRefetchDocument,
+    "\n  query RelayRefetchMany($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on Contact { firstName }\n      ... on Group { name }\n    }\n  }\n": types.RelayRefetchManyDocument,
+    "\n  query RelayFieldIds {\n    fields { id key }\n  }\n": types.RelayFieldIdsDocument,
+    "\n  mutation RelayStartTextImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) { __typename ... on ImportJob { id fileName } ... on Error { message } }\n  }\n": types.RelayStartTextImportDocument,
+    "\n  mutation RelayCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id url } } ... on Error { message } }\n  }\n": types.RelayCreateWebhookDocument,
+    "\n  query RelayGetContact($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.RelayGetContactDocument,
+    "\n  mutation RelayRenameContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      __typename\n      ... on Contact { id firstName }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.RelayRenameContactDocument,
+    "\n  mutation RelayAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id } }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.RelayAddMembersDocument,
+    "\n  mutation RelayDynamicGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id filter members { totalCount } } ... on Error { message } }\n  }\n": types.RelayDynamicGroupDocument,
+    "\n  mutation RelaySync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { records { externalId contactId } } ... on Error { message } }\n  }\n": types.RelaySyncDocument,
+    "\n  query RelayAudience($input: AudienceInput!) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        addresses { edges { node { address contactId } } }\n        excludedRecipients(reasons: [UNKNOWN_CONTACT]) { __typename ... on AudienceExcludedRecipientConnection { edges { node { rawValue } } } }\n      }\n      ... on Error { message }\n    }\n  }\n": types.RelayAudienceDocument,
+    "\n  query RelayQueryFieldTypes {\n    query: __type(name: \"Query\") { fields { name type { name ofType { name possibleTypes { name } } } } }\n    group: __type(name: \"Group\") { fields { name type { name } } }\n    webhook: __type(name: \"Webhook\") { fields { name type { name ofType { name } } } }\n    importJob: __type(name: \"ImportJob\") { fields { name type { name ofType { name } } } }\n    consent: __type(name: \"AddressConsent\") { fields { name type { name ofType { name } } } }\n    node: __type(name: \"Node\") { possibleTypes { name } }\n    schema: __schema { types { name } }\n  }\n": types.RelayQueryFieldTypesDocument,
+    "\n  query FirstContacts($first: Int) {\n    contacts(first: $first) { totalCount }\n  }\n": types.FirstContactsDocument,
+    "\n  query RequiredFirst($first: Int!) {\n    contacts(first: $first) { totalCount }\n  }\n": types.RequiredFirstDocument,
+    "\n  subscription WatchJobById($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n": types.WatchJobByIdDocument,
+    "\n  query ReadWorkspaceName {\n    workspace { name }\n  }\n": types.ReadWorkspaceNameDocument,
+    "\n  subscription WatchSomeJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n": types.WatchSomeJobDocument,
+    "\n  mutation StartTextImport($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n": types.StartTextImportDocument,
+    "\n  mutation IssueClosingKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on CreatedApiKey { secret apiKey { id } } ... on Error { message } }\n  }\n": types.IssueClosingKeyDocument,
+    "\n  mutation RevokeClosingKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n": types.RevokeClosingKeyDocument,
     "\n  query WorkspaceSettings {\n    workspace { customFieldLimit importMaxBytes importMaxRows reviewTtlSeconds fileRetentionDays requireFirstName requirePhoneWithCountry optInChannels }\n  }\n": types.WorkspaceSettingsDocument,
     "\n  mutation UpdateWorkspaceSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Workspace { reviewTtlSeconds fileRetentionDays importMaxBytes optInChannels requireFirstName }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n": types.UpdateWorkspaceSettingsDocument,
     "\n  mutation StartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob {\n        id\n        status\n        encoding\n        delimiter\n        totalRows\n        columns { index header samples suggestedFieldKey confidence needsDecision }\n      }\n      ... on ValidationError { message issues { path message } }\n      ... on LimitExceededError { message limit }\n    }\n  }\n": types.StartImportDocument,
@@ -500,6 +590,10 @@ export function graphql(source: "\n  query DuplicateCountForMerge { duplicateCon
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query SearchContacts($search: String) {\n    contacts(search: $search, first: 100) { totalCount edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExampleContacts {\n    contacts(first: 20, orderBy: [{ field: \"lastName\", direction: ASC }]) {\n      totalCount\n      edges { node { name tags details { kind value } } }\n    }\n  }\n"): (typeof documents)["\n  query ExampleContacts {\n    contacts(first: 20, orderBy: [{ field: \"lastName\", direction: ASC }]) {\n      totalCount\n      edges { node { name tags details { kind value } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -623,6 +717,22 @@ export function graphql(source: "\n  query LimitsTypename {\n    __typename\n  }
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SignedLinks($jobId: ID!) {\n    importTemplateUrl\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n    importJob(id: $jobId) { __typename ... on ImportJob { errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n"): (typeof documents)["\n  query SignedLinks($jobId: ID!) {\n    importTemplateUrl\n    contactExport(input: {}) { __typename ... on ContactExport { url } ... on Error { message } }\n    importJob(id: $jobId) { __typename ... on ImportJob { errorFileUrl resultFileUrl } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TemplateLink {\n    importTemplateUrl\n  }\n"): (typeof documents)["\n  query TemplateLink {\n    importTemplateUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NewReadKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on CreatedApiKey { secret apiKey { id } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation NewReadKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on CreatedApiKey { secret apiKey { id } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RevokeKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SqlLimitsContacts($search: String, $filter: ContactFilterInput, $orderBy: [ContactOrderInput!]) {\n    contacts(search: $search, filter: $filter, orderBy: $orderBy, first: 1) { totalCount edges { node { id } } }\n  }\n"): (typeof documents)["\n  query SqlLimitsContacts($search: String, $filter: ContactFilterInput, $orderBy: [ContactOrderInput!]) {\n    contacts(search: $search, filter: $filter, orderBy: $orderBy, first: 1) { totalCount edges { node { id } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -739,11 +849,11 @@ export function graphql(source: "\n  query ImportedContacts {\n    contacts(firs
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on QueryImportJobsConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on QueryImportJobsConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"];
+export function graphql(source: "\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on ImportJobConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  query History($filter: ImportJobsFilter, $first: Int, $after: String) {\n    importJobs(filter: $filter, first: $first, after: $after) {\n      __typename\n      ... on ImportJobConnection {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        edges { node { id status fileName createdAt } }\n      }\n      ... on ValidationError { message issues { path message } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on QueryImportJobsConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n"): (typeof documents)["\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on QueryImportJobsConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n"];
+export function graphql(source: "\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on ImportJobConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n"): (typeof documents)["\n  query HistoryCount($filter: ImportJobsFilter) {\n    importJobs(filter: $filter) {\n      __typename\n      ... on ImportJobConnection { totalCount }\n      ... on ValidationError { issues { path } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -768,6 +878,22 @@ export function graphql(source: "\n  query MessyFieldKeys {\n    fields { key la
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n"): (typeof documents)["\n  query MessyContacts {\n    contacts(first: 50) { edges { node { customFields details { value } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PhaseProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { phase processedRows totalRows rowsPerSecond etaSeconds } }\n  }\n"): (typeof documents)["\n  subscription PhaseProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status progress { phase processedRows totalRows rowsPerSecond etaSeconds } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PhaseOfJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status progress { phase processedRows totalRows rowsPerSecond etaSeconds } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query PhaseOfJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob { status progress { phase processedRows totalRows rowsPerSecond etaSeconds } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PhaseRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation PhaseRevert($jobId: ID!) {\n    revertContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PhaseCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation PhaseCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1087,6 +1213,50 @@ export function graphql(source: "\n  mutation RemoveDetail($id: ID!) {\n    remo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ErrorTypes {\n    errorInterface: __type(name: \"Error\") {\n      fields { name type { kind name ofType { kind name } } }\n      possibleTypes { name fields { name type { kind name ofType { kind name } } } }\n    }\n    issue: __type(name: \"InputIssue\") { fields { name type { kind name ofType { kind name } } } }\n    codes: __type(name: \"ErrorCode\") { enumValues { name description } }\n  }\n"): (typeof documents)["\n  query ErrorTypes {\n    errorInterface: __type(name: \"Error\") {\n      fields { name type { kind name ofType { kind name } } }\n      possibleTypes { name fields { name type { kind name ofType { kind name } } } }\n    }\n    issue: __type(name: \"InputIssue\") { fields { name type { kind name ofType { kind name } } } }\n    codes: __type(name: \"ErrorCode\") { enumValues { name description } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CodesSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n"): (typeof documents)["\n  mutation CodesSettings($input: UpdateWorkspaceSettingsInput!) {\n    updateWorkspaceSettings(input: $input) {\n      __typename\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CodesCreateField($input: CreateFieldInput!) {\n    createField(input: $input) {\n      __typename\n      ... on Field { key }\n      ... on Error { code params message }\n      ... on LimitExceededError { limit }\n    }\n  }\n"): (typeof documents)["\n  mutation CodesCreateField($input: CreateFieldInput!) {\n    createField(input: $input) {\n      __typename\n      ... on Field { key }\n      ... on Error { code params message }\n      ... on LimitExceededError { limit }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CodesCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      __typename\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n"): (typeof documents)["\n  mutation CodesCreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      __typename\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CodesStartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob { id }\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n      ... on LimitExceededError { limit }\n    }\n  }\n"): (typeof documents)["\n  mutation CodesStartImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) {\n      __typename\n      ... on ImportJob { id }\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n      ... on LimitExceededError { limit }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CodesImportJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        skipReasons { reason code params count }\n        preview { rowNumber action message codes }\n      }\n      ... on Error { code params message }\n      ... on NotFoundError { entity id }\n    }\n  }\n"): (typeof documents)["\n  query CodesImportJob($id: ID!) {\n    importJob(id: $id) {\n      __typename\n      ... on ImportJob {\n        status\n        skipReasons { reason code params count }\n        preview { rowNumber action message codes }\n      }\n      ... on Error { code params message }\n      ... on NotFoundError { entity id }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CodesConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) {\n      __typename\n      ... on Error { code params message }\n      ... on InvalidStateError { state }\n    }\n  }\n"): (typeof documents)["\n  mutation CodesConfirm($jobId: ID!) {\n    confirmContactImport(jobId: $jobId) {\n      __typename\n      ... on Error { code params message }\n      ... on InvalidStateError { state }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CodesCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n"): (typeof documents)["\n  mutation CodesCreateGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) {\n      __typename\n      ... on Group { id }\n      ... on Error { code params message }\n      ... on ValidationError { issues { path code params message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CodesContacts($after: String) {\n    contacts(first: 5, after: $after) { totalCount }\n  }\n"): (typeof documents)["\n  query CodesContacts($after: String) {\n    contacts(first: 5, after: $after) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CodesBulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { invalid { line reason code } }\n      ... on Error { code params message }\n    }\n  }\n"): (typeof documents)["\n  mutation CodesBulkOptOut($input: BulkOptOutInput!) {\n    bulkOptOut(input: $input) {\n      __typename\n      ... on BulkOptOut { invalid { line reason code } }\n      ... on Error { code params message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CodesProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n"): (typeof documents)["\n  subscription CodesProgress($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Fields {\n    fields { key label type options builtIn }\n  }\n"): (typeof documents)["\n  query Fields {\n    fields { key label type options builtIn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1112,6 +1282,26 @@ export function graphql(source: "\n  mutation ContactWithFields($input: CreateCo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n"): (typeof documents)["\n  query ContactFields($id: ID!) {\n    contact(id: $id) { __typename ... on Contact { customFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartWatchedImport($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation StartWatchedImport($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SseWatch($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n"): (typeof documents)["\n  subscription SseWatch($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SseStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SseStart($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SseCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation SseCancel($jobId: ID!) {\n    cancelContactImport(jobId: $jobId) { __typename ... on ImportJob { status } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SseWorkspace {\n    workspace { name }\n  }\n"): (typeof documents)["\n  query SseWorkspace {\n    workspace { name }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1148,6 +1338,86 @@ export function graphql(source: "\n  query PublicLinks($jobId: ID!) {\n    impor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReadinessWorkspace {\n    workspace { id }\n  }\n"): (typeof documents)["\n  query ReadinessWorkspace {\n    workspace { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RelayRefetch($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Contact { firstName details { value } groups { id name } }\n      ... on Group { name type members(first: 5) { totalCount edges { node { id } } } }\n      ... on Field { key label builtIn }\n      ... on ImportJob { fileName status revertConflicts(first: 5) { totalCount } }\n      ... on Webhook { url deliveries(first: 5) { totalCount } }\n    }\n  }\n"): (typeof documents)["\n  query RelayRefetch($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Contact { firstName details { value } groups { id name } }\n      ... on Group { name type members(first: 5) { totalCount edges { node { id } } } }\n      ... on Field { key label builtIn }\n      ... on ImportJob { fileName status revertConflicts(first: 5) { totalCount } }\n      ... on Webhook { url deliveries(first: 5) { totalCount } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RelayRefetchMany($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on Contact { firstName }\n      ... on Group { name }\n    }\n  }\n"): (typeof documents)["\n  query RelayRefetchMany($ids: [ID!]!) {\n    nodes(ids: $ids) {\n      __typename\n      id\n      ... on Contact { firstName }\n      ... on Group { name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RelayFieldIds {\n    fields { id key }\n  }\n"): (typeof documents)["\n  query RelayFieldIds {\n    fields { id key }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RelayStartTextImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) { __typename ... on ImportJob { id fileName } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RelayStartTextImport($input: StartContactImportInput!) {\n    startContactImport(input: $input) { __typename ... on ImportJob { id fileName } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RelayCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id url } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RelayCreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) { __typename ... on CreatedWebhook { webhook { id url } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RelayGetContact($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  query RelayGetContact($id: ID!) {\n    contact(id: $id) {\n      __typename\n      ... on Contact { id firstName }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RelayRenameContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      __typename\n      ... on Contact { id firstName }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation RelayRenameContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      __typename\n      ... on Contact { id firstName }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RelayAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id } }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"): (typeof documents)["\n  mutation RelayAddMembers($input: GroupMembersInput!) {\n    addContactsToGroup(input: $input) {\n      __typename\n      ... on GroupMembershipChange { count group { id } }\n      ... on NotFoundError { entity id }\n      ... on ValidationError { issues { path message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RelayDynamicGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id filter members { totalCount } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RelayDynamicGroup($input: CreateGroupInput!) {\n    createGroup(input: $input) { __typename ... on Group { id filter members { totalCount } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RelaySync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { records { externalId contactId } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RelaySync($input: SyncContactsInput!) {\n    syncContacts(input: $input) { __typename ... on SyncResult { records { externalId contactId } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RelayAudience($input: AudienceInput!) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        addresses { edges { node { address contactId } } }\n        excludedRecipients(reasons: [UNKNOWN_CONTACT]) { __typename ... on AudienceExcludedRecipientConnection { edges { node { rawValue } } } }\n      }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  query RelayAudience($input: AudienceInput!) {\n    audience(input: $input) {\n      __typename\n      ... on Audience {\n        addresses { edges { node { address contactId } } }\n        excludedRecipients(reasons: [UNKNOWN_CONTACT]) { __typename ... on AudienceExcludedRecipientConnection { edges { node { rawValue } } } }\n      }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RelayQueryFieldTypes {\n    query: __type(name: \"Query\") { fields { name type { name ofType { name possibleTypes { name } } } } }\n    group: __type(name: \"Group\") { fields { name type { name } } }\n    webhook: __type(name: \"Webhook\") { fields { name type { name ofType { name } } } }\n    importJob: __type(name: \"ImportJob\") { fields { name type { name ofType { name } } } }\n    consent: __type(name: \"AddressConsent\") { fields { name type { name ofType { name } } } }\n    node: __type(name: \"Node\") { possibleTypes { name } }\n    schema: __schema { types { name } }\n  }\n"): (typeof documents)["\n  query RelayQueryFieldTypes {\n    query: __type(name: \"Query\") { fields { name type { name ofType { name possibleTypes { name } } } } }\n    group: __type(name: \"Group\") { fields { name type { name } } }\n    webhook: __type(name: \"Webhook\") { fields { name type { name ofType { name } } } }\n    importJob: __type(name: \"ImportJob\") { fields { name type { name ofType { name } } } }\n    consent: __type(name: \"AddressConsent\") { fields { name type { name ofType { name } } } }\n    node: __type(name: \"Node\") { possibleTypes { name } }\n    schema: __schema { types { name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirstContacts($first: Int) {\n    contacts(first: $first) { totalCount }\n  }\n"): (typeof documents)["\n  query FirstContacts($first: Int) {\n    contacts(first: $first) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequiredFirst($first: Int!) {\n    contacts(first: $first) { totalCount }\n  }\n"): (typeof documents)["\n  query RequiredFirst($first: Int!) {\n    contacts(first: $first) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchJobById($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n"): (typeof documents)["\n  subscription WatchJobById($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReadWorkspaceName {\n    workspace { name }\n  }\n"): (typeof documents)["\n  query ReadWorkspaceName {\n    workspace { name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WatchSomeJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n"): (typeof documents)["\n  subscription WatchSomeJob($jobId: ID!) {\n    contactImportProgress(jobId: $jobId) { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartTextImport($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation StartTextImport($text: String!) {\n    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueClosingKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on CreatedApiKey { secret apiKey { id } } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation IssueClosingKey($name: String!) {\n    createApiKey(name: $name, scope: READ) { __typename ... on CreatedApiKey { secret apiKey { id } } ... on Error { message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeClosingKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n"): (typeof documents)["\n  mutation RevokeClosingKey($id: ID!) {\n    revokeApiKey(id: $id) { __typename ... on ApiKey { revokedAt } ... on Error { message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { ContactFilterInput } from '../generated/graphql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { createContact, createField, optOut } from '../support/operations.ts';
 
 const GroupsDeleteField = graphql(`
@@ -372,8 +373,8 @@ describe('a dynamic group whose filter no longer compiles', () => {
     const gone = await groupId({ name: 'Broken field', type: 'DYNAMIC', filter: tagged('vip') });
     const garbled = await groupId({ name: 'Broken shape', type: 'DYNAMIC', filter: tagged('vip') });
     const through = await groupId({ name: 'Broken through', type: 'DYNAMIC', filter: { groups: { any: [gone] } } });
-    await app.db.pool.query(`UPDATE groups SET filter = '{"field": {"key": "gone", "isSet": true}}' WHERE id = $1`, [gone]);
-    await app.db.pool.query(`UPDATE groups SET filter = '{"nonsense": [1, 2]}' WHERE id = $1`, [garbled]);
+    await app.db.pool.query(`UPDATE groups SET filter = '{"field": {"key": "gone", "isSet": true}}' WHERE id = $1`, [uuidOf(gone)]);
+    await app.db.pool.query(`UPDATE groups SET filter = '{"nonsense": [1, 2]}' WHERE id = $1`, [uuidOf(garbled)]);
 
     const { body } = await app.request(GroupsHealth, {}, ws.keys.READ);
     expect(body.errors).toBeUndefined();

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { importCsv, validateCsv, waitWhile } from '../support/imports.ts';
 
 /**
@@ -43,7 +44,7 @@ beforeAll(async () => {
 });
 
 async function stagedRows(jobId: string): Promise<number> {
-  const { rows } = await app.db.pool.query('SELECT count(*)::int AS n FROM import_rows WHERE job_id = $1', [jobId]);
+  const { rows } = await app.db.pool.query('SELECT count(*)::int AS n FROM import_rows WHERE job_id = $1', [uuidOf(jobId)]);
   return rows[0].n;
 }
 
@@ -87,7 +88,7 @@ describe('the undo journal', () => {
     const job = await importCsv(app, key, csv, { purpose: 'ADD_AND_UPDATE', identifier: 'PHONE' });
     const { rows: journal } = await app.db.pool.query<{ contact_id: string; after: string }>(
       'SELECT contact_id, after::text FROM import_changes WHERE job_id = $1 ORDER BY contact_id',
-      [job.id],
+      [uuidOf(job.id)],
     );
     expect(journal).toHaveLength(2);
     const eve = journal.find((row) => row.after.includes('+12025550121'))!;
@@ -96,7 +97,7 @@ describe('the undo journal', () => {
 
     const { rows: after } = await app.db.pool.query<{ contact_id: string; before: string | null; after: string }>(
       'SELECT contact_id, before::text, after::text FROM import_changes WHERE job_id = $1 ORDER BY contact_id',
-      [job.id],
+      [uuidOf(job.id)],
     );
     const redacted = after.find((row) => row.contact_id === eve.contact_id)!;
     expect(redacted).toEqual({ contact_id: eve.contact_id, before: null, after: '{}' });

@@ -173,14 +173,14 @@ describe('WebSocket connections', () => {
       expect(await openSocket(init(workspace.keys.READ))).toEqual({
         acknowledged: false,
         code: 4429,
-        reason: 'This API key already has 3 WebSocket connections open, the most allowed',
+        reason: 'TOO_MANY_CONNECTIONS_FOR_KEY: This API key already has 3 WebSocket connections open, the most allowed',
       });
       for (let i = 0; i < 3; i++) await accept(workspace.keys.WRITE);
       for (let i = 0; i < 2; i++) await accept(workspace.keys.ADMIN);
       expect(await openSocket(init(workspace.keys.ADMIN))).toEqual({
         acknowledged: false,
         code: 1013,
-        reason: 'This server holds its limit of 8 WebSocket connections: try again later',
+        reason: 'SERVER_FULL: This server holds its limit of 8 WebSocket connections: try again later',
       });
       await closeAll(open.splice(0, 1));
       // The server lets go of a socket when its TCP connection ends, a moment after the client's close.
@@ -325,7 +325,7 @@ describe('revoking a key', () => {
     expect(revokeApiKey.__typename).toBe('ApiKey');
     const revokedAt = Date.now();
     const [code, reason] = await closed;
-    expect({ code, reason: String(reason) }).toEqual({ code: 4403, reason: 'The API key has been revoked' });
+    expect({ code, reason: String(reason) }).toEqual({ code: 4403, reason: 'API_KEY_REVOKED: The API key has been revoked' });
     await stream.done;
     expect(Date.now() - revokedAt).toBeLessThan(1_000);
     expect(stream.events.at(-1)).toEqual({

@@ -6,6 +6,7 @@ import { openSecret } from '../../src/domain/webhook.ts';
 import { MAX_IN_FLIGHT_PER_WORKSPACE, startWebhookDelivery } from '../../src/services/webhook-delivery.ts';
 import { graphql } from '../generated/gql.ts';
 import { startTestApp, type TestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { validateCsv } from '../support/imports.ts';
 import { captureLogs } from '../support/logs.ts';
 import { startReceiver, verifyReceived, type Receiver } from '../support/webhook-receiver.ts';
@@ -257,7 +258,7 @@ describe('signatures and secrets', () => {
     const { secret, webhook } = await created(app, workspace, { url: `${receiver.url}/sealed` });
     const { rows } = await app.db.pool.query('SELECT plain_secret, sealed_secret FROM webhooks WHERE workspace_id = $1 AND id = $2', [
       workspace.id,
-      webhook.id,
+      uuidOf(webhook.id),
     ]);
     expect(rows[0].plain_secret).toBeNull();
     expect(rows[0].sealed_secret.includes(Buffer.from(secret))).toBe(false);

@@ -8,6 +8,7 @@ import { createWorkspace } from '../../src/services/workspaces.ts';
 import { graphql } from '../generated/gql.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { LISTENING, WORKER_RUNNING, killAll, productEnv, request, startNode, type ProductProcess } from '../support/processes.ts';
+import { uuidOf } from '../support/global-ids.ts';
 
 /**
  * A worker process killed with SIGKILL in the middle of a 50,000-row import, and another started:
@@ -151,7 +152,7 @@ async function footprint(jobId: string) {
             (SELECT count(*)::int FROM import_changes ic WHERE ic.workspace_id = j.workspace_id AND ic.job_id = j.id) AS journal,
             (SELECT count(*)::int FROM contact_tags t WHERE t.workspace_id = j.workspace_id) AS tag_links
      FROM import_jobs j WHERE j.id = $1`,
-    [jobId],
+    [uuidOf(jobId)],
   );
   return rows[0];
 }

@@ -8,6 +8,7 @@ import { graphql } from '../generated/gql.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { LISTENING, WORKER_RUNNING, killAll, productEnv, request, startNode } from '../support/processes.ts';
 import { startS3Server, TEST_BUCKET, type TestS3Server } from '../support/s3-server.ts';
+import { signedLink } from '../support/links.ts';
 
 /**
  * `npm start` (the API alone) and `npm run worker` as real processes that share no disk: only the
@@ -116,16 +117,16 @@ describe('an API and a worker sharing only the database and a bucket', () => {
     expect(written).toEqual({
       __typename: 'ImportJob',
       status: 'COMPLETED',
-      errorFileUrl: `${PUBLIC_URL}/files/imports/${jobId}/errors.csv`,
-      resultFileUrl: `${PUBLIC_URL}/files/imports/${jobId}/result.csv`,
+      errorFileUrl: expect.stringMatching(signedLink(`${PUBLIC_URL}/files/imports/*/errors.csv`)),
+      resultFileUrl: expect.stringMatching(signedLink(`${PUBLIC_URL}/files/imports/*/result.csv`)),
     });
 
     const served = await fetch(`${baseUrl}${new URL(written.resultFileUrl!).pathname}`, { headers: { authorization: `Bearer ${key}` } });
     expect(served.status).toBe(200);
     expect((await served.text()).split('\r\n').slice(0, 3)).toEqual([
-      'Email,First Name,Import Status,Errors,Notes',
-      'ada@bucket.test,Ada,Imported,,',
-      expect.stringMatching(/^nope,Bad,Error,".+",$/),
+      'Email,First Name,Import Status,Errors,Notes,Error Codes',
+      'ada@bucket.test,Ada,Imported,,,',
+      expect.stringMatching(/^nope,Bad,Error,".+",,INVALID_EMAIL$/),
     ]);
     // Neither process kept a file of its own.
     expect(existsSync(path.join(apiDir, 'files'))).toBe(false);

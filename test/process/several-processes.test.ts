@@ -13,6 +13,8 @@ import { createWorkspace } from '../../src/services/workspaces.ts';
 import { graphql } from '../generated/gql.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { LISTENING, WORKER_RUNNING, killAll, productEnv, request, startNode, type ProductProcess } from '../support/processes.ts';
+import { uuidOf } from '../support/global-ids.ts';
+import { signedLink, unsignedLink } from '../support/links.ts';
 import { startS3Server, TEST_BUCKET, type TestS3Server } from '../support/s3-server.ts';
 import { sseEvents } from '../support/sse.ts';
 
@@ -118,19 +120,28 @@ function logLines(product: ProductProcess): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
+/** A job with its file links cut at their query, which holds the moment each was signed. */
+function unsigned<T extends { errorFileUrl?: string | null; resultFileUrl?: string | null }>(job: T): T {
+  return { ...job, errorFileUrl: unsignedLink(job.errorFileUrl), resultFileUrl: unsignedLink(job.resultFileUrl) };
+}
+
 interface Api {
   baseUrl: string;
   call<R, V>(key: string, document: TypedDocumentNode<R, V>, variables: V): Promise<R>;
-  /** GET of a link the API returned, sent to this API whatever host the link names (as a load balancer would). */
-  download(link: string, key: string): Promise<Buffer>;
+  /**
+   * GET of a link the API returned, sent to this API whatever host the link names (as a load
+   * balancer would), without the Authorization header: the link's signature, made by either API, is its credential.
+   */
+  download(link: string): Promise<Buffer>;
 }
 
 function apiAt(baseUrl: string): Api {
   return {
     baseUrl,
     call: (key, document, variables) => request(baseUrl, key, document, variables),
-    async download(link, key) {
-      const response = await fetch(`${baseUrl}${new URL(link).pathname}`, { headers: { authorization: `Bearer ${key}` } });
+    async download(link) {
+      const { pathname, search } = new URL(link);
+      const response = await fetch(`${baseUrl}${pathname}${search}`);
       expect(response.status, `GET ${link} from ${baseUrl}`).toBe(200);
       return Buffer.from(await response.arrayBuffer());
     },
@@ -323,11 +334,11 @@ describe('two API processes and two workers on one database and one bucket', () 
         status: 'COMPLETED',
         counts: { ...expected.get(job.id), skipped: 0, failed: 2 },
         progress: { processedRows: ROWS + 2, totalRows: ROWS + 2 },
-        errorFileUrl: `${PUBLIC_URL}/files/imports/${job.id}/errors.csv`,
-        resultFileUrl: `${PUBLIC_URL}/files/imports/${job.id}/result.csv`,
+        errorFileUrl: expect.stringMatching(signedLink(`${PUBLIC_URL}/files/imports/*/errors.csv`)),
+        resultFileUrl: expect.stringMatching(signedLink(`${PUBLIC_URL}/files/imports/*/result.csv`)),
       });
-      // The other API tells the same.
-      expect(await jobOf(job, job.other), job.name).toEqual(done);
+      // The other API tells the same (its links signed at another moment).
+      expect(unsigned(await jobOf(job, job.other)), job.name).toEqual(unsigned(done));
       finished.set(job.id, done);
     }
 
@@ -351,23 +362,23 @@ describe('two API processes and two workers on one database and one bucket', () 
          FROM import_changes GROUP BY job_id`,
     );
     expect(new Map(journal.map(({ job_id, ...counts }) => [job_id, counts]))).toEqual(
-      new Map([...expected].map(([id, counts]) => [id, { ...counts, contacts: counts.created + counts.updated }])),
+      new Map([...expected].map(([id, counts]) => [uuidOf(id), { ...counts, contacts: counts.created + counts.updated }])),
     );
 
     // The files a worker wrote, byte for byte the same from either API.
     for (const job of jobs) {
       const done = finished.get(job.id)!;
       for (const link of [done.errorFileUrl!, done.resultFileUrl!]) {
-        const [first, second] = await Promise.all([api1.download(link, job.workspace.key), api2.download(link, job.workspace.key)]);
+        const [first, second] = await Promise.all([api1.download(link), api2.download(link)]);
         expect(first.length, link).toBeGreaterThan(0);
         expect(first.equals(second), link).toBe(true);
       }
-      const errors = (await api1.download(done.errorFileUrl!, job.workspace.key)).toString('utf8').trim().split('\r\n');
+      const errors = (await api1.download(done.errorFileUrl!)).toString('utf8').trim().split('\r\n');
       expect(
         errors.map((line) => line.split(',').slice(0, 2).join(',')),
         job.name,
       ).toEqual(['Phone,First Name', '12,Bad', 'not a phone,Worse']);
-      const result = (await api2.download(done.resultFileUrl!, job.workspace.key)).toString('utf8').trim().split('\r\n');
+      const result = (await api2.download(done.resultFileUrl!)).toString('utf8').trim().split('\r\n');
       expect(result, job.name).toHaveLength(ROWS + 3);
     }
 
@@ -383,7 +394,7 @@ describe('two API processes and two workers on one database and one bucket', () 
         .flat()
         .map((line) => line.jobId)
         .sort(),
-    ).toEqual(jobs.map((job) => job.id).sort());
+    ).toEqual(jobs.map((job) => uuidOf(job.id)).sort());
     for (const [index, worker] of ['worker 1', 'worker 2'].entries()) {
       expect(claims[index]!.length + validations[index]!.length, `${worker} claimed no job`).toBeGreaterThan(0);
     }

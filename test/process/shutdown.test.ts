@@ -7,6 +7,7 @@ import { graphql } from '../generated/gql.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { Confirm, SetMapping, StartImport } from '../support/imports.ts';
 import { killAll, LISTENING, productEnv, request, startNode, type ProductProcess } from '../support/processes.ts';
+import { uuidOf } from '../support/global-ids.ts';
 
 /**
  * Stopping `npm start` and `npm run worker` as real processes: on SIGTERM /readyz turns 503 while
@@ -125,7 +126,7 @@ describe('npm start stopping', () => {
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.output()).toContain('Switchboard stopped');
     // Released at the batch boundary: its batch committed, the rest is for the next worker.
-    const { rows } = await database.pool.query('SELECT status, locked_by, checkpoint_row FROM import_jobs WHERE id = $1', [jobId]);
+    const { rows } = await database.pool.query('SELECT status, locked_by, checkpoint_row FROM import_jobs WHERE id = $1', [uuidOf(jobId)]);
     expect(rows).toEqual([{ status: 'IMPORTING', locked_by: null, checkpoint_row: ROWS }]);
   }, 120_000);
 

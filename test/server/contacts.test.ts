@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { createField } from '../support/operations.ts';
 
 const CreateContact = graphql(`
@@ -337,7 +338,7 @@ describe('deleteContact', () => {
     expect(deleteContact).toEqual({ __typename: 'DeletedContact', id: created.id });
     const { rows } = await app.db.pool.query('SELECT count(*)::int AS n FROM contact_details WHERE workspace_id = $1 AND contact_id = $2', [
       workspace.id,
-      created.id,
+      uuidOf(created.id),
     ]);
     expect(rows[0].n).toBe(0);
     const again = await app.data(DeleteContact, { id: created.id }, key);

@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { parse, validate } from 'graphql';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { GRAPHQL_PATH } from '../../src/server/app.ts';
+import { GRAPHIQL_HEADERS, GRAPHIQL_TABS } from '../../src/server/graphiql-defaults.ts';
+import { schema } from '../../src/schema/index.ts';
+import { graphql } from '../generated/gql.ts';
 import { useTestApp } from '../support/app.ts';
+import { type Chromium, chromiumTitle, hasChromium, launchChromium, refuseOtherOrigins } from '../support/chromium.ts';
 
 /**
  * GraphiQL as a person uses it: the page the server gives a browser at /graphql, in headless
@@ -14,17 +15,6 @@ import { useTestApp } from '../support/app.ts';
  * (a CDN) is refused and fails the test. The schema is only served with a key: GraphiQL's first
  * introspection (without one) is refused, and re-fetching the schema once the key is typed loads it.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** The page inlines GraphiQL and Monaco (about 9 MB); a slow machine gets time to parse it. */
 const UI_TIMEOUT = 30_000;
 const WORKSPACE_NAME = 'GraphiQL Test Workspace';
@@ -32,37 +22,22 @@ const TITLE = 'runs a query with an API key typed into GraphiQL';
 
 const testApp = useTestApp();
 let adminKey: string;
-let userDataDir: string | undefined;
-let context: BrowserContext | undefined;
+let browser: Chromium | undefined;
 
 beforeAll(async () => {
   adminKey = (await testApp.createWorkspace(WORKSPACE_NAME)).keys.ADMIN;
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
 it.skipIf(!hasChromium)(
-  hasChromium ? TITLE : `${TITLE} — skipped: Chromium is missing (no ${CHROMIUM}; apt-get install chromium)`,
+  chromiumTitle(TITLE),
   async () => {
-    userDataDir = await mkdtemp(path.join(tmpdir(), 'switchboard-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
-    });
-    const serverOrigin = new URL(testApp.url).origin;
-    const foreignRequests: string[] = [];
-    await context.route(
-      (url) => url.origin !== serverOrigin,
-      (route) => {
-        foreignRequests.push(route.request().url());
-        return route.abort();
-      },
-    );
+    browser = await launchChromium();
+    const { context } = browser;
+    const foreignRequests = await refuseOtherOrigins(context, new URL(testApp.url).origin);
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(UI_TIMEOUT);
     const pageErrors: string[] = [];
@@ -94,7 +69,7 @@ it.skipIf(!hasChromium)(
     await replaceEditorText(page, operationEditor.locator('.monaco-editor'), 'query WorkspaceName { workspace { name } }');
     // GraphiQL parses the operation a moment after typing and names the tab after it. Run before then
     // and it sends the default query's operation name ("Cannot infer operation Contacts").
-    await expect.poll(() => page.locator('.graphiql-tab-active').textContent(), { timeout: UI_TIMEOUT }).toBe('WorkspaceName');
+    await expect.poll(() => page.locator('.graphiql-tab-active .graphiql-tab-button').textContent(), { timeout: UI_TIMEOUT }).toBe('WorkspaceName');
 
     await page.getByRole('button', { name: /^Execute query/ }).click();
     // The whole response is the key's workspace: the typed header reached the server. Monaco renders
@@ -109,6 +84,65 @@ it.skipIf(!hasChromium)(
     await expect.poll(result, { timeout: UI_TIMEOUT }).toEqual({ data: { workspace: { name: WORKSPACE_NAME } } });
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
+  },
+  120_000,
+);
+
+const StartWatchedImport = graphql(`
+  mutation StartWatchedImport($text: String!) {
+    startContactImport(input: { text: $text }) { __typename ... on ImportJob { id } ... on Error { message } }
+  }
+`);
+
+it('opens with example tabs whose operations fit the schema, each with the Authorization header to fill in', async () => {
+  expect(GRAPHIQL_TABS.map((tab) => tab.headers)).toEqual([GRAPHIQL_HEADERS, GRAPHIQL_HEADERS, GRAPHIQL_HEADERS]);
+  expect(JSON.parse(GRAPHIQL_HEADERS)).toEqual({ Authorization: 'Bearer <your API key>' });
+  const operations = GRAPHIQL_TABS.flatMap((tab) => {
+    const document = parse(tab.query);
+    expect(validate(schema, document)).toEqual([]);
+    return document.definitions.map((definition) => (definition.kind === 'OperationDefinition' ? definition.name?.value : definition.kind));
+  });
+  expect(operations).toEqual(['Contacts', 'StartImportFromText', 'MapColumns', 'Review', 'Confirm', 'Revert', 'ImportProgress']);
+  const page = await fetch(`${testApp.url}${GRAPHQL_PATH}`, { headers: { accept: 'text/html' } });
+  expect(await page.text()).toContain(JSON.stringify(GRAPHIQL_HEADERS));
+});
+
+it.skipIf(!hasChromium)(
+  chromiumTitle('runs the progress subscription of its example tab, over server-sent events, with the key typed into its headers'),
+  async () => {
+    const { startContactImport } = await testApp.data(StartWatchedImport, { text: 'Email\nada@graphiql.test\n' }, adminKey);
+    if (startContactImport.__typename !== 'ImportJob') throw new Error(startContactImport.message);
+    // A browser of its own: a first visit, with none of the tabs another test left in its profile.
+    const firstVisit = await launchChromium();
+    try {
+      const page = firstVisit.context.pages()[0] ?? (await firstVisit.context.newPage());
+      page.setDefaultTimeout(UI_TIMEOUT);
+      await page.goto(`${testApp.url}${GRAPHQL_PATH}`);
+      const tabs = page.locator('.graphiql-tab-button');
+      await expect.poll(() => tabs.allTextContents(), { timeout: UI_TIMEOUT }).toEqual(['Contacts', 'StartImportFromText', 'ImportProgress']);
+
+      await tabs.filter({ hasText: 'ImportProgress' }).click();
+      await page.getByRole('button', { name: 'Headers', exact: true }).click();
+      const headersEditor = page.getByRole('region', { name: 'Headers' }).locator('.graphiql-editor:not(.hidden) .monaco-editor');
+      const placeholder = await headersEditor.locator('.view-lines').evaluate((lines) => lines.textContent?.replace(/\u00a0/g, ' '));
+      expect(placeholder?.replace(/\s+/g, '')).toBe(GRAPHIQL_HEADERS.replace(/\s+/g, ''));
+      await replaceEditorText(page, headersEditor, `{"Authorization": "Bearer ${adminKey}"}`);
+      await page.getByRole('button', { name: 'Variables', exact: true }).click();
+      const variablesEditor = page.getByRole('region', { name: 'Variables' }).locator('.graphiql-editor:not(.hidden) .monaco-editor');
+      await replaceEditorText(page, variablesEditor, `{"jobId": "${startContactImport.id}"}`);
+
+      await page.getByRole('button', { name: /^Execute (query|subscription)/ }).click();
+      const status = async () => {
+        try {
+          return JSON.parse(await resultText(page)).data?.contactImportProgress?.status;
+        } catch {
+          return undefined;
+        }
+      };
+      await expect.poll(status, { timeout: UI_TIMEOUT }).toBe('MAPPING');
+    } finally {
+      await firstVisit.close();
+    }
   },
   120_000,
 );

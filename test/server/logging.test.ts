@@ -6,6 +6,7 @@ import { startWebhookDelivery } from '../../src/services/webhook-delivery.ts';
 import type { PeriodicTask } from '../../src/services/periodic.ts';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { uuidOf } from '../support/global-ids.ts';
 import { Confirm, SetMapping, download, uploadCsv, waitWhile } from '../support/imports.ts';
 import { captureLogs } from '../support/logs.ts';
 import { startReceiver, type Receiver } from '../support/webhook-receiver.ts';
@@ -218,7 +219,7 @@ describe('the server log', () => {
 
   it('logs downloads and health checks by path, never with the query string', () => {
     const plain = completions().filter((line) => line.path !== '/graphql');
-    expect(plain.find((line) => line.path === `/files/imports/${jobId}/result.csv`)).toMatchObject({
+    expect(plain.find((line) => line.path === `/files/imports/${uuidOf(jobId)}/result.csv`)).toMatchObject({
       method: 'GET',
       status: 200,
       workspaceId: workspace.id,
@@ -255,7 +256,7 @@ describe('the server log', () => {
   });
 
   it("logs each phase of the import job with the job's and its workspace's ids, and counts", () => {
-    const ofJob = lines().filter((line) => line.jobId === jobId);
+    const ofJob = lines().filter((line) => line.jobId === uuidOf(jobId));
     for (const line of ofJob) expect(line.workspaceId).toBe(workspace.id);
     expect(ofJob.map((line) => line.msg)).toEqual([
       'import job claimed',
@@ -271,8 +272,15 @@ describe('the server log', () => {
 
   it('logs a failed webhook delivery with its status and ids, without its payload', () => {
     const failed = lines().find((line) => line.msg === 'webhook delivery failed');
-    expect(failed).toMatchObject({ level: 'warn', webhookId, workspaceId: workspace.id, statusCode: 500, failure: 'SERVER_ERROR', attempt: 1 });
-    expect(JSON.stringify(failed)).not.toContain(jobId);
+    expect(failed).toMatchObject({
+      level: 'warn',
+      webhookId: uuidOf(webhookId),
+      workspaceId: workspace.id,
+      statusCode: 500,
+      failure: 'SERVER_ERROR',
+      attempt: 1,
+    });
+    expect(JSON.stringify(failed)).not.toContain(uuidOf(jobId));
   });
 
   it('holds no key, no webhook secret and none of the values of the file, the search or the filter', () => {
@@ -287,9 +295,9 @@ describe('the server log', () => {
     ]);
     const found = [...secrets, ...values, SEARCH_TEXT, FILTER_VALUE].filter((value) => text.includes(value));
     expect(found).toEqual([]);
-    // What the log says instead: ids.
+    // What the log says instead: ids (the bare UUIDs behind the API's global ids).
     expect(text).toContain(workspace.id);
-    expect(text).toContain(jobId);
+    expect(text).toContain(uuidOf(jobId));
   });
 });
 

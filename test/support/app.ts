@@ -69,7 +69,7 @@ const TEST_LIMITS: OperatorLimits = { ...DEFAULT_OPERATOR_LIMITS, maxActiveImpor
  * `corsOrigins` lists the origins whose pages may call the API (CORS_ORIGINS).
  * `metricsToken` is METRICS_TOKEN: /metrics on the app's port (the app and its worker share one registry).
  * `storage: 's3'` keeps the files in a bucket of an S3-protocol server the app starts on 127.0.0.1
- * (s3rver) instead of a temporary folder. `publicUrl` is PUBLIC_URL.
+ * (s3rver) instead of a temporary folder. `publicUrl` is PUBLIC_URL, `downloadLinkTtlSeconds` DOWNLOAD_LINK_TTL_SECONDS.
  * `logger` gets the app's and its worker's log lines (none are written unless given).
  */
 export async function startTestApp(
@@ -84,6 +84,7 @@ export async function startTestApp(
     metricsToken?: string;
     storage?: 'local' | 's3';
     publicUrl?: string;
+    downloadLinkTtlSeconds?: number;
     logger?: Logger;
   } = {},
 ): Promise<TestApp> {
@@ -111,6 +112,7 @@ export async function startTestApp(
     metrics,
     metricsToken: options.metricsToken,
     publicUrl: options.publicUrl,
+    downloadLinkTtlSeconds: options.downloadLinkTtlSeconds,
     logger: options.logger,
   });
   const url = await app.start({ host: '127.0.0.1', port: 0 });
