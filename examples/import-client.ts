@@ -9,7 +9,7 @@
  * `graphql()` calls below). SWITCHBOARD_URL is the server (http://127.0.0.1:4000 unless set); the
  * file is examples/contacts.csv unless given; DEFAULT_COUNTRY reads national phone numbers (US).
  */
-import { readFile } from 'node:fs/promises';
+import { openAsBlob } from 'node:fs';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -112,7 +112,8 @@ async function upload(file: string): Promise<ExampleStartImportMutation['startCo
   const form = new FormData();
   form.append('operations', JSON.stringify({ query: StartImport.toString(), variables: { input: { file: null } } }));
   form.append('map', JSON.stringify({ 0: ['variables.input.file'] }));
-  form.append('0', new Blob([await readFile(file)], { type: 'text/csv' }), path.basename(file));
+  // openAsBlob reads the file as the request is sent, not into memory first.
+  form.append('0', await openAsBlob(file, { type: 'text/csv' }), path.basename(file));
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { authorization, 'x-graphql-yoga-csrf': 'import-client' },
