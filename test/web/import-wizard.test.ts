@@ -405,6 +405,12 @@ describe('the import page at /import', () => {
       await screenshot(page, '09-result-375px');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
+      // After a reload the key is still in the tab, and the import opens again from the history.
+      await page.reload();
+      await page.getByRole('button', { name: `Open the import of ${FILE_NAME}` }).click();
+      await poll(() => page.getByTestId('job-status').getAttribute('data-status')).toBe('REVERTED');
+      expect(await resultFigure('Undone')).toBe(ROWS.toLocaleString('en-US'));
+
       // Forget key: back to the first step, nothing kept.
       await page.getByRole('button', { name: 'Forget key' }).click();
       await poll(() => focusedText(page)).toBe('Your API key');

@@ -225,6 +225,15 @@ export function Wizard() {
     setStep('source');
   };
 
+  /** An import picked in the history: followed live while it is written, else its result. */
+  const open = (picked: WizardJobFragment) => {
+    setFailure(undefined);
+    setTransport(undefined);
+    setReview(undefined);
+    setJob(picked);
+    setStep(picked.status === 'QUEUED' || picked.status === 'IMPORTING' ? 'progress' : 'result');
+  };
+
   const goTo = (next: Step) => {
     setFailure(undefined);
     setStep(next);
@@ -299,7 +308,7 @@ export function Wizard() {
         {step === 'progress' && job && <ProgressStep job={job} transport={transport} message={message} busy={busy} onCancel={cancel} />}
         {step === 'result' && job && <ResultStep job={job} message={message} busy={busy} onRevert={revert} onAnother={another} />}
       </main>
-      {apiKey && <History apiKey={apiKey} refresh={`${job?.id}:${job?.status}`} />}
+      {apiKey && <History apiKey={apiKey} refresh={`${job?.id}:${job?.status}`} onOpen={open} />}
     </>
   );
 }

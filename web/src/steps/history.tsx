@@ -5,8 +5,14 @@ import type { WizardJobFragment } from '../generated/graphql.ts';
 import { WizardHistory } from '../operations.ts';
 import { ErrorText } from '../ui.tsx';
 
-/** The workspace's recent imports, read again whenever `refresh` changes. */
-export function History({ apiKey, refresh }: { apiKey: string; refresh: string }) {
+/** The states whose import can be opened again from the history: followed live, or its result shown. */
+const OPENABLE = ['QUEUED', 'IMPORTING', 'COMPLETED', 'CANCELLED', 'FAILED', 'EXPIRED', 'REVERTING', 'REVERTED'];
+
+/**
+ * The workspace's recent imports, read again whenever `refresh` changes. An import under way or
+ * ended can be opened: after a reload, its progress is followed again; an older one can be undone.
+ */
+export function History({ apiKey, refresh, onOpen }: { apiKey: string; refresh: string; onOpen: (job: WizardJobFragment) => void }) {
   const [jobs, setJobs] = useState<WizardJobFragment[] | undefined>();
   const [total, setTotal] = useState(0);
   const [message, setMessage] = useState<string | undefined>();
@@ -61,6 +67,9 @@ export function History({ apiKey, refresh }: { apiKey: string; refresh: string }
                   <th scope="col" class="number">
                     Failed
                   </th>
+                  <th scope="col">
+                    <span class="visually-hidden">Open</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -75,6 +84,13 @@ export function History({ apiKey, refresh }: { apiKey: string; refresh: string }
                     <td class="number">{count(job.counts.created)}</td>
                     <td class="number">{count(job.counts.updated)}</td>
                     <td class="number">{count(job.counts.failed)}</td>
+                    <td>
+                      {OPENABLE.includes(job.status) && (
+                        <button type="button" onClick={() => onOpen(job)} aria-label={`Open the import of ${job.fileName}`}>
+                          Open
+                        </button>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
