@@ -13,42 +13,28 @@ export const POSSIBLE_TYPES_FILE = 'possible-types.json';
 /** Apollo Client 3+'s `{ possibleTypes }` shape, with types and members sorted so the file only changes with the schema. */
 export const POSSIBLE_TYPES_CONFIG = { apolloClientVersion: 3, deterministic: true };
 
+/** The client preset for the `graphql()` calls under `folder`; `asStrings` for code that sends documents without a GraphQL parser. */
+function typedDocuments(folder: string, asStrings: boolean) {
+  return {
+    documents: [`${folder}/**/*.{ts,tsx}`, `!${folder}/generated/**`],
+    preset: 'client' as const,
+    config: {
+      useTypeImports: true,
+      enumsAsTypes: true,
+      ...(asStrings ? { documentMode: 'string' } : {}),
+      scalars: { DateTime: 'string', JSON: 'unknown', Upload: 'File' },
+    },
+    presetConfig: { fragmentMasking: false },
+  };
+}
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   ignoreNoDocuments: true,
   generates: {
-    'test/generated/': {
-      documents: ['test/**/*.ts', '!test/generated/**'],
-      preset: 'client',
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        scalars: { DateTime: 'string', JSON: 'unknown', Upload: 'File' },
-      },
-      presetConfig: { fragmentMasking: false },
-    },
-    'web/src/generated/': {
-      documents: ['web/src/**/*.{ts,tsx}', '!web/src/generated/**'],
-      preset: 'client',
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        documentMode: 'string',
-        scalars: { DateTime: 'string', JSON: 'unknown', Upload: 'File' },
-      },
-      presetConfig: { fragmentMasking: false },
-    },
-    'examples/generated/': {
-      documents: ['examples/**/*.ts', '!examples/generated/**'],
-      preset: 'client',
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        documentMode: 'string',
-        scalars: { DateTime: 'string', JSON: 'unknown', Upload: 'File' },
-      },
-      presetConfig: { fragmentMasking: false },
-    },
+    'test/generated/': typedDocuments('test', false),
+    'web/src/generated/': typedDocuments('web/src', true),
+    'examples/generated/': typedDocuments('examples', true),
     [POSSIBLE_TYPES_FILE]: { plugins: ['fragment-matcher'], config: POSSIBLE_TYPES_CONFIG },
   },
 };

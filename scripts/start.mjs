@@ -33,8 +33,8 @@ const WEB_STAMP = path.join(WEB_DIST, '.build-started');
 const WEB_NEXT = path.join(WEB, 'dist.next');
 const WEB_OLD = path.join(WEB, 'dist.old');
 
-/** What dist/ is compiled from: src/ (a deleted file changes its folder's time), the Prisma schema, the tsconfigs, the lockfile. */
-function newestInputTime() {
+/** The latest modification time among `files` and everything below those that are folders. */
+function newestTime(files) {
   let newest = 0;
   const visit = (file) => {
     const stat = statSync(file, { throwIfNoEntry: false });
@@ -42,11 +42,19 @@ function newestInputTime() {
     newest = Math.max(newest, stat.mtimeMs);
     if (stat.isDirectory()) for (const name of readdirSync(file)) visit(path.join(file, name));
   };
-  visit(path.join(ROOT, 'src'));
-  visit(path.join(ROOT, 'prisma', 'schema.prisma'));
-  visit(path.join(ROOT, 'package-lock.json'));
-  for (const name of readdirSync(ROOT)) if (/^tsconfig.*\.json$/.test(name)) visit(path.join(ROOT, name));
+  for (const file of files) visit(file);
   return newest;
+}
+
+/** What dist/ is compiled from: src/ (a deleted file changes its folder's time), the Prisma schema, the tsconfigs, the lockfile. */
+function newestInputTime() {
+  const tsconfigs = readdirSync(ROOT).filter((name) => /^tsconfig.*\.json$/.test(name));
+  return newestTime([
+    path.join(ROOT, 'src'),
+    path.join(ROOT, 'prisma', 'schema.prisma'),
+    path.join(ROOT, 'package-lock.json'),
+    ...tsconfigs.map((name) => path.join(ROOT, name)),
+  ]);
 }
 
 function isFresh() {
@@ -56,16 +64,8 @@ function isFresh() {
 
 /** What web/dist/ is built from: what web/ holds besides its builds (not web/ itself, whose time a swap changes), and the lockfile. */
 function newestWebInputTime() {
-  let newest = 0;
-  const visit = (file) => {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    if (!stat) return;
-    newest = Math.max(newest, stat.mtimeMs);
-    if (stat.isDirectory()) for (const name of readdirSync(file)) visit(path.join(file, name));
-  };
-  for (const name of readdirSync(WEB)) if (!name.startsWith('dist')) visit(path.join(WEB, name));
-  visit(path.join(ROOT, 'package-lock.json'));
-  return newest;
+  const sources = readdirSync(WEB).filter((name) => !name.startsWith('dist'));
+  return newestTime([...sources.map((name) => path.join(WEB, name)), path.join(ROOT, 'package-lock.json')]);
 }
 
 /** A tree without web/ (a copy of the server alone) has no page to build. */
