@@ -25,7 +25,12 @@ export class NotFoundError extends DomainError {
     readonly entity: string,
     readonly id: string,
   ) {
-    super(`${entity} ${id} was not found`, 'NOT_FOUND', { entity, id });
+    super(NotFoundError.message(entity, id), 'NOT_FOUND', { entity, id });
+  }
+
+  /** The sentence for a thing not found, naming the id as given (the API gives back the id the request sent). */
+  static message(entity: string, id: string): string {
+    return `${entity} ${id} was not found`;
   }
 }
 

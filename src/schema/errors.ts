@@ -18,6 +18,14 @@ export const ErrorCodeEnum = builder.enumType('ErrorCode', {
   values: Object.fromEntries(ERROR_CODE_NAMES.map((code) => [code, { value: code, description: describeErrorCode(code) }])),
 });
 
+/**
+ * The NotFoundError among errors, by its code: resolvers get the errors plugin's proxy of an error,
+ * which `instanceof` does not see through.
+ */
+function asNotFound(error: DomainError): NotFoundError | null {
+  return error.code === 'NOT_FOUND' ? (error as NotFoundError) : null;
+}
+
 /** What every expected failure shares, so a client can always select `... on Error { code params message }`. */
 export const ErrorInterface = builder.interfaceRef<DomainError>('Error').implement({
   description: 'An expected failure, returned in a result union instead of a GraphQL error.',
@@ -26,10 +34,19 @@ export const ErrorInterface = builder.interfaceRef<DomainError>('Error').impleme
     params: t.field({
       type: 'JSON',
       description: "The values the code's wording needs, as an object (the ErrorCode value says which); {} when none.",
-      // A missing id is given back as the request wrote it, like NotFoundError.id.
-      resolve: (error, _args, ctx) => (error instanceof NotFoundError ? { ...error.params, id: sentId(ctx, error.entity, error.id) } : error.params),
+      // A missing thing is named by the id the request sent, as NotFoundError.id is.
+      resolve: (error, _args, ctx) => {
+        const notFound = asNotFound(error);
+        return notFound ? { ...notFound.params, id: sentId(ctx, notFound.entity, notFound.id) } : error.params;
+      },
     }),
-    message: t.exposeString('message', { description: 'What went wrong, for people.' }),
+    message: t.string({
+      description: 'What went wrong, for people.',
+      resolve: (error, _args, ctx) => {
+        const notFound = asNotFound(error);
+        return notFound ? NotFoundError.message(notFound.entity, sentId(ctx, notFound.entity, notFound.id)) : error.message;
+      },
+    }),
   }),
 });
 

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODE_NAMES } from '../../src/domain/error-codes.ts';
 import { graphql } from '../generated/gql.ts';
 import { useTestApp, type TestWorkspace } from '../support/app.ts';
+import { globalIdOf } from '../support/global-ids.ts';
 import { confirmAndWait, uploadCsv, validateCsv } from '../support/imports.ts';
 import { createContact, sendFile } from '../support/operations.ts';
 
@@ -271,6 +272,12 @@ describe('the code and params of each kind of failure', () => {
     const id = randomUUID();
     const { importJob } = await app.data(CodesImportJob, { id }, key);
     expect(importJob).toMatchObject({ __typename: 'NotFoundError', code: 'NOT_FOUND', params: { entity: 'ImportJob', id }, entity: 'ImportJob', id });
+
+    // A global id is given back as sent, in params and in the message alike.
+    const globalId = globalIdOf('ImportJob', randomUUID());
+    const missing = (await app.data(CodesImportJob, { id: globalId }, key)).importJob;
+    expect(missing).toMatchObject({ params: { entity: 'ImportJob', id: globalId }, id: globalId });
+    expect(missing).toHaveProperty('message', `ImportJob ${globalId} was not found`);
   });
 
   it('INVALID_STATE with the state the target is in', async () => {
