@@ -153,16 +153,36 @@ function parseJson(body: Buffer): unknown {
   }
 }
 
+/** How much of a refused body is still read and dropped after the answer, and for how long at most. */
+const DISCARD_MAX_BYTES = 64 * 2 ** 20;
+const DISCARD_MAX_MS = 5_000;
+
 /**
  * A JSON answer. A request whose body was not read to the end (refused before, or too large) has
- * its connection closed once the answer is out: reading the rest only to discard it would let a
- * client make the server take in any amount.
+ * the rest of its body read and dropped once the answer is out, so that a client still sending gets
+ * the answer rather than a reset of its unfinished write; past DISCARD_MAX_BYTES or DISCARD_MAX_MS
+ * the connection is closed, so no client makes the server take in any amount.
  */
 function reply(req: IncomingMessage, res: ServerResponse, status: number, body: object): void {
   if (res.headersSent || res.destroyed) return;
-  if (!req.readableEnded) {
-    res.setHeader('connection', 'close');
-    res.once('finish', () => req.destroy());
-  }
+  if (!req.readableEnded) res.once('finish', () => discardRest(req));
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function discardRest(req: IncomingMessage): void {
+  const { socket } = req;
+  let received = 0;
+  const timer = setTimeout(() => req.destroy(), DISCARD_MAX_MS);
+  const count = (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > DISCARD_MAX_BYTES) req.destroy();
+  };
+  const done = () => {
+    clearTimeout(timer);
+    socket.off('data', count);
+  };
+  socket.on('data', count);
+  req.once('end', done);
+  req.once('close', done);
+  req.resume();
 }
